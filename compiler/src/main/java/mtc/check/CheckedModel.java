@@ -1,0 +1,36 @@
+package mtc.check;
+
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * A model whose every shape is known and valid: the output of the checker and the input of lowering.
+ *
+ * @param name      the model's class name ({@code model X}, else the file name in CamelCase)
+ * @param input     the shape of one sample
+ * @param layers    the chain, in order; {@code layers.get(i).index() == i}
+ * @param loss      the loss; only {@code cross_entropy} exists today
+ * @param optimizer the {@code optimizer} statement's defaults, or null when the file has none
+ */
+public record CheckedModel(String name, Shape input, List<Layer> layers, Loss loss, Optimizer optimizer) {
+    public CheckedModel {
+        layers = List.copyOf(layers);
+    }
+
+    public Shape output() {
+        return layers.isEmpty() ? input : layers.get(layers.size() - 1).out();
+    }
+
+    public long parameterCount() {
+        return layers.stream().mapToLong(Layer::parameterCount).sum();
+    }
+
+    public long flopsPerSample() {
+        return layers.stream().mapToLong(Layer::flopsPerSample).sum();
+    }
+
+    public enum Loss { CROSS_ENTROPY }
+
+    /** {@code optimizer sgd(lr = 0.1)}: the name and the learning rate if given. */
+    public record Optimizer(String name, OptionalDouble lr) {}
+}

@@ -1,0 +1,25 @@
+package mtc.diag;
+
+import java.util.List;
+
+/**
+ * One finding about a source file. Diagnostics are data: stages create them, and only
+ * {@code DiagnosticRenderer} turns them into text.
+ *
+ * @param help zero or more suggestions, each printed on its own {@code help:} line
+ */
+public record Diagnostic(Severity severity, Span span, String message, List<String> help) {
+    public Diagnostic {
+        help = List.copyOf(help);
+    }
+
+    public static Diagnostic error(Span span, String message, String... help) {
+        return new Diagnostic(Severity.ERROR, span, message, List.of(help));
+    }
+
+    public static Diagnostic warning(Span span, String message, String... help) {
+        return new Diagnostic(Severity.WARNING, span, message, List.of(help));
+    }
+
+    public boolean isError() { return severity == Severity.ERROR; }
+}
