@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""PyTorch parity fixtures for mtc, and a check that PyTorch loads what mtc saves.
+
+Needs Debian's python3-torch; run with /usr/bin/python3. CI never runs this: the fixtures it
+writes are committed, and cli/src/test/java/mtc/parity/TorchParityTest.java compares mtc with them.
+
+  make_parity_fixtures.py [--out DIR] [--data DIR]   writes the fixtures (deterministic)
+  make_parity_fixtures.py --check-load FILE          loads an mtc-saved file, prints OK and outputs
+
+Fixtures, per model M in MODELS (folder OUT/M): init.safetensors (state dict before training),
+after.safetensors (after three SGD steps, lr 0.1, mean cross-entropy, on the three batches of
+OUT/batches.safetensors), expected.safetensors (losses [3] of the three steps; eval_probs [64,10],
+the eval-mode softmax of batch 0 after training). Dropout has p = 0: PyTorch's masks come from
+its own generator, which mtc cannot reproduce; dropout is checked by finite differences elsewhere.
+"""
+import argparse
+import gzip
+import os
+import struct
+import sys
+
+import torch
+import torch.nn as nn
+
+sys.dont_write_bytecode = True  # keep tools/torch free of __pycache__
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import safetensors_io  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.join(HERE, "..", "..")
+DEFAULT_OUT = os.path.join(ROOT, "cli", "src", "test", "resources", "parity")
+DEFAULT_DATA = os.path.join(ROOT, "..", "shared", "data", "mnist")
+BATCHES, BATCH, LR = 3, 64, 0.1
+
+# The .mt text of each model is in TorchParityTest; layer indices match nn.Sequential's.
+MODELS = {
+    # linear(784,256) -> batchnorm -> relu -> dropout(0.0) -> linear(256,10)
+    "mlp": lambda: nn.Sequential(nn.Linear(784, 256), nn.BatchNorm1d(256), nn.ReLU(),
+                                 nn.Dropout(0.0), nn.Linear(256, 10)),
+    # input [4,14,14]; batchnorm -> relu -> flatten -> linear(784,10): BatchNorm2d per channel
+    "bn2d": lambda: nn.Sequential(nn.BatchNorm2d(4), nn.ReLU(), nn.Flatten(), nn.Linear(784, 10)),
+}
+INPUT_SHAPES = {"mlp": (784,), "bn2d": (4, 14, 14)}
+
+
+def read_idx(path):
+    with gzip.open(path, "rb") as f:
+        b = f.read()
+    dims = struct.unpack(">" + "I" * b[3], b[4:4 + 4 * b[3]])
+    return torch.frombuffer(bytearray(b[4 + 4 * b[3]:]), dtype=torch.uint8).reshape(dims)
+
+
+def mnist_batches(data_dir):
+    """The first 192 training images (pixels / 255) and labels, as [3,64,784] and [3,64]."""
+    n = BATCHES * BATCH
+    x = read_idx(os.path.join(data_dir, "train-images-idx3-ubyte.gz"))[:n].float() / 255.0
+    y = read_idx(os.path.join(data_dir, "train-labels-idx1-ubyte.gz"))[:n].long()
+    return x.reshape(BATCHES, BATCH, 784), y.reshape(BATCHES, BATCH)
+
+
+def train(model, xs, ys, shape):
+    """Three SGD steps; returns the three mean losses."""
+    opt = torch.optim.SGD(model.parameters(), lr=LR)
+    lossf = nn.CrossEntropyLoss()
+    model.train()
+    losses = []
+    for x, y in zip(xs, ys):
+        opt.zero_grad(set_to_none=True)
+        loss = lossf(model(x.reshape(BATCH, *shape)), y)
+        loss.backward()
+        opt.step()
+        losses.append(loss.item())
+    return torch.tensor(losses, dtype=xs.dtype)
+
+
+def eval_probs(model, x, shape):
+    model.eval()
+    with torch.no_grad():
+        return torch.softmax(model(x.reshape(x.shape[0], *shape)), dim=1)
+
+
+def make_model(name, dtype):
+    torch.manual_seed(0)
+    return MODELS[name]().to(dtype)
+
+
+def float64_noise(name, xs, ys):
+    """Max |float32 - float64| of the trained state per tensor: the rounding noise floor."""
+    m32, m64 = make_model(name, torch.float32), make_model(name, torch.float64)
+    shape = INPUT_SHAPES[name]
+    train(m32, xs, ys, shape)
+    train(m64, xs.double(), ys, shape)
+    s64 = m64.state_dict()
+    for k, v in m32.state_dict().items():
+        if v.is_floating_point():
+            d = (v.double() - s64[k]).abs().max().item()
+            scale = s64[k].abs().max().item()
+            print(f"  {name} {k:24s} max|f32-f64| {d:.2e}  max|w| {scale:.2e}  relative {d / scale:.2e}")
+
+
+def write_model_fixtures(name, xs, ys, out):
+    model = make_model(name, torch.float32)
+    shape = INPUT_SHAPES[name]
+    folder = os.path.join(out, name)
+    os.makedirs(folder, exist_ok=True)
+    safetensors_io.save(os.path.join(folder, "init.safetensors"), model.state_dict())
+    losses = train(model, xs, ys, shape)
+    safetensors_io.save(os.path.join(folder, "after.safetensors"), model.state_dict())
+    expected = {"losses": losses, "eval_probs": eval_probs(model, xs[0], shape)}
+    safetensors_io.save(os.path.join(folder, "expected.safetensors"), expected)
+    print(f"{name}: losses {' '.join(f'{v:.7f}' for v in losses.tolist())}")
+
+
+def make_fixtures(out, data_dir):
+    torch.set_num_threads(1)
+    xs, ys = mnist_batches(data_dir)
+    os.makedirs(out, exist_ok=True)
+    safetensors_io.save(os.path.join(out, "batches.safetensors"), {"x": xs, "y": ys})
+    for name in MODELS:
+        write_model_fixtures(name, xs, ys, out)
+        float64_noise(name, xs, ys)
+
+
+def check_load(path, out):
+    """Loads an mtc-saved file into the model whose state-dict names and shapes it has."""
+    try:
+        tensors, _ = safetensors_io.load(path)
+    except (OSError, ValueError, KeyError) as e:
+        print(f"FAIL: {path}: not a readable safetensors file: {e}", file=sys.stderr)
+        return 1
+    for name, factory in MODELS.items():
+        model = factory()
+        ref = model.state_dict()
+        if set(ref) == set(tensors) and all(ref[k].shape == tensors[k].shape for k in ref):
+            model.load_state_dict(tensors, strict=True)
+            xs = safetensors_io.load(os.path.join(out, "batches.safetensors"))[0]["x"]
+            probs = eval_probs(model, xs[0][:8], INPUT_SHAPES[name])
+            print(f"OK: {path} loads into the {name} model with load_state_dict(strict=True)")
+            torch.set_printoptions(precision=4, sci_mode=False, linewidth=120)
+            print(f"eval-mode softmax of the first 8 training images:\n{probs}")
+            print(f"predicted classes: {probs.argmax(1).tolist()}")
+            return 0
+    print(f"FAIL: {path}: names/shapes {sorted((k, list(v.shape)) for k, v in tensors.items())} "
+          f"match no model in {list(MODELS)}", file=sys.stderr)
+    return 1
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--out", default=DEFAULT_OUT, help="fixture folder")
+    ap.add_argument("--data", default=DEFAULT_DATA, help="folder of the gzipped MNIST IDX files")
+    ap.add_argument("--check-load", metavar="FILE", help="load an mtc-saved safetensors file")
+    a = ap.parse_args()
+    if a.check_load:
+        sys.exit(check_load(a.check_load, a.out))
+    make_fixtures(a.out, a.data)
+
+
+if __name__ == "__main__":
+    main()
