@@ -1,0 +1,65 @@
+package mtc.io;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import mtc.runtime.NetworkSpec;
+import mtc.runtime.TensorSpec;
+
+/**
+ * Compares the tensors a safetensors header declares with the state dict a model expects, and
+ * lists every disagreement (not only the first), each naming the tensor with expected against
+ * found, so that one run shows everything that is wrong with a file.
+ */
+final class StateDictCheck {
+    private StateDictCheck() {}
+
+    /** The problems found, one message line each; empty when the file fits the model. */
+    static List<String> problems(String file, NetworkSpec spec, Map<String, HeaderEntry> entries, long dataBytes) {
+        List<String> out = new ArrayList<>();
+        for (TensorSpec t : spec.tensors()) {
+            HeaderEntry e = entries.get(t.name());
+            if (e == null) out.add(file + ": tensor '" + t.name() + "' is missing (expected " + describe(t) + ")");
+            else checkEntry(file, t, e, dataBytes, out);
+        }
+        Set<String> known = spec.tensors().stream().map(TensorSpec::name).collect(Collectors.toSet());
+        for (HeaderEntry e : entries.values()) {
+            if (!known.contains(e.name())) {
+                out.add(file + ": unexpected tensor '" + e.name() + "' (" + e.describe() + "): model "
+                        + spec.name() + " has no such tensor");
+            }
+        }
+        if (out.isEmpty()) checkOverlaps(file, entries, out);
+        return out;
+    }
+
+    private static void checkEntry(String file, TensorSpec t, HeaderEntry e, long dataBytes, List<String> out) {
+        String where = file + ": tensor '" + t.name() + "': ";
+        if (!describe(t).equals(e.describe())) {
+            out.add(where + "expected " + describe(t) + ", found " + e.describe());
+        } else if (e.byteLength() != t.numel() * t.dtype().bytes()) {
+            out.add(where + "data_offsets [" + e.begin() + "," + e.end() + "] span " + e.byteLength()
+                    + " bytes, but " + describe(t) + " needs " + t.numel() * t.dtype().bytes());
+        } else if (e.end() > dataBytes) {
+            out.add(where + "data_offsets [" + e.begin() + "," + e.end() + "] reach past the end of the file"
+                    + " (its data section holds " + dataBytes + " bytes): the file is truncated");
+        }
+    }
+
+    private static void checkOverlaps(String file, Map<String, HeaderEntry> entries, List<String> out) {
+        List<HeaderEntry> sorted = new ArrayList<>(entries.values());
+        sorted.sort(Comparator.comparingLong(HeaderEntry::begin).thenComparingLong(HeaderEntry::end));
+        for (int i = 1; i < sorted.size(); i++) {
+            HeaderEntry a = sorted.get(i - 1), b = sorted.get(i);
+            if (b.begin() < a.end()) out.add(file + ": tensors '" + a.name() + "' and '" + b.name() + "' overlap");
+        }
+    }
+
+    /** A tensor spec in the form messages use, e.g. {@code F32 [256,784]}. */
+    static String describe(TensorSpec t) {
+        return t.dtype() + " " + t.shape().stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]"));
+    }
+}

@@ -1,0 +1,180 @@
+package mtc.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import mtc.runtime.Rng;
+import mtc.train.SoftmaxNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SafetensorsTest {
+    @TempDir Path dir;
+
+    @Test
+    void savedWeightsLoadBackBitForBit() throws Exception {
+        SoftmaxNetwork a = SoftmaxNetwork.mnist();
+        a.initialize(new Rng(7));
+        a.longs(2)[0] = 1234;
+        Path file = dir.resolve("w.safetensors");
+        SafetensorsWriter.save(file, a);
+        SoftmaxNetwork b = SoftmaxNetwork.mnist();
+        SafetensorsReader.load(file, b);
+        assertArrayEquals(a.floats(0), b.floats(0));
+        assertArrayEquals(a.floats(1), b.floats(1));
+        assertEquals(1234, b.longs(2)[0]);
+    }
+
+    @Test
+    void layoutIsThatOfPytorchSafetensors() throws Exception {
+        Path file = dir.resolve("w.safetensors");
+        SafetensorsWriter.save(file, SoftmaxNetwork.mnist());
+        byte[] bytes = Files.readAllBytes(file);
+        long headerLength = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        assertEquals(0, headerLength % 8);
+        String header = new String(bytes, 8, (int) headerLength, StandardCharsets.UTF_8);
+        assertTrue(header.contains("\"0.weight\":{\"dtype\":\"F32\",\"shape\":[10,784],\"data_offsets\":[0,31360]}"));
+        assertTrue(header.contains("\"1.num_batches_tracked\":{\"dtype\":\"I64\",\"shape\":[],\"data_offsets\":[31400,31408]}"));
+        assertEquals(8 + headerLength + 31408, bytes.length);
+    }
+
+    @Test
+    void acceptsTensorsInAnyOrderWithoutMetadata() throws Exception {
+        String header = "{\"1.num_batches_tracked\":{\"dtype\":\"I64\",\"shape\":[],\"data_offsets\":[0,8]},"
+                + "\"0.bias\":{\"dtype\":\"F32\",\"shape\":[10],\"data_offsets\":[8,48]},"
+                + "\"0.weight\":{\"dtype\":\"F32\",\"shape\":[10,784],\"data_offsets\":[48,31408]}}";
+        ByteBuffer data = ByteBuffer.allocate(31408).order(ByteOrder.LITTLE_ENDIAN);
+        data.putLong(5).putFloat(8, 2.5f).putFloat(48 + 4, -1.5f);
+        SoftmaxNetwork net = SoftmaxNetwork.mnist();
+        SafetensorsReader.load(write(header, data.array()), net);
+        assertEquals(5, net.longs(2)[0]);
+        assertEquals(2.5f, net.floats(1)[0]);
+        assertEquals(-1.5f, net.floats(0)[1]);
+    }
+
+    @Test
+    void saveReplacesTheOldFileAndLeavesNoTemporaryFile() throws Exception {
+        Path file = dir.resolve("w.safetensors");
+        Files.writeString(file, "old");
+        SafetensorsWriter.save(file, SoftmaxNetwork.mnist());
+        SafetensorsReader.load(file, SoftmaxNetwork.mnist());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList());
+        }
+    }
+
+    @Test
+    void missingFile() {
+        assertError(dir.resolve("nope.safetensors"), "nope.safetensors: no such file");
+    }
+
+    @Test
+    void fileShorterThanTheLengthField() throws Exception {
+        Path file = dir.resolve("w.safetensors");
+        Files.write(file, new byte[5]);
+        assertError(file, "truncated: 5 bytes, too short for the 8-byte header length");
+    }
+
+    @Test
+    void headerLengthLargerThanTheFile() throws Exception {
+        Path file = dir.resolve("w.safetensors");
+        Files.write(file, ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(1L << 60).array());
+        assertError(file, "header length 1152921504606846976 is larger than the file (16 bytes)");
+    }
+
+    @Test
+    void malformedJson() throws Exception {
+        assertError(write("{\"0.weight\" {}}", new byte[0]), "malformed header JSON at character 12: expected ':'");
+    }
+
+    @Test
+    void wrongShapeNamesTheTensorWithExpectedAndFound() throws Exception {
+        assertError(savedWithTensor("0.weight", "F32", "[784,10]"),
+                "w.safetensors: tensor '0.weight': expected F32 [10,784], found F32 [784,10]");
+    }
+
+    @Test
+    void wrongDtype() throws Exception {
+        assertError(savedWithTensor("1.num_batches_tracked", "F32", "[]"),
+                "tensor '1.num_batches_tracked': expected I64 [], found F32 []");
+    }
+
+    @Test
+    void missingAndUnexpectedTensorsAreAllReported() throws Exception {
+        String header = "{\"0.weight\":{\"dtype\":\"F32\",\"shape\":[10,784],\"data_offsets\":[0,31360]},"
+                + "\"2.weight\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[31360,31372]}}";
+        WeightsException e = assertThrows(WeightsException.class,
+                () -> SafetensorsReader.load(write(header, new byte[31372]), SoftmaxNetwork.mnist()));
+        assertTrue(e.getMessage().contains("tensor '0.bias' is missing (expected F32 [10])"), e.getMessage());
+        assertTrue(e.getMessage().contains("tensor '1.num_batches_tracked' is missing"), e.getMessage());
+        assertTrue(e.getMessage().contains("unexpected tensor '2.weight' (F32 [3]): model Softmax has no such"),
+                e.getMessage());
+    }
+
+    @Test
+    void truncatedData() throws Exception {
+        Path file = dir.resolve("w.safetensors");
+        SafetensorsWriter.save(file, SoftmaxNetwork.mnist());
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 100));
+        assertError(file, "tensor '0.bias': data_offsets [31360,31400] reach past the end of the file");
+    }
+
+    @Test
+    void overlappingTensors() throws Exception {
+        String header = "{\"0.weight\":{\"dtype\":\"F32\",\"shape\":[10,784],\"data_offsets\":[0,31360]},"
+                + "\"0.bias\":{\"dtype\":\"F32\",\"shape\":[10],\"data_offsets\":[0,40]},"
+                + "\"1.num_batches_tracked\":{\"dtype\":\"I64\",\"shape\":[],\"data_offsets\":[31360,31368]}}";
+        assertError(write(header, new byte[31368]), "tensors '0.bias' and '0.weight' overlap");
+    }
+
+    @Test
+    void negativeShapeIsRejected() throws Exception {
+        assertError(savedWithTensor("0.bias", "F32", "[-10]"),
+                "tensor '0.bias': \"shape\" must hold non-negative integers, found -10");
+    }
+
+    /** A file like a saved one, with one tensor's dtype and shape replaced. */
+    private Path savedWithTensor(String name, String dtype, String shape) throws IOException {
+        StringBuilder header = new StringBuilder("{");
+        long offset = 0;
+        for (var t : SoftmaxNetwork.mnist().spec().tensors()) {
+            long end = offset + t.numel() * t.dtype().bytes();
+            boolean target = t.name().equals(name);
+            header.append(offset == 0 ? "" : ",").append('"').append(t.name()).append("\":{\"dtype\":\"")
+                    .append(target ? dtype : t.dtype().name()).append("\",\"shape\":")
+                    .append(target ? shape : t.shape().toString().replace(" ", ""))
+                    .append(",\"data_offsets\":[").append(offset).append(',').append(end).append("]}");
+            offset = end;
+        }
+        return write(header.append('}').toString(), new byte[(int) offset]);
+    }
+
+    private Path write(String header, byte[] data) throws IOException {
+        byte[] h = header.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(h.length).array());
+        out.write(h);
+        out.write(data);
+        Path file = dir.resolve("w.safetensors");
+        Files.write(file, out.toByteArray());
+        return file;
+    }
+
+    private static void assertError(Path file, String expected) {
+        WeightsException e = assertThrows(WeightsException.class,
+                () -> SafetensorsReader.load(file, SoftmaxNetwork.mnist()));
+        assertTrue(e.getMessage().contains(expected), () -> "message was: " + e.getMessage());
+    }
+}
