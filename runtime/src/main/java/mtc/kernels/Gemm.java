@@ -4,41 +4,58 @@ package mtc.kernels;
  * Dense fp32 matrix products over row-major flat arrays, in the three forms that a linear layer
  * needs (PyTorch layout: weight {@code [out,in]}): forward {@code Y = X·Wᵀ} is {@link #nt},
  * the weight gradient {@code dW = dYᵀ·X} is {@link #tn}, the input gradient {@code dX = dY·W}
- * is {@link #nn}. Each overwrites {@code c}.
+ * is {@link #nn}. Each overwrites {@code c}; arrays may be longer than needed.
+ *
+ * <p>All three run the Vector API micro-kernels of {@link GemmKernels} and use
+ * {@link Parallel#threads()} threads for products large enough to pay for the hand-over. Every
+ * output element is a single fused multiply-add chain over {@code k} in order, so results are
+ * bit-identical for any thread count.
  */
 public final class Gemm {
     private Gemm() {}
 
     /** {@code C[m,n] = A[m,k] · B[n,k]ᵀ}. */
     public static void nt(float[] a, float[] b, float[] c, int m, int n, int k) {
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                float s = 0;
-                for (int p = 0; p < k; p++) s += a[i * k + p] * b[j * k + p];
-                c[i * n + j] = s;
-            }
+        GemmShapes.check("nt", a, b, c, m, n, k);
+        if (m == 0 || n == 0) return;
+        int parts = GemmRunner.partsFor((long) m * n * k);
+        // Transpose the smaller operand so the kernels read the other one in place.
+        if (m <= n) {
+            int ld = padded(m);
+            float[] at = packTransposed(a, m, k, ld, parts);
+            GemmRunner.run(new GemmProblem(b, k, 1, at, ld, true, k, n, m, c, n, true), parts);
+        } else {
+            int ld = padded(n);
+            float[] bt = packTransposed(b, n, k, ld, parts);
+            GemmRunner.run(new GemmProblem(a, k, 1, bt, ld, true, k, m, n, c, n, false), parts);
         }
     }
 
     /** {@code C[m,n] = A[k,m]ᵀ · B[k,n]}. */
     public static void tn(float[] a, float[] b, float[] c, int m, int n, int k) {
-        java.util.Arrays.fill(c, 0, m * n, 0f);
-        for (int p = 0; p < k; p++) {
-            for (int i = 0; i < m; i++) {
-                float av = a[p * m + i];
-                for (int j = 0; j < n; j++) c[i * n + j] += av * b[p * n + j];
-            }
-        }
+        GemmShapes.check("tn", a, b, c, m, n, k);
+        if (m == 0 || n == 0) return;
+        GemmProblem p = new GemmProblem(a, 1, m, b, n, false, k, m, n, c, n, false);
+        GemmRunner.run(p, GemmRunner.partsFor(p.work()));
     }
 
     /** {@code C[m,n] = A[m,k] · B[k,n]}. */
     public static void nn(float[] a, float[] b, float[] c, int m, int n, int k) {
-        java.util.Arrays.fill(c, 0, m * n, 0f);
-        for (int i = 0; i < m; i++) {
-            for (int p = 0; p < k; p++) {
-                float av = a[i * k + p];
-                for (int j = 0; j < n; j++) c[i * n + j] += av * b[p * n + j];
-            }
-        }
+        GemmShapes.check("nn", a, b, c, m, n, k);
+        if (m == 0 || n == 0) return;
+        GemmProblem p = new GemmProblem(a, k, 1, b, n, false, k, m, n, c, n, false);
+        GemmRunner.run(p, GemmRunner.partsFor(p.work()));
+    }
+
+    private static int padded(int columns) {
+        int lanes = GemmKernels.LANES;
+        return (columns + lanes - 1) / lanes * lanes;
+    }
+
+    /** {@code src[rows, depth]} transposed into scratch as {@code [depth, ld]}, zero-padded, split by depth. */
+    private static float[] packTransposed(float[] src, int rows, int depth, int ld, int parts) {
+        float[] dst = GemmScratch.current().packed(depth * ld);
+        GemmRunner.ranges(depth, parts, (from, to) -> GemmPack.transpose(src, rows, depth, dst, ld, from, to));
+        return dst;
     }
 }

@@ -1,0 +1,23 @@
+package mtc.kernels;
+
+/**
+ * One product restated in the kernels' terms, {@code out[r, x] = Σ_p s[r, p] · v[p, x]} for
+ * {@code r < rows}, {@code x < cols}, {@code p < depth}, so that the three public forms (and either
+ * packing choice for {@code nt}) share one driver. {@code s[r, p]} is {@code s[r·sRow + p·sDepth]};
+ * {@code v[p, x]} is {@code v[p·ldv + x]}, and {@code vPadded} says whole vectors may be read past
+ * {@code cols} in every row. The result goes to {@code c[r·ldc + x]}, or to {@code c[x·ldc + r]}
+ * when {@code transposed} (the {@code nt} case that packs {@code A} and computes {@code Cᵀ}).
+ */
+record GemmProblem(float[] s, int sRow, int sDepth, float[] v, int ldv, boolean vPadded, int depth,
+                   int rows, int cols, float[] c, int ldc, boolean transposed) {
+
+    /** Vectors needed to cover one row of columns, the last one possibly partial. */
+    int vectorCols() {
+        return (cols + GemmKernels.LANES - 1) / GemmKernels.LANES;
+    }
+
+    /** Multiply-adds in the whole product, to decide whether a second thread pays. */
+    long work() {
+        return (long) rows * cols * depth;
+    }
+}

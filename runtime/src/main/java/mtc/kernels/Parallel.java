@@ -1,0 +1,74 @@
+package mtc.kernels;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
+import mtc.runtime.Threads;
+
+/**
+ * Runs the parts of one kernel call on the calling thread plus persistent worker threads. A
+ * training step makes a few products of tens of microseconds each, so the hand-over must cost
+ * well under a microsecond: workers spin on a volatile sequence number (parking only after a
+ * while idle), where a fork-join pool costs tens of microseconds per call. The thread count is
+ * {@link Threads#get()}. Which thread computes which part is fixed by the part number, so results
+ * are deterministic for a given thread count.
+ */
+public final class Parallel {
+    /** Held while workers run a call; a concurrent or nested call runs its parts serially instead. */
+    private static final AtomicBoolean BUSY = new AtomicBoolean();
+    /** Started on first use and never stopped (they are daemons); guarded by {@link #BUSY}. */
+    private static ParallelWorker[] workers = new ParallelWorker[0];
+
+    private Parallel() {}
+
+    /** The configured number of threads kernels may use. */
+    public static int threads() {
+        return Threads.get();
+    }
+
+    /**
+     * Runs {@code task.accept(part)} for every part in {@code [0, parts)}, part 0 on the calling
+     * thread, and returns when all are done; an exception in any part is rethrown here.
+     */
+    public static void forEach(int parts, IntConsumer task) {
+        if (parts > 1 && BUSY.compareAndSet(false, true)) {
+            try {
+                dispatch(parts, task);
+            } finally {
+                BUSY.set(false);
+            }
+        } else {
+            for (int part = 0; part < parts; part++) task.accept(part);
+        }
+    }
+
+    private static void dispatch(int parts, IntConsumer task) {
+        ParallelWorker[] helpers = workers(parts - 1);
+        for (int part = 1; part < parts; part++) helpers[part - 1].start(task, part);
+        Throwable failure = null;
+        try {
+            task.accept(0);
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        for (int part = 1; part < parts; part++) {
+            Throwable f = helpers[part - 1].await();
+            if (failure == null) failure = f;
+        }
+        rethrow(failure);
+    }
+
+    private static ParallelWorker[] workers(int count) {
+        if (workers.length < count) {
+            ParallelWorker[] grown = java.util.Arrays.copyOf(workers, count);
+            for (int i = workers.length; i < count; i++) grown[i] = new ParallelWorker("mtc-kernel-worker-" + (i + 1));
+            workers = grown;
+        }
+        return workers;
+    }
+
+    private static void rethrow(Throwable failure) {
+        if (failure instanceof RuntimeException e) throw e;
+        if (failure instanceof Error e) throw e;
+        if (failure != null) throw new IllegalStateException("kernel worker failed", failure);
+    }
+}

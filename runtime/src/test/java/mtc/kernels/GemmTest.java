@@ -1,0 +1,149 @@
+package mtc.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import mtc.runtime.Threads;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Checks the three product forms against a double-precision reference, on 1 and 2 threads. */
+class GemmTest {
+    /** Extra elements past each operand, filled with junk the products must neither read nor write. */
+    private static final int SLACK = 37;
+    private static final float JUNK = 1e30f;
+    private final int savedThreads = Threads.get();
+
+    @AfterEach
+    void restoreThreads() {
+        Threads.set(savedThreads);
+    }
+
+    static Stream<Arguments> shapes() {
+        List<Arguments> shapes = new ArrayList<>();
+        // The five products of the seed model's training step at batch 64, and scale-sweep shapes.
+        shapes.add(Arguments.of(GemmForm.NT, 64, 256, 784));
+        shapes.add(Arguments.of(GemmForm.TN, 256, 784, 64));
+        shapes.add(Arguments.of(GemmForm.NT, 64, 10, 256));
+        shapes.add(Arguments.of(GemmForm.TN, 10, 256, 64));
+        shapes.add(Arguments.of(GemmForm.NN, 64, 256, 10));
+        shapes.add(Arguments.of(GemmForm.NT, 16, 1024, 784));
+        shapes.add(Arguments.of(GemmForm.NN, 130, 97, 61));
+        Random random = new Random(42);
+        for (int i = 0; i < 40; i++) {
+            GemmForm form = GemmForm.values()[i % 3];
+            shapes.add(Arguments.of(form, 1 + random.nextInt(70), 1 + random.nextInt(70), 1 + random.nextInt(70)));
+        }
+        for (GemmForm form : GemmForm.values()) {
+            shapes.add(Arguments.of(form, 1, 1, 1));
+            shapes.add(Arguments.of(form, 7, 13, 1));
+            shapes.add(Arguments.of(form, 1, 67, 3));
+            shapes.add(Arguments.of(form, 67, 1, 5));
+        }
+        return shapes.stream();
+    }
+
+    @ParameterizedTest(name = "{0} m={1} n={2} k={3}")
+    @MethodSource("shapes")
+    void matchesDoublePrecisionOnOneAndTwoThreads(GemmForm form, int m, int n, int k) {
+        Operands in = Operands.random(form, m, n, k);
+        Threads.set(1);
+        float[] one = in.run();
+        assertClose(in, one);
+        Threads.set(2);
+        float[] two = in.run();
+        // Each element is the same fma chain whichever thread computes it: bit-identical results.
+        assertArrayEquals(one, two);
+    }
+
+    @Test
+    void zeroDepthGivesZeros() {
+        float[] c = {5, 5, 5, 5};
+        Gemm.nn(new float[0], new float[0], c, 2, 2, 0);
+        assertArrayEquals(new float[4], c);
+    }
+
+    @Test
+    void tooShortArrayIsAClearError() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Gemm.tn(new float[5], new float[6], new float[6], 2, 3, 3));
+        assertEquals("Gemm.tn: a has 5 elements, needs 6", e.getMessage());
+    }
+
+    /**
+     * fp32 accumulation of k products (one rounding per fused multiply-add) is within
+     * k·2⁻²⁴·Σ|a·b| of the exact sum (the standard forward error bound); a wrong index or a
+     * missed term is off by the size of a whole term, far outside it.
+     */
+    private static void assertClose(Operands in, float[] c) {
+        for (int i = 0; i < in.m(); i++) {
+            for (int j = 0; j < in.n(); j++) assertElementClose(in, c, i, j);
+        }
+        for (int x = in.m() * in.n(); x < c.length; x++) assertEquals(JUNK, c[x], "wrote past the output");
+    }
+
+    private static void assertElementClose(Operands in, float[] c, int i, int j) {
+        double unitRoundoff = Math.ulp(1.0f) / 2;
+        double tolerance = (in.k() + 1) * unitRoundoff * in.absDot(i, j) + 1e-30;
+        double error = Math.abs(c[i * in.n() + j] - in.dot(i, j));
+        assertTrue(error <= tolerance, () -> "element " + i + "," + j + " off by " + error);
+    }
+
+    /** The forms under test, each with its operand layout. */
+    enum GemmForm { NT, TN, NN }
+
+    /** Random operands of one product, stored with junk past their ends, and its double reference. */
+    record Operands(GemmForm form, int m, int n, int k, float[] a, float[] b) {
+        static Operands random(GemmForm form, int m, int n, int k) {
+            Random random = new Random(m * 10_007L + n * 101L + k);
+            return new Operands(form, m, n, k, junkPadded(random, m * k), junkPadded(random, n * k));
+        }
+
+        float[] run() {
+            float[] c = new float[m * n + SLACK];
+            java.util.Arrays.fill(c, JUNK);
+            switch (form) {
+                case NT -> Gemm.nt(a, b, c, m, n, k);
+                case TN -> Gemm.tn(a, b, c, m, n, k);
+                case NN -> Gemm.nn(a, b, c, m, n, k);
+            }
+            return c;
+        }
+
+        double dot(int i, int j) {
+            double sum = 0;
+            for (int p = 0; p < k; p++) sum += (double) a(i, p) * b(p, j);
+            return sum;
+        }
+
+        double absDot(int i, int j) {
+            double sum = 0;
+            for (int p = 0; p < k; p++) sum += Math.abs((double) a(i, p) * b(p, j));
+            return sum;
+        }
+
+        private float a(int i, int p) {
+            return form == GemmForm.TN ? a[p * m + i] : a[i * k + p];
+        }
+
+        private float b(int p, int j) {
+            return form == GemmForm.NT ? b[j * k + p] : b[p * n + j];
+        }
+
+        private static float[] junkPadded(Random random, int size) {
+            float[] x = new float[size + SLACK];
+            for (int i = 0; i < size; i++) x[i] = (float) random.nextGaussian();
+            java.util.Arrays.fill(x, size, x.length, JUNK);
+            return x;
+        }
+    }
+}
