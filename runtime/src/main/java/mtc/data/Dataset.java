@@ -35,6 +35,13 @@ public record Dataset(String imagesFile, String labelsFile, int count, int rows,
         }
     }
 
+    /** Copies samples {@code [from, from+n)} in file order into {@code x} and {@code y}. */
+    public void copyRange(int from, int n, float[] x, int[] y) {
+        int size = sampleSize();
+        for (int k = 0, end = n * size, src = from * size; k < end; k++) x[k] = SCALE[pixels[src + k] & 0xFF];
+        System.arraycopy(labels, from, y, 0, n);
+    }
+
     private static float[] scaleTable() {
         float[] t = new float[256];
         for (int b = 0; b < 256; b++) t[b] = b / 255f;

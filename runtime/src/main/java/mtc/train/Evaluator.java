@@ -1,0 +1,29 @@
+package mtc.train;
+
+import mtc.data.Dataset;
+import mtc.runtime.Network;
+import mtc.runtime.StepStats;
+
+/**
+ * Evaluates a network on a whole dataset in chunks, so that the input buffer stays small
+ * whatever the dataset's size.
+ */
+public final class Evaluator {
+    static final int CHUNK = 1000;
+
+    private Evaluator() {}
+
+    /** Loss and accuracy of {@code net} (in evaluation mode) over all of {@code data}. */
+    public static StepStats evaluate(Network net, Dataset data) {
+        int chunk = Math.min(CHUNK, data.count());
+        float[] x = new float[chunk * data.sampleSize()];
+        int[] y = new int[chunk];
+        StepStats stats = new StepStats();
+        for (int from = 0; from < data.count(); from += chunk) {
+            int n = Math.min(chunk, data.count() - from);
+            data.copyRange(from, n, x, y);
+            net.evaluate(x, y, n, null, stats);
+        }
+        return stats;
+    }
+}

@@ -1,0 +1,148 @@
+package mtc.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import mtc.data.Dataset;
+import mtc.runtime.Rng;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainerTest {
+    /** {@code count} samples of 784 pixels where class c lights up pixels [c*78, c*78+78) plus noise. */
+    static Dataset blobs(int count, long seed) {
+        Rng rng = new Rng(seed);
+        byte[] pixels = new byte[count * 784];
+        int[] labels = new int[count];
+        for (int i = 0; i < count; i++) {
+            labels[i] = i % 10;
+            for (int k = 0; k < 784; k++) {
+                boolean on = k / 78 == labels[i];
+                pixels[i * 784 + k] = (byte) (on ? 150 + rng.nextInt(100) : rng.nextInt(60));
+            }
+        }
+        return new Dataset("images", "labels", count, 28, 28, pixels, labels);
+    }
+
+    private static List<EpochResult> train(SoftmaxNetwork net, long seed, int epochs) throws Exception {
+        Rng rng = new Rng(seed);
+        net.initialize(rng);
+        return new Trainer(net, blobs(200, 1), blobs(50, 2), new TrainConfig(epochs, 16, 0.1f, Integer.MAX_VALUE,
+                true), rng, new TrainListener() { }).run();
+    }
+
+    @Test
+    void learnsASeparableProblem() throws Exception {
+        List<EpochResult> results = train(SoftmaxNetwork.mnist(), 0, 3);
+        assertEquals(3, results.size());
+        assertEquals(1.0, results.get(2).testAcc());
+        assertTrue(results.get(2).trainLoss() < results.get(0).trainLoss());
+    }
+
+    @Test
+    void sameSeedGivesIdenticalNumbers() throws Exception {
+        SoftmaxNetwork a = SoftmaxNetwork.mnist(), b = SoftmaxNetwork.mnist(), c = SoftmaxNetwork.mnist();
+        List<EpochResult> ra = train(a, 42, 2), rb = train(b, 42, 2);
+        train(c, 43, 2);
+        for (int i = 0; i < ra.size(); i++) {
+            assertEquals(ra.get(i).trainLoss(), rb.get(i).trainLoss());
+            assertEquals(ra.get(i).testLoss(), rb.get(i).testLoss());
+        }
+        assertArrayEquals(a.floats(0), b.floats(0));
+        assertNotEquals(Arrays.hashCode(a.floats(0)), Arrays.hashCode(c.floats(0)));
+    }
+
+    @Test
+    void batchesCoverEverySampleOnceWithAPartialLastBatch() throws Exception {
+        RecordingNetwork net = new RecordingNetwork(-1);
+        new Trainer(net, blobs(20, 1), blobs(5, 2), new TrainConfig(1, 6, 0.1f, Integer.MAX_VALUE, true),
+                new Rng(0), new TrainListener() { }).run();
+        assertEquals(List.of(6, 6, 6, 2), net.batches.stream().map(b -> b.length).toList());
+        int[] seen = net.batches.stream().flatMapToInt(Arrays::stream).sorted().toArray();
+        assertArrayEquals(sortedLabels(20), seen);
+    }
+
+    @Test
+    void noShuffleKeepsFileOrderAndLimitTakesTheFirstSamples() throws Exception {
+        RecordingNetwork net = new RecordingNetwork(-1);
+        new Trainer(net, blobs(20, 1), blobs(5, 2), new TrainConfig(2, 4, 0.1f, 7, false), new Rng(0),
+                new TrainListener() { }).run();
+        assertArrayEquals(new int[] {0, 1, 2, 3}, net.batches.get(0));
+        assertArrayEquals(new int[] {4, 5, 6}, net.batches.get(1));
+        assertArrayEquals(new int[] {0, 1, 2, 3}, net.batches.get(2));
+    }
+
+    @Test
+    void shufflingDrawsANewOrderEachEpochFromTheSameRng() throws Exception {
+        RecordingNetwork net = new RecordingNetwork(-1);
+        new Trainer(net, blobs(64, 1), blobs(5, 2), new TrainConfig(2, 64, 0.1f, Integer.MAX_VALUE, true),
+                new Rng(5), new TrainListener() { }).run();
+        assertNotEquals(Arrays.toString(net.batches.get(0)), Arrays.toString(net.batches.get(1)));
+        assertNotEquals(net.randomDraws.get(0), net.randomDraws.get(1));
+    }
+
+    @Test
+    void aNanLossStopsTrainingInThatBatch() {
+        RecordingNetwork net = new RecordingNetwork(3);
+        DivergedException e = assertThrows(DivergedException.class, () -> new Trainer(net, blobs(20, 1),
+                blobs(5, 2), new TrainConfig(1, 4, 0.5f, Integer.MAX_VALUE, true), new Rng(0),
+                new TrainListener() { }).run());
+        assertEquals(3, net.batches.size());
+        assertEquals("training diverged: the loss of epoch 1, batch 3 is NaN; try a smaller learning rate than"
+                + " --lr 0.5 (e.g. --lr 0.05)", e.getMessage());
+    }
+
+    @Test
+    void listenersHearEveryBatchAndEpochAndTheCsvGetsOneRowPerEpoch(@TempDir Path dir) throws Exception {
+        List<String> events = new ArrayList<>();
+        TrainListener recorder = new TrainListener() {
+            @Override public void epochStarted(int epoch, int epochs, int samples) {
+                events.add("start " + epoch + "/" + epochs + " " + samples);
+            }
+
+            @Override public void batchFinished(int done, mtc.runtime.StepStats running) {
+                events.add("batch " + done);
+            }
+
+            @Override public void epochFinished(EpochResult r, int epochs) {
+                events.add("end " + r.epoch());
+            }
+        };
+        Path csv = dir.resolve("sub/m.csv");
+        try (MetricsCsv metrics = new MetricsCsv(csv)) {
+            new Trainer(new RecordingNetwork(-1), blobs(10, 1), blobs(5, 2), new TrainConfig(2, 8, 0.1f,
+                    Integer.MAX_VALUE, true), new Rng(0), TrainListener.all(List.of(recorder, metrics))).run();
+        }
+        assertEquals(List.of("start 1/2 10", "batch 8", "batch 10", "end 1", "start 2/2 10", "batch 8", "batch 10",
+                "end 2"), events);
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(MetricsCsv.HEADER, lines.get(0));
+        assertEquals(3, lines.size());
+        assertTrue(lines.get(1).startsWith("1,1.000000,0.000000,"), lines.get(1));
+    }
+
+    @Test
+    void epochLineAndSummary() {
+        EpochResult r = new EpochResult(3, 0.12345, 0.9612, 0.0789, 0.9781, 2.5, 24000);
+        assertEquals("epoch  3/10  train loss 0.1235 acc  96.12%  test loss 0.0789 acc  97.81%    2.50 s    24000"
+                + " samples/s", r.describe(10));
+        assertEquals("trained 1 epoch in 2.5 s (24000 samples/s); test accuracy 97.81% (loss 0.0789), best 97.81%"
+                + " after epoch 3", TrainSummary.describe(List.of(r)));
+    }
+
+    /** The labels of {@code blobs(n, ...)}, sorted. */
+    private static int[] sortedLabels(int n) {
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) labels[i] = i % 10;
+        Arrays.sort(labels);
+        return labels;
+    }
+}
