@@ -1,0 +1,150 @@
+package mtc.codegen;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import mtc.ir.Buffer;
+import mtc.ir.Op;
+import mtc.ir.OpVisitor;
+
+import static mtc.codegen.Arg.Field.INPUT;
+import static mtc.codegen.Arg.Field.LABELS;
+import static mtc.codegen.Arg.Field.PROBS;
+import static mtc.codegen.Arg.Field.RNG;
+import static mtc.codegen.Arg.Field.STATS;
+import static mtc.codegen.Arg.Parameter.BATCH;
+import static mtc.codegen.Arg.Parameter.LR;
+
+/**
+ * Maps each IR op to the kernel call that implements it, with every feature size a constant
+ * operand and the batch size the generated method's argument. Gemm argument order:
+ * {@code nt/tn/nn(a, b, c, m, n, k)}.
+ */
+final class KernelCalls implements OpVisitor<KernelCall> {
+    private final Map<String, Integer> slots = new HashMap<>();
+
+    KernelCalls(List<Buffer> buffers) {
+        for (int i = 0; i < buffers.size(); i++) slots.put(buffers.get(i).name(), i);
+    }
+
+    private Arg a(Buffer b) {
+        if (b.role() == Buffer.Role.INPUT) return INPUT;
+        Integer slot = slots.get(b.name());
+        if (slot == null) throw new IllegalArgumentException("buffer " + b.name() + " has no slot");
+        return b.role() == Buffer.Role.COUNTER ? new Arg.LongSlot(slot) : new Arg.FloatSlot(slot);
+    }
+
+    private static Arg i(int value) { return new Arg.IntConst(value); }
+
+    private static Arg f(float value) { return new Arg.FloatConst(value); }
+
+    @Override
+    public KernelCall visit(Op.MatMul op) {
+        return KernelCall.of("Gemm", "nt", a(op.in()), a(op.weight()), a(op.out()),
+                BATCH, i(op.outFeatures()), i(op.inFeatures()));
+    }
+
+    @Override
+    public KernelCall visit(Op.BiasAdd op) {
+        return KernelCall.of("Linear", "biasAdd", a(op.out()), a(op.bias()), BATCH, i(op.features()));
+    }
+
+    @Override
+    public KernelCall visit(Op.BatchNormTrain op) {
+        Op.BatchNormState s = op.state();
+        return KernelCall.of("BatchNormKernels", "train", a(op.in()), a(op.out()), a(op.saved().xhat()),
+                a(op.saved().invStd()), a(s.gamma()), a(s.beta()), a(s.runningMean()), a(s.runningVar()),
+                a(s.batchesTracked()), BATCH, i(op.channels()), i(op.spatial()), f(op.eps()), f(op.momentum()));
+    }
+
+    @Override
+    public KernelCall visit(Op.BatchNormEval op) {
+        Op.BatchNormState s = op.state();
+        return KernelCall.of("BatchNormKernels", "eval", a(op.in()), a(op.out()), a(s.gamma()), a(s.beta()),
+                a(s.runningMean()), a(s.runningVar()), BATCH, i(op.channels()), i(op.spatial()), f(op.eps()));
+    }
+
+    @Override
+    public KernelCall visit(Op.Relu op) {
+        return KernelCall.of("Activations", "relu", a(op.in()), a(op.out()), BATCH, i(op.width()));
+    }
+
+    @Override
+    public KernelCall visit(Op.DropoutTrain op) {
+        return KernelCall.of("Dropout", "forward", a(op.in()), a(op.out()), a(op.mask()), BATCH, i(op.width()),
+                f(op.p()), RNG);
+    }
+
+    @Override
+    public KernelCall visit(Op.SoftmaxCrossEntropy op) {
+        return KernelCall.of("SoftmaxCrossEntropy", "train", a(op.logits()), LABELS, a(op.probs()), BATCH,
+                i(op.classes()), STATS);
+    }
+
+    @Override
+    public KernelCall visit(Op.SoftmaxEval op) {
+        return KernelCall.of("SoftmaxCrossEntropy", "evaluate", a(op.logits()), LABELS, PROBS, BATCH,
+                i(op.classes()), STATS);
+    }
+
+    @Override
+    public KernelCall visit(Op.MatMulGradWeight op) {
+        return KernelCall.of("Gemm", "tn", a(op.dOut()), a(op.in()), a(op.dWeight()),
+                i(op.outFeatures()), i(op.inFeatures()), BATCH);
+    }
+
+    @Override
+    public KernelCall visit(Op.MatMulGradInput op) {
+        return KernelCall.of("Gemm", "nn", a(op.dOut()), a(op.weight()), a(op.dIn()),
+                BATCH, i(op.inFeatures()), i(op.outFeatures()));
+    }
+
+    @Override
+    public KernelCall visit(Op.BiasGrad op) {
+        return KernelCall.of("Linear", "biasGrad", a(op.dOut()), a(op.dBias()), BATCH, i(op.features()));
+    }
+
+    @Override
+    public KernelCall visit(Op.BatchNormGrad op) {
+        return KernelCall.of("BatchNormKernels", "backward", a(op.dOut()), a(op.saved().xhat()), a(op.gamma()),
+                a(op.saved().invStd()), a(op.dIn()), a(op.dGamma()), a(op.dBeta()), BATCH, i(op.channels()),
+                i(op.spatial()));
+    }
+
+    @Override
+    public KernelCall visit(Op.ReluGrad op) {
+        return KernelCall.of("Activations", "reluBackward", a(op.dOut()), a(op.out()), a(op.dIn()), BATCH,
+                i(op.width()));
+    }
+
+    @Override
+    public KernelCall visit(Op.DropoutGrad op) {
+        return KernelCall.of("Dropout", "backward", a(op.dOut()), a(op.mask()), a(op.dIn()), BATCH, i(op.width()));
+    }
+
+    @Override
+    public KernelCall visit(Op.SoftmaxCrossEntropyGrad op) {
+        return KernelCall.of("SoftmaxCrossEntropy", "backward", a(op.probs()), LABELS, a(op.dLogits()), BATCH,
+                i(op.classes()));
+    }
+
+    @Override
+    public KernelCall visit(Op.SgdStep op) {
+        return KernelCall.of("Sgd", "step", a(op.param()), a(op.grad()), i(op.param().size()), LR);
+    }
+
+    @Override
+    public KernelCall visit(Op.InitUniform op) {
+        return KernelCall.of("Init", "uniform", a(op.target()), i(op.target().size()), f(op.bound()), RNG);
+    }
+
+    @Override
+    public KernelCall visit(Op.InitFill op) {
+        return KernelCall.of("Init", "fill", a(op.target()), i(op.target().size()), f(op.value()));
+    }
+
+    @Override
+    public KernelCall visit(Op.InitCounter op) {
+        return KernelCall.of("Init", "zero", a(op.counter()));
+    }
+}

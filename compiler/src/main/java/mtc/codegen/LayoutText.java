@@ -1,0 +1,55 @@
+package mtc.codegen;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import mtc.check.Shape;
+import mtc.ir.Buffer;
+import mtc.ir.Program;
+
+/**
+ * The storage plan that {@code mtc.runtime.NetworkLayout} parses, written as text and cut into
+ * pieces that each fit one class-file string constant (65,535 bytes of modified UTF-8).
+ */
+final class LayoutText {
+    /** Characters per piece: at most 3 bytes each in modified UTF-8, so under 65,535 bytes. */
+    private static final int PIECE = 20_000;
+
+    private LayoutText() {}
+
+    static List<String> pieces(Program p) {
+        String text = text(p);
+        List<String> pieces = new ArrayList<>();
+        int start = 0;
+        while (start < text.length()) {
+            int end = Math.min(text.length(), start + PIECE);
+            if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) end--;
+            pieces.add(text.substring(start, end));
+            start = end;
+        }
+        return pieces;
+    }
+
+    static String text(Program p) {
+        StringBuilder out = new StringBuilder();
+        out.append("name ").append(p.name().replaceAll("[\\r\\n]", " ")).append('\n');
+        out.append("input ").append(dims(p.input())).append('\n');
+        out.append("classes ").append(p.classes()).append('\n');
+        out.append("lr ").append(p.defaultLr()).append('\n');
+        for (Buffer b : p.buffers()) out.append(line(b)).append('\n');
+        return out.toString();
+    }
+
+    private static String line(Buffer b) {
+        if (b.role().inStateDict()) {
+            String dtype = b.role() == Buffer.Role.COUNTER ? "I64" : "F32";
+            return "state " + b.name() + " " + dtype + " " + dims(b.shape());
+        }
+        return (b.batched() ? "batched " : "fixed ") + b.name() + " " + b.size();
+    }
+
+    private static String dims(Shape shape) {
+        if (shape.rank() == 0) return "-";
+        return shape.dims().stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+}

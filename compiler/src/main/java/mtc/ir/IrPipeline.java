@@ -1,0 +1,16 @@
+package mtc.ir;
+
+import java.util.List;
+import mtc.check.CheckedModel;
+
+/** The IR phases, in order: lower, derive backward, add the optimizer's updates, plan buffers. */
+public final class IrPipeline {
+    private IrPipeline() {}
+
+    public static Program build(CheckedModel model) {
+        Lowered lowered = Lowering.lower(model);
+        List<Op> backward = Autodiff.backward(lowered.forwardTrain());
+        List<Op> update = SgdUpdates.of(lowered.state());
+        return BufferPlan.plan(lowered, backward, update);
+    }
+}

@@ -1,0 +1,24 @@
+package mtc.ir;
+
+/** One method per op, so that a consumer of the IR (code generation) cannot forget one. */
+public interface OpVisitor<R> {
+    R visit(Op.MatMul op);
+    R visit(Op.BiasAdd op);
+    R visit(Op.BatchNormTrain op);
+    R visit(Op.BatchNormEval op);
+    R visit(Op.Relu op);
+    R visit(Op.DropoutTrain op);
+    R visit(Op.SoftmaxCrossEntropy op);
+    R visit(Op.SoftmaxEval op);
+    R visit(Op.MatMulGradWeight op);
+    R visit(Op.MatMulGradInput op);
+    R visit(Op.BiasGrad op);
+    R visit(Op.BatchNormGrad op);
+    R visit(Op.ReluGrad op);
+    R visit(Op.DropoutGrad op);
+    R visit(Op.SoftmaxCrossEntropyGrad op);
+    R visit(Op.SgdStep op);
+    R visit(Op.InitUniform op);
+    R visit(Op.InitFill op);
+    R visit(Op.InitCounter op);
+}

@@ -1,0 +1,71 @@
+package mtc.codegen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import mtc.check.CheckedModel;
+import mtc.check.Shape;
+import mtc.ir.IrPipeline;
+import mtc.ir.TestModels;
+import mtc.runtime.DType;
+import mtc.runtime.Network;
+import mtc.runtime.NetworkSpec;
+import mtc.runtime.TensorSpec;
+import org.junit.jupiter.api.Test;
+
+class ClassGeneratorTest {
+    private static GeneratedClass generate(CheckedModel model) {
+        return ClassGenerator.generate(IrPipeline.build(model));
+    }
+
+    @Test
+    void seedModelClassVerifies() {
+        GeneratedClass generated = generate(TestModels.seed(784, 256, 10, 0.2));
+        ClassFileChecks.assertVerifies(generated.bytes());
+        ClassFileChecks.assertMethodsCompilable(generated.bytes());
+        assertEquals("mtc.gen.Seed", generated.name());
+    }
+
+    @Test
+    void specDescribesTheStateDictLikePyTorch() {
+        Network net = NetworkClasses.instantiate(generate(TestModels.seed(784, 256, 10, 0.2)));
+        NetworkSpec spec = net.spec();
+        assertEquals("Seed", spec.name());
+        assertEquals(List.of(784), spec.inputShape());
+        assertEquals(10, spec.classes());
+        assertTrue(Double.isNaN(spec.defaultLr()));
+        assertEquals(new TensorSpec("0.weight", DType.F32, List.of(256, 784)), spec.tensors().get(0));
+        assertEquals(new TensorSpec("1.num_batches_tracked", DType.I64, List.of()), spec.tensors().get(6));
+        assertEquals(9, spec.tensors().size());
+        assertEquals(256 * 784, net.floats(0).length);
+        assertEquals(1, net.longs(6).length);
+    }
+
+    /** 2,000 layers: the phases must be split into a tree of methods, each one JIT-compilable. */
+    @Test
+    void twoThousandLayerModelGivesValidCompilableMethods() {
+        TestModels.Chain chain = new TestModels.Chain("Deep", Shape.of(8));
+        for (int i = 0; i < 500; i++) chain.linear(8).batchNorm().relu().dropout(0.1);
+        GeneratedClass generated = generate(chain.linear(2).model());
+        ClassFileChecks.assertVerifies(generated.bytes());
+        ClassFileChecks.assertMethodsCompilable(generated.bytes());
+        Network net = NetworkClasses.instantiate(generated);
+        assertEquals(500 * 7 + 2, net.spec().tensors().size());
+    }
+
+    @Test
+    void awkwardModelNamesStillGiveValidClasses() {
+        for (String name : List.of("class", "3layers", "my-model", "naïve net", "")) {
+            GeneratedClass generated = generate(new TestModels.Chain(name, Shape.of(4)).linear(2).model());
+            ClassFileChecks.assertVerifies(generated.bytes());
+            assertEquals(name, NetworkClasses.instantiate(generated).spec().name());
+        }
+    }
+
+    @Test
+    void defaultLearningRateComesFromTheOptimizerStatement() {
+        CheckedModel model = new TestModels.Chain("Lr", Shape.of(4)).linear(3).lr(0.05).model();
+        assertEquals(0.05, NetworkClasses.instantiate(generate(model)).spec().defaultLr());
+    }
+}

@@ -1,0 +1,63 @@
+package mtc.ir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import mtc.check.Shape;
+import org.junit.jupiter.api.Test;
+
+class IrPipelineTest {
+    private final Program seed = IrPipeline.build(TestModels.seed(784, 256, 10, 0.2));
+
+    @Test
+    void stateTensorsComeFirstInPyTorchOrder() {
+        List<String> names = seed.stateDict().stream().map(Buffer::name).toList();
+        assertEquals(List.of("0.weight", "0.bias", "1.weight", "1.bias", "1.running_mean", "1.running_var",
+                "1.num_batches_tracked", "4.weight", "4.bias"), names);
+        assertEquals(names, seed.buffers().subList(0, names.size()).stream().map(Buffer::name).toList());
+    }
+
+    @Test
+    void backwardIsTheForwardOpsGradientsInReverse() {
+        List<String> ops = seed.backward().stream().map(IrPrinter::opName).toList();
+        assertEquals(List.of("softmax_cross_entropy_grad", "bias_grad", "matmul_grad_weight", "matmul_grad_input",
+                "dropout_grad", "relu_grad", "batch_norm_grad", "bias_grad", "matmul_grad_weight"), ops);
+    }
+
+    @Test
+    void theInputBatchGetsNoGradient() {
+        assertTrue(seed.buffers().stream().noneMatch(b -> b.name().equals("x.grad")));
+    }
+
+    @Test
+    void evaluationSkipsDropoutAndUsesRunningStatistics() {
+        List<String> ops = seed.forwardEval().stream().map(IrPrinter::opName).toList();
+        assertEquals(List.of("matmul", "bias_add", "batch_norm_eval", "relu", "matmul", "bias_add", "softmax_eval"),
+                ops);
+        Op.MatMul last = (Op.MatMul) seed.forwardEval().get(4);
+        assertEquals("2.out", last.in().name());
+    }
+
+    @Test
+    void everyParameterGetsOneSgdStep() {
+        assertEquals(List.of("0.weight", "0.bias", "1.weight", "1.bias", "4.weight", "4.bias"),
+                seed.update().stream().map(op -> ((Op.SgdStep) op).param().name()).toList());
+    }
+
+    @Test
+    void flattenIsAViewOfTheSameBuffer() {
+        Program p = IrPipeline.build(new TestModels.Chain("F", Shape.of(2, 3, 4)).relu().flatten().linear(5)
+                .model());
+        Op.MatMul matMul = (Op.MatMul) p.forwardTrain().get(1);
+        assertEquals("0.out", matMul.in().name());
+        assertEquals(Shape.of(24), matMul.in().shape());
+    }
+
+    @Test
+    void printerShowsOneOpPerLineWithSymbolicBatch() {
+        String text = IrPrinter.print(seed);
+        assertTrue(text.contains("0.out[B,256] = matmul x[B,784], 0.weight[256,784]"), text);
+        assertTrue(text.contains("3.out[B,256], 3.mask[B,256] = dropout_train 2.out[B,256] p=0.2"), text);
+    }
+}

@@ -1,0 +1,72 @@
+package mtc.ir;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import mtc.check.CheckedModel;
+import mtc.check.Layer;
+import mtc.check.Shape;
+import mtc.diag.Span;
+
+/** Checked models built by hand, so that back-end tests do not depend on the front end. */
+public final class TestModels {
+    private static final Span AT = new Span(1, 1, 1);
+
+    private TestModels() {}
+
+    /** The seed architecture: linear -> batchnorm -> relu -> dropout(p) -> linear. */
+    public static CheckedModel seed(int in, int hidden, int classes, double p) {
+        return new Chain("Seed", Shape.of(in)).linear(hidden).batchNorm().relu().dropout(p).linear(classes).model();
+    }
+
+    /** Builds a chain layer by layer, computing each layer's shapes the way the checker does. */
+    public static final class Chain {
+        private final String name;
+        private final Shape input;
+        private final List<Layer> layers = new ArrayList<>();
+        private Shape current;
+        private OptionalDouble lr = OptionalDouble.empty();
+
+        public Chain(String name, Shape input) {
+            this.name = name;
+            this.input = input;
+            this.current = input;
+        }
+
+        public Chain linear(int out) {
+            return add(new Layer.Linear(layers.size(), AT, current, Shape.of(out), current.dim(0), out));
+        }
+
+        public Chain batchNorm() {
+            return add(new Layer.BatchNorm(layers.size(), AT, current, current, 1e-5, 0.1));
+        }
+
+        public Chain relu() {
+            return add(new Layer.Relu(layers.size(), AT, current, current));
+        }
+
+        public Chain dropout(double p) {
+            return add(new Layer.Dropout(layers.size(), AT, current, current, p));
+        }
+
+        public Chain flatten() {
+            return add(new Layer.Flatten(layers.size(), AT, current, Shape.of((int) current.size())));
+        }
+
+        public Chain lr(double value) {
+            lr = OptionalDouble.of(value);
+            return this;
+        }
+
+        public CheckedModel model() {
+            CheckedModel.Optimizer optimizer = lr.isPresent() ? new CheckedModel.Optimizer("sgd", lr) : null;
+            return new CheckedModel(name, input, layers, CheckedModel.Loss.CROSS_ENTROPY, optimizer);
+        }
+
+        private Chain add(Layer layer) {
+            layers.add(layer);
+            current = layer.out();
+            return this;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package mtc.kernels;
+
+import mtc.runtime.Rng;
+
+/**
+ * Inverted dropout, as PyTorch's {@code nn.Dropout} in training mode: each element is zeroed with
+ * probability {@code p} and the survivors scaled by {@code 1/(1-p)}, so evaluation is the identity.
+ * The mask keeps the factor applied to each element (0 or the scale) for the backward pass.
+ */
+public final class Dropout {
+    private Dropout() {}
+
+    public static void forward(float[] x, float[] y, float[] mask, int n, int width, float p, Rng rng) {
+        float scale = 1f / (1f - p);
+        int size = n * width;
+        for (int i = 0; i < size; i++) {
+            mask[i] = rng.nextFloat() < p ? 0f : scale;
+            y[i] = x[i] * mask[i];
+        }
+    }
+
+    public static void backward(float[] dy, float[] mask, float[] dx, int n, int width) {
+        int size = n * width;
+        for (int i = 0; i < size; i++) dx[i] = dy[i] * mask[i];
+    }
+}

@@ -1,0 +1,154 @@
+package mtc.runtime;
+
+import java.util.List;
+
+/**
+ * What every generated network has in common, so that generated code is only the model-specific
+ * straight-line part. It owns the arrays (state tensors, gradients, per-batch buffers), grows the
+ * per-batch buffers only when a larger batch arrives (never per step), and sequences a training
+ * step; subclasses supply the generated phases.
+ *
+ * <p>Generated code reads its operands from the protected fields: {@code f[slot]} for float
+ * arrays, {@code l[slot]} for the I64 counters, and the current call's inputs.
+ */
+public abstract class NetworkBase implements Network {
+    private final NetworkLayout layout;
+    /** Float arrays by slot; null for I64 slots. State tensor {@code i} is slot {@code i}. */
+    protected final float[][] f;
+    /** Long arrays by slot; non-null only for I64 state tensors. */
+    protected final long[][] l;
+    /** The current call's inputs, set for the duration of one public call. */
+    protected float[] x;
+    protected int[] labels;
+    protected Rng rng;
+    protected StepStats stats;
+    /** Where {@link #evaluate} writes probabilities; null when the caller wants none. */
+    protected float[] probs;
+    private int capacity;
+
+    protected NetworkBase(String... layoutText) {
+        layout = NetworkLayout.parse(layoutText);
+        List<NetworkLayout.Slot> slots = layout.slots();
+        f = new float[slots.size()][];
+        l = new long[slots.size()][];
+        for (int i = 0; i < slots.size(); i++) {
+            NetworkLayout.Slot slot = slots.get(i);
+            if (slot.dtype() == DType.I64) l[i] = new long[slot.size()];
+            else if (!slot.batched()) f[i] = new float[slot.size()];
+        }
+    }
+
+    /** Forward in training mode, ending with the loss (adds loss and correct count to {@link #stats}). */
+    protected abstract void forwardTrain(int n);
+
+    /** Forward in evaluation mode, ending with probabilities and, given labels, the loss. */
+    protected abstract void forwardEval(int n);
+
+    /** Gradients of the mean loss of the last {@link #forwardTrain} with respect to every parameter. */
+    protected abstract void backward(int n);
+
+    /** {@code param -= lr * grad} for every parameter. */
+    protected abstract void update(float lr);
+
+    /** PyTorch's default initialisation, drawing from {@link #rng}. */
+    protected abstract void initializeState();
+
+    @Override
+    public NetworkSpec spec() { return layout.spec(); }
+
+    @Override
+    public float[] floats(int i) { return f[checkState(i, DType.F32)]; }
+
+    @Override
+    public long[] longs(int i) { return l[checkState(i, DType.I64)]; }
+
+    /**
+     * The gradient computed by the last {@link #trainStep} for parameter {@code i} (a state tensor
+     * index), or null for running statistics; the compiler names it {@code <tensor>.grad}.
+     */
+    public float[] gradient(int i) {
+        String name = spec().tensors().get(i).name() + ".grad";
+        for (int slot = 0; slot < layout.slots().size(); slot++) {
+            if (layout.slots().get(slot).name().equals(name)) return f[slot];
+        }
+        return null;
+    }
+
+    @Override
+    public void initialize(Rng rng) {
+        this.rng = rng;
+        try {
+            initializeState();
+        } finally {
+            this.rng = null;
+        }
+    }
+
+    @Override
+    public void trainStep(float[] x, int[] labels, int n, float lr, Rng rng, StepStats stats) {
+        prepare(x, labels, n);
+        this.rng = rng;
+        this.stats = stats;
+        try {
+            forwardTrain(n);
+            backward(n);
+            update(lr);
+            stats.samples += n;
+        } finally {
+            release();
+        }
+    }
+
+    @Override
+    public void evaluate(float[] x, int[] labels, int n, float[] probs, StepStats stats) {
+        prepare(x, labels, n);
+        if (probs != null && probs.length < (long) n * spec().classes()) {
+            throw new IllegalArgumentException("probs holds fewer than " + n + " rows");
+        }
+        this.probs = probs;
+        this.stats = labels == null ? null : stats;
+        try {
+            forwardEval(n);
+            if (this.stats != null) stats.samples += n;
+        } finally {
+            release();
+        }
+    }
+
+    private void prepare(float[] x, int[] labels, int n) {
+        if (n <= 0) throw new IllegalArgumentException("batch size must be positive, not " + n);
+        if (x.length < (long) n * spec().inputSize()) {
+            throw new IllegalArgumentException("x holds fewer than " + n + " samples");
+        }
+        if (labels != null && labels.length < n) throw new IllegalArgumentException("fewer labels than samples");
+        ensureCapacity(n);
+        this.x = x;
+        this.labels = labels;
+    }
+
+    /** Grows the per-batch buffers to {@code n} samples; a smaller batch reuses the larger buffers. */
+    private void ensureCapacity(int n) {
+        if (n <= capacity) return;
+        List<NetworkLayout.Slot> slots = layout.slots();
+        for (int i = 0; i < slots.size(); i++) {
+            if (slots.get(i).batched()) f[i] = new float[Math.multiplyExact(n, slots.get(i).size())];
+        }
+        capacity = n;
+    }
+
+    private void release() {
+        x = null;
+        labels = null;
+        rng = null;
+        stats = null;
+        probs = null;
+    }
+
+    private int checkState(int i, DType dtype) {
+        List<TensorSpec> tensors = spec().tensors();
+        if (i < 0 || i >= tensors.size() || tensors.get(i).dtype() != dtype) {
+            throw new IllegalArgumentException("no " + dtype + " state tensor " + i);
+        }
+        return i;
+    }
+}

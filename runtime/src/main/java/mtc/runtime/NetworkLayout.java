@@ -1,0 +1,78 @@
+package mtc.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The storage plan of a generated network, written by the compiler as text into the generated
+ * class and parsed here once, when the network is constructed. Text rather than bytecode because
+ * a 2,000-layer model's plan would not fit in one JVM method as array-building instructions,
+ * while a few string constants hold it easily.
+ *
+ * <p>One entry per line, in slot order (state tensors first, in state-dict order):
+ * <pre>
+ * name MnistMlp
+ * input 784
+ * classes 10
+ * lr NaN
+ * state 0.weight F32 256,784
+ * state 1.num_batches_tracked I64 -
+ * fixed 1.mean 256
+ * batched 0.out 256
+ * </pre>
+ * {@code fixed} slots have a constant size; {@code batched} slots hold that many floats per sample.
+ *
+ * @param slots the storage slots; state tensor {@code i} is slot {@code i}
+ */
+public record NetworkLayout(NetworkSpec spec, List<Slot> slots) {
+    public NetworkLayout {
+        slots = List.copyOf(slots);
+    }
+
+    /** One array of the network: a state tensor, a gradient, an activation or scratch space. */
+    public record Slot(String name, DType dtype, int size, boolean batched) {}
+
+    /** Parses the concatenation of {@code parts} (split only to respect the class-file constant limit). */
+    public static NetworkLayout parse(String... parts) {
+        String name = null;
+        List<Integer> input = List.of();
+        int classes = 0;
+        double lr = Double.NaN;
+        List<TensorSpec> tensors = new ArrayList<>();
+        List<Slot> slots = new ArrayList<>();
+        for (String line : String.join("", parts).split("\n")) {
+            int space = line.indexOf(' ');
+            String key = line.substring(0, space);
+            String value = line.substring(space + 1);
+            switch (key) {
+                case "name" -> name = value;
+                case "input" -> input = dims(value);
+                case "classes" -> classes = Integer.parseInt(value);
+                case "lr" -> lr = Double.parseDouble(value);
+                case "state" -> tensors.add(stateSlot(value, slots));
+                case "fixed", "batched" -> slots.add(bufferSlot(value, key.equals("batched")));
+                default -> throw new IllegalArgumentException("bad network layout line: " + line);
+            }
+        }
+        return new NetworkLayout(new NetworkSpec(name, input, classes, tensors, lr), slots);
+    }
+
+    private static TensorSpec stateSlot(String value, List<Slot> slots) {
+        String[] f = value.split(" ");
+        TensorSpec tensor = new TensorSpec(f[0], DType.valueOf(f[1]), dims(f[2]));
+        slots.add(new Slot(f[0], tensor.dtype(), Math.toIntExact(tensor.numel()), false));
+        return tensor;
+    }
+
+    private static Slot bufferSlot(String value, boolean batched) {
+        String[] f = value.split(" ");
+        return new Slot(f[0], DType.F32, Integer.parseInt(f[1]), batched);
+    }
+
+    private static List<Integer> dims(String text) {
+        if (text.equals("-")) return List.of();
+        List<Integer> dims = new ArrayList<>();
+        for (String d : text.split(",")) dims.add(Integer.parseInt(d));
+        return dims;
+    }
+}
