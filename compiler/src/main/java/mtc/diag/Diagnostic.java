@@ -6,6 +6,7 @@ import java.util.List;
  * One finding about a source file. Diagnostics are data: stages create them, and only
  * {@code DiagnosticRenderer} turns them into text.
  *
+ * @param span where in the file, or null for a problem with the whole file (it cannot be read)
  * @param help zero or more suggestions, each printed on its own {@code help:} line
  */
 public record Diagnostic(Severity severity, Span span, String message, List<String> help) {
@@ -19,6 +20,11 @@ public record Diagnostic(Severity severity, Span span, String message, List<Stri
 
     public static Diagnostic warning(Span span, String message, String... help) {
         return new Diagnostic(Severity.WARNING, span, message, List.of(help));
+    }
+
+    /** An error about the file as a whole, such as a missing file; it has no position. */
+    public static Diagnostic fileError(String message, String... help) {
+        return new Diagnostic(Severity.ERROR, null, message, List.of(help));
     }
 
     public boolean isError() { return severity == Severity.ERROR; }

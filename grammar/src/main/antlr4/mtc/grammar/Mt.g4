@@ -1,8 +1,84 @@
+/*
+ * The .mt model language (SPEC section 1).
+ *
+ * Statements stand one per line, so line ends are tokens (NEWLINE). A chain may still break
+ * before or after '->': the ARROW token swallows the blank space, comments and line ends on
+ * both of its sides, so a line end next to an arrow never reaches the parser.
+ *
+ * The grammar has no recursive rules: nesting depth cannot grow the parser's stack, whatever
+ * the input. Layer, argument, statement and constant names are plain IDENTs; the checker,
+ * not the parser, decides which names exist, so that it can suggest the closest one.
+ */
 grammar Mt;
 
-// Placeholder: the front-end issue replaces this with the full language of SPEC section 1.
-program : chain EOF ;
-chain   : layer ('->' layer)* ;
-layer   : IDENT ;
-IDENT   : [a-z]+ ;
-WS      : [ \t\r\n]+ -> skip ;
+program
+    : NEWLINE? (statement (NEWLINE statement)*)? NEWLINE? EOF
+    ;
+
+statement
+    : MODEL IDENT                       # modelStatement
+    | INPUT shape                       # inputStatement
+    | LET IDENT ASSIGN value            # letStatement
+    | LOSS IDENT                        # lossStatement
+    | OPTIMIZER call                    # optimizerStatement
+    | call (ARROW call)*                # chainStatement
+    | IDENT (IDENT | LBRACK | INT | FLOAT) ~NEWLINE* # unknownStatement
+    ;
+
+// A layer or an optimizer: a name with optional arguments.
+call
+    : IDENT (LPAREN (argument (COMMA argument)*)? RPAREN)?
+    ;
+
+argument
+    : IDENT ASSIGN value                # namedArgument
+    | value                             # positionalArgument
+    ;
+
+shape
+    : LBRACK value (COMMA value)* RBRACK
+    ;
+
+value
+    : number                            # numberValue
+    | IDENT                             # constantValue
+    ;
+
+number
+    : MINUS? INT                        # intNumber
+    | MINUS? FLOAT                      # floatNumber
+    ;
+
+MODEL     : 'model' ;
+INPUT     : 'input' ;
+LET       : 'let' ;
+LOSS      : 'loss' ;
+OPTIMIZER : 'optimizer' ;
+
+ARROW   : GAP? '->' GAP? ;
+NEWLINE : SPACE* REMARK? '\n' GAP? ;
+
+LPAREN : '(' ;
+RPAREN : ')' ;
+LBRACK : '[' ;
+RBRACK : ']' ;
+COMMA  : ',' ;
+ASSIGN : '=' ;
+MINUS  : '-' ;
+
+IDENT : [a-zA-Z_] [a-zA-Z0-9_]* ;
+INT   : DIGITS ;
+FLOAT : DIGITS '.' DIGITS? EXPONENT? | '.' DIGITS EXPONENT? | DIGITS EXPONENT ;
+
+WS      : SPACE+ -> skip ;
+COMMENT : REMARK -> skip ;
+
+// Anything else becomes one token, so that the parser reports it with its position.
+UNKNOWN_CHAR : . ;
+
+// '\r' counts as blank space: CRLF files then have the same tokens as LF files.
+fragment SPACE    : [ \t\r\f] ;
+fragment REMARK   : '#' ~[\n]* ;
+fragment GAP      : (SPACE | REMARK | '\n')+ ;
+fragment DIGITS   : [0-9]+ ;
+fragment EXPONENT : [eE] [+-]? DIGITS ;

@@ -1,0 +1,82 @@
+package mtc.check;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import mtc.diag.Span;
+import mtc.syntax.Argument;
+import mtc.syntax.Call;
+
+/**
+ * Matches a call's positional and named arguments to a {@link Signature}, reporting unknown,
+ * repeated, surplus, missing and wrongly typed arguments, each at the argument concerned.
+ */
+final class ArgumentBinder {
+    private final Constants constants;
+    private final Reporter reporter;
+
+    ArgumentBinder(Constants constants, Reporter reporter) {
+        this.constants = constants;
+        this.reporter = reporter;
+    }
+
+    BoundArguments bind(Call call, Signature signature) {
+        Map<String, Num> values = new HashMap<>();
+        Map<String, Span> seen = new HashMap<>();
+        boolean namedSeen = false;
+        boolean misplaced = false;
+        int position = 0;
+        for (Argument argument : call.arguments()) {
+            Optional<Signature.Parameter> parameter;
+            if (argument.isNamed()) {
+                namedSeen = true;
+                parameter = named(argument, signature, seen);
+                misplaced |= signature.parameter(argument.name().orElseThrow().text()).isEmpty();
+            } else if (namedSeen) {
+                reporter.report(Problems.positionalAfterNamed(argument.span()));
+                misplaced = true;
+                continue;
+            } else if (position >= signature.parameters().size()) {
+                reporter.report(Problems.tooManyArguments(argument.span(), signature, call.arguments().size()));
+                break;
+            } else {
+                parameter = Optional.of(signature.parameters().get(position++));
+            }
+            parameter.ifPresent(p -> {
+                seen.put(p.name(), argument.span());
+                typed(argument, p).ifPresent(num -> values.put(p.name(), num));
+            });
+        }
+        // An argument that could not be placed may be the missing one: saying so twice is noise.
+        if (!misplaced) reportMissing(call, signature, seen);
+        return new BoundArguments(values, seen.keySet());
+    }
+
+    private Optional<Signature.Parameter> named(Argument argument, Signature signature, Map<String, Span> seen) {
+        var name = argument.name().orElseThrow();
+        Optional<Signature.Parameter> parameter = signature.parameter(name.text());
+        if (parameter.isEmpty()) {
+            reporter.report(Problems.unknownArgument(name, signature));
+        } else if (seen.containsKey(name.text())) {
+            reporter.report(Problems.repeatedArgument(name, seen.get(name.text())));
+            return Optional.empty();
+        }
+        return parameter;
+    }
+
+    private Optional<Num> typed(Argument argument, Signature.Parameter parameter) {
+        Optional<Num> num = constants.resolve(argument.value());
+        if (num.isPresent() && parameter.integral() && !num.get().isIntegral()) {
+            reporter.report(Problems.notAnInteger(parameter.name(), num.get()));
+            return Optional.empty();
+        }
+        return num;
+    }
+
+    private void reportMissing(Call call, Signature signature, Map<String, Span> seen) {
+        List<Signature.Parameter> missing = signature.parameters().stream()
+                .filter(p -> p.required() && !seen.containsKey(p.name())).toList();
+        if (!missing.isEmpty()) reporter.report(Problems.missingArgument(call.name(), signature, missing.get(0)));
+    }
+}

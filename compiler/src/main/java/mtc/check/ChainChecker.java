@@ -1,0 +1,37 @@
+package mtc.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import mtc.syntax.Call;
+import mtc.syntax.Statement;
+
+/** Walks the chain layer by layer, carrying the shape from each layer to the next. */
+final class ChainChecker {
+    private final LayerRules rules;
+
+    ChainChecker(LayerRules rules) {
+        this.rules = rules;
+    }
+
+    /**
+     * The checked chain. {@code layers} is null when any layer has an error; {@code input} is the
+     * declared or inferred input shape (null when neither); {@code out} is what the last layer gives.
+     */
+    record Result(Shape input, List<Layer> layers, Flow out) {}
+
+    Result check(Statement.Chain chain, Shape declaredInput, Flow in) {
+        List<Layer> layers = new ArrayList<>();
+        Shape input = declaredInput;
+        boolean failed = false;
+        Flow flow = in;
+        List<Call> calls = chain.layers();
+        for (int index = 0; index < calls.size(); index++) {
+            Step step = rules.check(calls.get(index), index, flow);
+            if (step.inferredInput() != null) input = step.inferredInput();
+            if (step.layer() == null) failed = true;
+            else layers.add(step.layer());
+            flow = step.out();
+        }
+        return new Result(input, failed ? null : layers, flow);
+    }
+}

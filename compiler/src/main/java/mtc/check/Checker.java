@@ -1,0 +1,135 @@
+package mtc.check;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import mtc.diag.Span;
+import mtc.syntax.Name;
+import mtc.syntax.Program;
+import mtc.syntax.Statement;
+import mtc.syntax.Value;
+
+/**
+ * The check stage: a syntax tree in, a {@link CheckedModel} with every shape known out, or the
+ * reasons why not. Each problem is reported once, at its most specific position; the check goes
+ * on after it with an unknown shape, so independent mistakes are all found in one run.
+ */
+public final class Checker {
+    private static final Span FILE_START = new Span(1, 1, 1);
+
+    private final Reporter reporter = new Reporter();
+    private final String fileName;
+    private final long memoryBudgetBytes;
+    private Constants constants;
+
+    private Checker(String fileName, long memoryBudgetBytes) {
+        this.fileName = fileName;
+        this.memoryBudgetBytes = memoryBudgetBytes;
+    }
+
+    /**
+     * Checks {@code program}, read from {@code fileName} (which names the model when the file does
+     * not). A model whose parameters need more than {@code memoryBudgetBytes} is an error.
+     */
+    public static CheckResult check(Program program, String fileName, long memoryBudgetBytes) {
+        return new Checker(fileName, memoryBudgetBytes).run(program);
+    }
+
+    private CheckResult run(Program program) {
+        StatementSet statements = StatementSet.collect(program, reporter);
+        constants = Constants.define(statements.lets(), reporter);
+        String name = modelName(statements.model());
+        Shape declaredInput = statements.input().map(this::inputShape).orElse(null);
+        Flow in = statements.input().isEmpty() ? Flow.NO_INPUT
+                : declaredInput == null ? Flow.UNKNOWN
+                : Flow.of(declaredInput, "the input (" + statements.input().get().span() + ") is");
+        Optional<ChainChecker.Result> chain = statements.chain().map(c -> chain(c, declaredInput, in));
+        if (chain.isEmpty()) reporter.report(Problems.noChain(FILE_START));
+        checkLoss(statements.loss(), chain);
+        CheckedModel.Optimizer optimizer = statements.optimizer().map(this::optimizer).orElse(null);
+        chain.map(ChainChecker.Result::layers).ifPresent(this::checkMemory);
+        if (reporter.hasErrors()) return new CheckResult(reporter.diagnostics(), null);
+        ChainChecker.Result checked = chain.orElseThrow();
+        return new CheckResult(reporter.diagnostics(), new CheckedModel(name, checked.input(), checked.layers(),
+                CheckedModel.Loss.CROSS_ENTROPY, optimizer));
+    }
+
+    private ChainChecker.Result chain(Statement.Chain chain, Shape declaredInput, Flow in) {
+        LayerRules rules = new LayerRules(new ArgumentBinder(constants, reporter), reporter);
+        return new ChainChecker(rules).check(chain, declaredInput, in);
+    }
+
+    private String modelName(Optional<Statement.Model> model) {
+        if (model.isEmpty()) return ModelNames.fromFileName(fileName);
+        Name name = model.get().name();
+        if (ModelNames.isReserved(name.text())) reporter.report(Problems.reservedModelName(name));
+        return name.text();
+    }
+
+    /** The declared input shape, or null when a dimension is wrong (and has been reported). */
+    private Shape inputShape(Statement.Input input) {
+        List<Integer> dims = new ArrayList<>();
+        for (Value value : input.dims()) {
+            Optional<Num> dim = constants.resolve(value);
+            if (dim.isPresent() && !dim.get().isIntegral()) {
+                reporter.report(Problems.notAnInteger("an input dimension", dim.get()));
+            } else if (dim.isPresent() && dim.get().intValue() < 1) {
+                reporter.report(Problems.notPositive("an input dimension", dim.get()));
+            } else if (dim.isPresent()) {
+                dims.add(dim.get().intValue());
+            }
+        }
+        if (dims.size() < input.dims().size()) return null;
+        long size = Sizes.product(dims);
+        if (size > Sizes.MAX_TENSOR) {
+            reporter.report(Problems.sampleTooLarge(input.span(), "input " + new Shape(dims), size));
+            return null;
+        }
+        return new Shape(dims);
+    }
+
+    private void checkLoss(Optional<Statement.Loss> loss, Optional<ChainChecker.Result> chain) {
+        if (loss.isPresent() && !loss.get().name().text().equals("cross_entropy")) {
+            reporter.report(Problems.unknownLoss(loss.get().name(), List.of("cross_entropy")));
+            return;
+        }
+        if (chain.isEmpty() || !chain.get().out().isKnown()) return;
+        Flow out = chain.get().out();
+        if (out.shape().rank() == 1 && out.shape().dim(0) >= 2) return;
+        Span at = loss.map(l -> l.name().span()).orElse(lastLayerSpan(chain.get()));
+        reporter.report(Problems.lossShape(at, out));
+    }
+
+    private static Span lastLayerSpan(ChainChecker.Result chain) {
+        List<Layer> layers = chain.layers();
+        return layers == null || layers.isEmpty() ? FILE_START : layers.get(layers.size() - 1).span();
+    }
+
+    private CheckedModel.Optimizer optimizer(Statement.Optimizer statement) {
+        Name name = statement.call().name();
+        Signature signature = Signatures.OPTIMIZERS.get(name.text());
+        if (signature == null) {
+            reporter.report(Problems.unknownOptimizer(name, Signatures.OPTIMIZERS.keySet()));
+            return null;
+        }
+        BoundArguments args = new ArgumentBinder(constants, reporter).bind(statement.call(), signature);
+        Optional<Num> lr = args.get("lr");
+        if (lr.isPresent() && !(lr.get().real() > 0)) {
+            reporter.report(Problems.outOfRange(lr.get(), "lr", "greater than 0"));
+            return null;
+        }
+        return new CheckedModel.Optimizer(name.text(), lr.map(n -> OptionalDouble.of(n.real()))
+                .orElse(OptionalDouble.empty()));
+    }
+
+    /** The weights must fit in the memory budget; the largest layer is the one to blame. */
+    private void checkMemory(List<Layer> layers) {
+        if (layers == null || layers.isEmpty()) return;
+        long parameters = layers.stream().mapToLong(Layer::parameterCount).sum();
+        if (parameters <= memoryBudgetBytes / Float.BYTES) return;
+        Layer largest = layers.stream().max(Comparator.comparingLong(Layer::parameterCount)).orElseThrow();
+        reporter.report(Problems.modelTooLarge(largest.span(), parameters, memoryBudgetBytes));
+    }
+}

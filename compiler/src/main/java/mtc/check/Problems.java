@@ -1,0 +1,214 @@
+package mtc.check;
+
+import java.util.Collection;
+import java.util.List;
+import mtc.diag.Diagnostic;
+import mtc.diag.Span;
+import mtc.syntax.Name;
+
+/** Every diagnostic the checker can produce, with its wording, in one place. */
+final class Problems {
+    private Problems() {}
+
+    // --- statements -----------------------------------------------------------------------------
+
+    static Diagnostic unknownStatement(Name keyword, Collection<String> keywords, Collection<String> layers) {
+        if (layers.contains(keyword.text())) {
+            return Diagnostic.error(keyword.span(), "expected '->' or '(' after layer '" + keyword.text() + "'",
+                    "layers in a chain are joined by '->', e.g. linear(784, 10) -> relu");
+        }
+        return unknown("statement", keyword, keywords,
+                "statements start with " + list(keywords, "or") + "; a chain of layers has no keyword");
+    }
+
+    static Diagnostic duplicateStatement(String keyword, Span second, Span first) {
+        return Diagnostic.error(second, "duplicate '" + keyword + "' statement",
+                "the first is at " + first + "; a file describes one model");
+    }
+
+    static Diagnostic secondChain(Span second, Span first) {
+        return Diagnostic.error(second, "a second chain of layers; the model's chain starts at " + first,
+                "join the chains with '->', or put this model in a file of its own");
+    }
+
+    static Diagnostic noChain(Span at) {
+        return Diagnostic.error(at, "the file has no layers",
+                "describe the model as a chain, e.g. linear(784, 256) -> relu -> linear(256, 10)");
+    }
+
+    static Diagnostic duplicateConstant(Name name, Span first) {
+        return Diagnostic.error(name.span(), "constant '" + name.text() + "' is already defined at " + first,
+                "give this constant another name, or delete one of the two lines");
+    }
+
+    static Diagnostic reservedModelName(Name name) {
+        return Diagnostic.error(name.span(), "'" + name.text() + "' cannot name the model: it is a Java keyword",
+                "choose another name, e.g. model " + Character.toUpperCase(name.text().charAt(0))
+                        + name.text().substring(1) + "Model");
+    }
+
+    // --- values ---------------------------------------------------------------------------------
+
+    static Diagnostic integerOutOfRange(Span span) {
+        return Diagnostic.error(span, "integer out of range: the limit is " + Integer.MAX_VALUE);
+    }
+
+    static Diagnostic numberOutOfRange(String text, Span span) {
+        return Diagnostic.error(span, "number " + text + " is out of range");
+    }
+
+    static Diagnostic constantUsedBeforeDefinition(Name name, Span definition) {
+        return Diagnostic.error(name.span(), "constant '" + name.text() + "' is used before its definition at "
+                + definition, "move the 'let " + name.text() + "' line above this one");
+    }
+
+    static Diagnostic unknownConstant(Name name, Collection<String> known) {
+        return unknown("constant", name, known, "define it first, e.g. let " + name.text() + " = 256");
+    }
+
+    // --- arguments ------------------------------------------------------------------------------
+
+    static Diagnostic positionalAfterNamed(Span span) {
+        return Diagnostic.error(span, "a positional argument cannot follow a named one",
+                "put positional arguments first, or name this one too");
+    }
+
+    static Diagnostic tooManyArguments(Span span, Signature signature, int given) {
+        int allowed = signature.parameters().size();
+        if (allowed == 0) {
+            return Diagnostic.error(span, signature.callee() + " takes no arguments",
+                    "write " + signature.callee() + " on its own");
+        }
+        return Diagnostic.error(span, signature.callee() + " takes at most " + count(allowed, "argument")
+                + ", but " + given + " were given", signature.missingHelp());
+    }
+
+    static Diagnostic unknownArgument(Name name, Signature signature) {
+        if (signature.parameters().isEmpty()) {
+            return Diagnostic.error(name.span(), signature.callee() + " takes no arguments",
+                    "write " + signature.callee() + " on its own");
+        }
+        return unknown(signature.callee() + " argument", name, signature.names(),
+                signature.callee() + " takes " + list(signature.names(), "and"));
+    }
+
+    static Diagnostic repeatedArgument(Name name, Span first) {
+        return Diagnostic.error(name.span(), "argument '" + name.text() + "' is given twice",
+                "the first is at " + first);
+    }
+
+    static Diagnostic notAnInteger(String parameter, Num num) {
+        return Diagnostic.error(num.span(), parameter + " must be an integer, found " + num.shown());
+    }
+
+    static Diagnostic missingArgument(Name callee, Signature signature, Signature.Parameter parameter) {
+        return Diagnostic.error(callee.span(), callee.text() + " needs " + parameter.meaning(),
+                signature.missingHelp());
+    }
+
+    static Diagnostic notPositive(String what, Num num) {
+        return Diagnostic.error(num.span(), what + " must be at least 1, found " + num.shown());
+    }
+
+    static Diagnostic outOfRange(Num num, String parameter, String range, String... help) {
+        return Diagnostic.error(num.span(), parameter + " must be " + range + ", found " + num.shown(), help);
+    }
+
+    // --- names ----------------------------------------------------------------------------------
+
+    static Diagnostic unknownLayer(Name name, Collection<String> layers) {
+        return unknown("layer", name, layers, "the layers are " + list(layers, "and"));
+    }
+
+    static Diagnostic unknownLoss(Name name, Collection<String> losses) {
+        return unknown("loss", name, losses, "the only loss so far is " + list(losses, "and"));
+    }
+
+    static Diagnostic unknownOptimizer(Name name, Collection<String> optimizers) {
+        return unknown("optimizer", name, optimizers, "the only optimizer so far is " + list(optimizers, "and"));
+    }
+
+    // --- shapes ---------------------------------------------------------------------------------
+
+    static Diagnostic linearMismatch(Num in, Flow flow, String outText) {
+        int actual = flow.shape().dim(0);
+        return Diagnostic.error(in.span(), "linear expects " + in.shown() + " input features, but "
+                + flow.describe(), "write linear(" + actual + ", " + outText + "), or linear(" + outText
+                + ") to infer the input size");
+    }
+
+    static Diagnostic linearNeedsVector(Name layer, Flow flow) {
+        return Diagnostic.error(layer.span(), "linear expects a vector [n], but " + flow.describe(),
+                "insert flatten before it: flatten -> linear(...)");
+    }
+
+    static Diagnostic cannotInferInputSize(Name layer, String outText) {
+        return Diagnostic.error(layer.span(), "cannot infer the input size of the first linear layer",
+                "write linear(N, " + outText + ") with the input size N, or add a line 'input [N]' before the chain");
+    }
+
+    static Diagnostic noInput(Name layer) {
+        return Diagnostic.error(layer.span(), "the input shape is unknown: " + layer.text()
+                + " cannot infer it", "add a line such as 'input [784]' or 'input [1,28,28]' before the chain");
+    }
+
+    static Diagnostic batchNormRank(Name layer, Flow flow) {
+        return Diagnostic.error(layer.span(), "batchnorm expects [n] or [c,h,w], but " + flow.describe());
+    }
+
+    static Diagnostic lossShape(Span at, Flow flow) {
+        String help = flow.shape().rank() == 1
+                ? "a classifier needs at least 2 classes; end the chain with e.g. linear(10) for 10 classes"
+                : "end the chain with flatten -> linear(10) for 10 classes";
+        return Diagnostic.error(at, "cross_entropy needs class scores [C] with C >= 2, but "
+                + flow.describe(), help);
+    }
+
+    static Diagnostic sampleTooLarge(Span at, String what, long values) {
+        return Diagnostic.error(at, what + " has " + Sizes.thousands(values)
+                + " values per sample, more than one tensor can hold (" + Sizes.thousands(Sizes.MAX_TENSOR) + ")");
+    }
+
+    // --- memory ---------------------------------------------------------------------------------
+
+    static Diagnostic tensorTooLarge(Name layer, long in, long out) {
+        long weights = in * out;
+        return Diagnostic.error(layer.span(), "linear(" + in + ", " + out + ") has " + Sizes.thousands(weights)
+                + " weights (" + Sizes.bytes(4 * weights) + "), more than one tensor can hold ("
+                + Sizes.thousands(Sizes.MAX_TENSOR) + " values)", "make the layer smaller");
+    }
+
+    static Diagnostic modelTooLarge(Span largest, long parameters, long budgetBytes) {
+        return Diagnostic.error(largest, "the model's " + Sizes.thousands(parameters) + " parameters need "
+                + Sizes.bytes(4 * parameters) + " of memory, more than the " + Sizes.bytes(budgetBytes)
+                + " available", "make the layers smaller (this is the largest), or give Java more memory (-Xmx)");
+    }
+
+    // --- warnings -------------------------------------------------------------------------------
+
+    static Diagnostic dropoutHasNoEffect(Span span) {
+        return Diagnostic.warning(span, "dropout with p = 0 has no effect",
+                "remove it, or drop some values, e.g. dropout(0.2)");
+    }
+
+    // --- helpers --------------------------------------------------------------------------------
+
+    /** "unknown KIND 'x'; did you mean 'y'?", or without a close match "unknown KIND 'x'" and help. */
+    private static Diagnostic unknown(String kind, Name name, Collection<String> known, String help) {
+        return Suggestions.closest(name.text(), known)
+                .map(match -> Diagnostic.error(name.span(),
+                        "unknown " + kind + " '" + name.text() + "'; did you mean '" + match + "'?"))
+                .orElseGet(() -> Diagnostic.error(name.span(), "unknown " + kind + " '" + name.text() + "'", help));
+    }
+
+    /** {@code a, b and c}. */
+    private static String list(Collection<String> words, String conjunction) {
+        List<String> all = List.copyOf(words);
+        if (all.size() <= 1) return String.join("", all);
+        return String.join(", ", all.subList(0, all.size() - 1)) + " " + conjunction + " " + all.get(all.size() - 1);
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,108 @@
+package mtc.syntax;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import mtc.diag.Span;
+import mtc.grammar.MtBaseVisitor;
+import mtc.grammar.MtParser;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+/**
+ * Turns an error-free ANTLR parse tree into our immutable syntax tree. ANTLR types stop here:
+ * nothing after the syntax stage sees a parse tree or a token.
+ */
+final class AstBuilder extends MtBaseVisitor<Statement> {
+    private static final int MAX_DIGITS = 40;
+
+    private final Spans spans;
+
+    AstBuilder(Spans spans) {
+        this.spans = spans;
+    }
+
+    Program program(MtParser.ProgramContext tree) {
+        return new Program(tree.statement().stream().map(this::visit).toList());
+    }
+
+    @Override
+    public Statement visitModelStatement(MtParser.ModelStatementContext ctx) {
+        return new Statement.Model(span(ctx.MODEL()), name(ctx.IDENT()));
+    }
+
+    @Override
+    public Statement visitInputStatement(MtParser.InputStatementContext ctx) {
+        return new Statement.Input(span(ctx.INPUT()), ctx.shape().value().stream().map(this::value).toList());
+    }
+
+    @Override
+    public Statement visitLetStatement(MtParser.LetStatementContext ctx) {
+        return new Statement.Let(span(ctx.LET()), name(ctx.IDENT()), value(ctx.value()));
+    }
+
+    @Override
+    public Statement visitLossStatement(MtParser.LossStatementContext ctx) {
+        return new Statement.Loss(span(ctx.LOSS()), name(ctx.IDENT()));
+    }
+
+    @Override
+    public Statement visitOptimizerStatement(MtParser.OptimizerStatementContext ctx) {
+        return new Statement.Optimizer(span(ctx.OPTIMIZER()), call(ctx.call()));
+    }
+
+    @Override
+    public Statement visitChainStatement(MtParser.ChainStatementContext ctx) {
+        List<Call> layers = ctx.call().stream().map(this::call).toList();
+        return new Statement.Chain(layers.get(0).name().span(), layers);
+    }
+
+    @Override
+    public Statement visitUnknownStatement(MtParser.UnknownStatementContext ctx) {
+        Name keyword = name(ctx.IDENT(0));
+        return new Statement.Unknown(keyword.span(), keyword);
+    }
+
+    private Call call(MtParser.CallContext ctx) {
+        return new Call(name(ctx.IDENT()), ctx.argument().stream().map(this::argument).toList());
+    }
+
+    private Argument argument(MtParser.ArgumentContext ctx) {
+        if (ctx instanceof MtParser.NamedArgumentContext named) {
+            return new Argument(Optional.of(name(named.IDENT())), value(named.value()));
+        }
+        return new Argument(Optional.empty(), value(((MtParser.PositionalArgumentContext) ctx).value()));
+    }
+
+    private Value value(MtParser.ValueContext ctx) {
+        if (ctx instanceof MtParser.ConstantValueContext constant) {
+            return new Value.ConstantRef(name(constant.IDENT()));
+        }
+        return number(((MtParser.NumberValueContext) ctx).number());
+    }
+
+    private Value number(MtParser.NumberContext ctx) {
+        Span span = spans.of(ctx);
+        if (ctx instanceof MtParser.IntNumberContext integer) {
+            BigInteger magnitude = magnitude(integer.INT().getText());
+            return new Value.IntLiteral(integer.MINUS() == null ? magnitude : magnitude.negate(), span);
+        }
+        MtParser.FloatNumberContext real = (MtParser.FloatNumberContext) ctx;
+        String text = (real.MINUS() == null ? "" : "-") + real.FLOAT().getText();
+        return new Value.FloatLiteral(Double.parseDouble(text), text, span);
+    }
+
+    /** Digits beyond any sensible size are not converted: a million of them would take seconds. */
+    private static BigInteger magnitude(String digits) {
+        return digits.length() > MAX_DIGITS ? BigInteger.TEN.pow(MAX_DIGITS) : new BigInteger(digits);
+    }
+
+    private Name name(TerminalNode identifier) {
+        return new Name(identifier.getText(), span(identifier));
+    }
+
+    private Span span(TerminalNode terminal) {
+        Token token = terminal.getSymbol();
+        return spans.of(token);
+    }
+}

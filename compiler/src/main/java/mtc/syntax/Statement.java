@@ -1,0 +1,41 @@
+package mtc.syntax;
+
+import java.util.List;
+import mtc.diag.Span;
+
+/** One statement of a {@code .mt} file; {@link #span()} is its keyword (or first layer name). */
+public sealed interface Statement {
+    Span span();
+
+    /** {@code model Name}. */
+    record Model(Span span, Name name) implements Statement {}
+
+    /** {@code input [d1, ..., dk]}. */
+    record Input(Span span, List<Value> dims) implements Statement {
+        public Input {
+            dims = List.copyOf(dims);
+        }
+    }
+
+    /** {@code let name = value}. */
+    record Let(Span span, Name name, Value value) implements Statement {}
+
+    /** {@code loss name}. */
+    record Loss(Span span, Name name) implements Statement {}
+
+    /** {@code optimizer name(arguments)}. */
+    record Optimizer(Span span, Call call) implements Statement {}
+
+    /** {@code layer -> layer -> ...}. */
+    record Chain(Span span, List<Call> layers) implements Statement {
+        public Chain {
+            layers = List.copyOf(layers);
+        }
+    }
+
+    /**
+     * A line that starts with a name followed by something a layer cannot be followed by, such as
+     * {@code modle Mnist}: most likely a misspelt statement keyword.
+     */
+    record Unknown(Span span, Name keyword) implements Statement {}
+}

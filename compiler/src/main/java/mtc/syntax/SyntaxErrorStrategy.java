@@ -1,0 +1,48 @@
+package mtc.syntax;
+
+import mtc.grammar.MtLexer;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.InputMismatchException;
+import org.antlr.v4.runtime.NoViableAltException;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.IntervalSet;
+
+/**
+ * ANTLR's recovery (skip to the next line end and carry on, so that every statement gets its own
+ * error) with messages in the user's words instead of "mismatched input ... expecting {...}".
+ */
+final class SyntaxErrorStrategy extends DefaultErrorStrategy {
+    @Override
+    protected void reportNoViableAlternative(Parser parser, NoViableAltException e) {
+        report(parser, e.getOffendingToken(), parser.getExpectedTokens());
+    }
+
+    @Override
+    protected void reportInputMismatch(Parser parser, InputMismatchException e) {
+        report(parser, e.getOffendingToken(), e.getExpectedTokens());
+    }
+
+    @Override
+    protected void reportUnwantedToken(Parser parser) {
+        if (inErrorRecoveryMode(parser)) return;
+        beginErrorCondition(parser);
+        Token token = parser.getCurrentToken();
+        parser.notifyErrorListeners(token, "unexpected " + TokenDescriptions.found(token), null);
+    }
+
+    @Override
+    protected void reportMissingToken(Parser parser) {
+        if (inErrorRecoveryMode(parser)) return;
+        beginErrorCondition(parser);
+        report(parser, parser.getCurrentToken(), getExpectedTokens(parser));
+    }
+
+    private static void report(Parser parser, Token token, IntervalSet expected) {
+        String found = TokenDescriptions.found(token);
+        String wanted = TokenDescriptions.expected(expected);
+        String message = wanted.isEmpty() ? "unexpected " + found : "expected " + wanted + ", found " + found;
+        if (token.getType() == MtLexer.UNKNOWN_CHAR) message = "unexpected " + found;
+        parser.notifyErrorListeners(token, message, null);
+    }
+}

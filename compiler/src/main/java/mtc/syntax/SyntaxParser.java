@@ -1,0 +1,42 @@
+package mtc.syntax;
+
+import java.util.ArrayList;
+import java.util.List;
+import mtc.diag.Diagnostic;
+import mtc.diag.SourceFile;
+import mtc.grammar.MtLexer;
+import mtc.grammar.MtParser;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+
+/** The syntax stage: source text in, our own syntax tree or syntax errors out. */
+public final class SyntaxParser {
+    private SyntaxParser() {}
+
+    public static ParseResult parse(SourceFile source) {
+        Spans spans = new Spans(source);
+        MtLexer lexer = new MtLexer(CharStreams.fromString(source.text(), source.name()));
+        lexer.removeErrorListeners();
+        MtParser parser = new MtParser(new CommonTokenStream(lexer));
+        parser.removeErrorListeners();
+        parser.setErrorHandler(new SyntaxErrorStrategy());
+        SyntaxErrorListener errors = new SyntaxErrorListener(spans);
+        parser.addErrorListener(errors);
+        MtParser.ProgramContext tree;
+        try {
+            tree = parser.program();
+        } catch (SyntaxErrorListener.TooManyErrors e) {
+            return new ParseResult(null, withStopNote(errors.diagnostics()));
+        }
+        if (!errors.diagnostics().isEmpty()) return new ParseResult(null, errors.diagnostics());
+        return new ParseResult(new AstBuilder(spans).program(tree), List.of());
+    }
+
+    private static List<Diagnostic> withStopNote(List<Diagnostic> diagnostics) {
+        List<Diagnostic> all = new ArrayList<>(diagnostics);
+        Diagnostic last = all.remove(all.size() - 1);
+        all.add(Diagnostic.error(last.span(), last.message(),
+                "stopped after " + SyntaxErrorListener.MAX_ERRORS + " syntax errors; is this a .mt file?"));
+        return all;
+    }
+}
