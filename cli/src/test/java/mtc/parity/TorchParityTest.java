@@ -1,0 +1,186 @@
+package mtc.parity;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import mtc.diag.SourceFile;
+import mtc.driver.Compiler;
+import mtc.driver.Frontend;
+import mtc.driver.FrontendResult;
+import mtc.io.SafetensorsReader;
+import mtc.io.SafetensorsWriter;
+import mtc.runtime.DType;
+import mtc.runtime.Network;
+import mtc.runtime.Rng;
+import mtc.runtime.StepStats;
+import mtc.runtime.TensorSpec;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * PyTorch parity: from the same initial weights and the same three MNIST batches, three SGD steps
+ * in mtc give PyTorch's weights, running statistics, losses and eval-mode outputs to float32
+ * rounding, and the file mtc saves has the header PyTorch's state dict has. The fixtures under
+ * {@code resources/parity} come from {@code tools/torch/make_parity_fixtures.py} (see its README),
+ * so this test needs no PyTorch.
+ */
+class TorchParityTest {
+    /**
+     * Per element, |mtc - torch| may be this fraction of the tensor's largest magnitude. A float32
+     * PyTorch run lies about 2e-7 of that from a float64 run of the same steps (the script prints it
+     * per tensor); two float32 runs summing in different orders (OpenBLAS against mtc's kernels) lie
+     * about as far apart, so 1e-5 leaves a 50x margin. It still catches wrong gradients: three steps
+     * move {@code 0.weight} by a quarter of its scale, so a gradient off by 4e-5 of itself fails.
+     */
+    private static final double WEIGHT_TOLERANCE = 1e-5;
+    /** Losses are about 2; float32 rounding of a mean over 64 log-softmax terms is about 1e-7 of that. */
+    private static final double LOSS_TOLERANCE = 1e-5;
+    /** Eval-mode softmax probabilities, absolute: they lie in [0,1], with the noise of the weights. */
+    private static final double PROB_TOLERANCE = 1e-5;
+    private static final int STEPS = Batches.COUNT;
+    private static final int BATCH = Batches.SIZE;
+    private static final float LR = 0.1f;
+
+    /** A model of the fixtures: its folder name and its .mt text (layer indices as in nn.Sequential). */
+    private record Case(String name, String source) {}
+
+    private static final List<Case> CASES = List.of(
+            new Case("mlp", """
+                    model ParityMlp
+                    linear(784, 256) -> batchnorm -> relu -> dropout(0.0) -> linear(256, 10)
+                    """),
+            new Case("bn2d", """
+                    model ParityBn2d
+                    input [4, 14, 14]
+                    batchnorm -> relu -> flatten -> linear(784, 10)
+                    """));
+
+    /** mtc's network after the three steps, with the loss of each step. */
+    private record Trained(Network net, float[] losses) {}
+
+    @TempDir
+    Path temp;
+
+    private final Map<String, Trained> trained = new HashMap<>();
+
+    @TestFactory
+    Stream<DynamicNode> matchesPyTorch() {
+        return CASES.stream().map(c -> DynamicContainer.dynamicContainer(c.name(), Stream.of(
+                dynamicTest("state after three SGD steps", () -> checkState(c)),
+                dynamicTest("loss of each step", () -> checkLosses(c)),
+                dynamicTest("eval-mode softmax after training", () -> checkEvalProbs(c)),
+                dynamicTest("saved file has PyTorch's header and mtc's values", () -> checkSavedFile(c)))));
+    }
+
+    private void checkState(Case c) throws Exception {
+        Network net = trained(c).net();
+        FixtureTensors torch = FixtureTensors.load(fixture(c, "after"), net.spec().tensors());
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < net.spec().tensors().size(); i++) {
+            TensorSpec t = net.spec().tensors().get(i);
+            if (t.dtype() == DType.I64) {
+                assertArrayEquals(torch.longs(i), net.longs(i), t.name());
+                continue;
+            }
+            Closeness d = Closeness.of(t.name(), net.floats(i), torch.floats(i));
+            if (!(d.relative() <= WEIGHT_TOLERANCE)) failures.add(d.describe());
+        }
+        assertTrue(failures.isEmpty(), c.name() + " differs from PyTorch after " + STEPS + " steps:\n"
+                + String.join("\n", failures));
+    }
+
+    private void checkLosses(Case c) throws Exception {
+        float[] expected = expected(c).floats("losses");
+        Closeness d = Closeness.of("losses", trained(c).losses(), expected);
+        assertTrue(d.relative() <= LOSS_TOLERANCE, d.describe() + "; mtc " + Arrays.toString(trained(c).losses())
+                + ", torch " + Arrays.toString(expected));
+    }
+
+    private void checkEvalProbs(Case c) throws Exception {
+        Network net = trained(c).net();
+        Batches batches = Batches.load();
+        float[] probs = new float[BATCH * net.spec().classes()];
+        net.evaluate(batches.x(0), batches.labels(0), BATCH, probs, new StepStats());
+        Closeness d = Closeness.of("eval_probs", probs, expected(c).floats("eval_probs"));
+        assertTrue(d.maxDiff() <= PROB_TOLERANCE, d.describe());
+    }
+
+    private void checkSavedFile(Case c) throws Exception {
+        Network net = trained(c).net();
+        Path saved = temp.resolve(c.name() + ".safetensors");
+        SafetensorsWriter.save(saved, net);
+        assertEquals(HeaderEntries.read(fixture(c, "after")), HeaderEntries.read(saved),
+                "tensor names, dtypes, shapes and offsets of mtc's file against PyTorch's");
+        FixtureTensors reread = FixtureTensors.load(saved, net.spec().tensors());
+        for (int i = 0; i < net.spec().tensors().size(); i++) {
+            TensorSpec t = net.spec().tensors().get(i);
+            if (t.dtype() == DType.I64) assertArrayEquals(net.longs(i), reread.longs(i), t.name());
+            else assertArrayEquals(net.floats(i), reread.floats(i), t.name());
+        }
+    }
+
+    private Trained trained(Case c) throws Exception {
+        Trained t = trained.get(c.name());
+        if (t == null) {
+            t = train(c);
+            trained.put(c.name(), t);
+        }
+        return t;
+    }
+
+    /** Compiles the model, loads PyTorch's initial weights and runs the three steps. */
+    private static Trained train(Case c) throws Exception {
+        Network net = compile(c);
+        SafetensorsReader.load(fixture(c, "init"), net);
+        Batches batches = Batches.load();
+        Rng rng = new Rng(0);
+        float[] losses = new float[STEPS];
+        for (int s = 0; s < STEPS; s++) {
+            StepStats stats = new StepStats();
+            net.trainStep(batches.x(s), batches.labels(s), BATCH, LR, rng, stats);
+            losses[s] = (float) stats.meanLoss();
+        }
+        return new Trained(net, losses);
+    }
+
+    /** The model compiled in memory; a source with errors fails the test with its diagnostics. */
+    private static Network compile(Case c) {
+        FrontendResult checked = Frontend.check(new SourceFile(c.name() + ".mt", c.source()));
+        assertFalse(checked.hasErrors(), () -> c.name() + ".mt: " + checked.diagnostics());
+        return Compiler.compile(checked.model()).instantiate();
+    }
+
+    private static FixtureTensors expected(Case c) throws Exception {
+        List<TensorSpec> specs = List.of(new TensorSpec("losses", DType.F32, List.of(STEPS)),
+                new TensorSpec("eval_probs", DType.F32, List.of(BATCH, 10)));
+        return FixtureTensors.load(fixture(c, "expected"), specs);
+    }
+
+    static Path fixture(String relative) throws IOException {
+        try {
+            var url = TorchParityTest.class.getResource("/parity/" + relative);
+            if (url == null) throw new IOException("missing test resource parity/" + relative);
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IOException(e);
+        }
+    }
+
+    private static Path fixture(Case c, String file) throws IOException {
+        return fixture(c.name() + "/" + file + ".safetensors");
+    }
+}
