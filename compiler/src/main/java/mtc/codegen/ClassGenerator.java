@@ -3,7 +3,9 @@ package mtc.codegen;
 import java.util.List;
 import mtc.ir.Op;
 import mtc.ir.Program;
+import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -32,7 +34,16 @@ public final class ClassGenerator {
         phases.write("backward", Arg.Parameter.BATCH, kernelCalls(program.backward(), calls));
         phases.write("update", Arg.Parameter.LR, kernelCalls(program.update(), calls));
         cw.visitEnd();
-        return new GeneratedClass(name, cw.toByteArray());
+        return new GeneratedClass(name, bytes(cw, program));
+    }
+
+    private static byte[] bytes(ClassWriter cw, Program program) {
+        try {
+            return cw.toByteArray();
+        } catch (ClassTooLargeException | MethodTooLargeException e) {
+            throw new ModelTooLargeException("the model is too large to compile: its " + program.buffers().size()
+                    + " buffers exceed the limits of a Java class file", e);
+        }
     }
 
     private static List<KernelCall> kernelCalls(List<Op> ops, KernelCalls calls) {
