@@ -1,14 +1,72 @@
 package mtc.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import mtc.data.DataException;
+import mtc.data.ImageInput;
+import mtc.driver.ModelLoader;
+import mtc.io.SafetensorsReader;
+import mtc.runtime.Network;
+import mtc.runtime.StepStats;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code mtc predict}: not yet written. */
-@Command(name = "predict", mixinStandardHelpOptions = true, description = "(not yet written)")
+/**
+ * {@code mtc predict}: the most likely classes of pictures. Each picture is converted to the
+ * model's input as MNIST images were made; a picture that cannot be read is reported and the
+ * others are still classified.
+ */
+@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Most likely classes, with probabilities, of each IMAGE (PNG, any size).")
 final class PredictCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "a .mt file or the output of mtc compile")
+    Path model;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "IMAGE", description = "pictures to classify")
+    List<Path> images;
+
+    @Option(names = "--weights", paramLabel = "W", required = true, description = "trained weights")
+    Path weights;
+
+    @Option(names = "--top", paramLabel = "K", defaultValue = "3",
+            description = "how many classes to show per image (default: ${DEFAULT-VALUE})")
+    int top;
+
     @Override
     public Integer call() {
-        System.err.println("mtc predict: not yet implemented");
-        return Main.INPUT_ERROR;
+        if (top < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must be at least 1");
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        return DataCommands.guard(err, () -> {
+            Network net = ModelLoader.load(model);
+            SafetensorsReader.load(weights, net);
+            ImageInput.Target target = ImageInput.target(net.spec().inputShape());
+            boolean allRead = true;
+            for (Path image : images) allRead &= predict(net, target, image, out, err);
+            out.flush();
+            return allRead ? Main.OK : Main.INPUT_ERROR;
+        });
+    }
+
+    private boolean predict(Network net, ImageInput.Target target, Path image, PrintWriter out, PrintWriter err) {
+        try {
+            float[] x = ImageInput.read(image, target);
+            float[] probs = new float[net.spec().classes()];
+            net.evaluate(x, null, 1, probs, new StepStats());
+            out.println(image + ": " + PredictRanking.describe(probs, top));
+            return true;
+        } catch (DataException e) {
+            out.flush();
+            err.println("mtc: " + e.getMessage());
+            err.flush();
+            return false;
+        }
     }
 }

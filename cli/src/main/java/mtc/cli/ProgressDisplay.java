@@ -1,0 +1,18 @@
+package mtc.cli;
+
+import java.io.PrintWriter;
+import mtc.train.TrainListener;
+
+/**
+ * Chooses how training shows its progress: a live bar when a person watches a terminal, plain
+ * lines otherwise (logs, CI, pipes), where a redrawn bar would only leave clutter.
+ */
+final class ProgressDisplay {
+    private ProgressDisplay() {}
+
+    /** The progress listener for this process's output; {@code err} receives the plain lines. */
+    static TrainListener forThisTerminal(PrintWriter err) {
+        // The bar class (and its terminal library) is only loaded here, so other commands never pay for it.
+        return System.console() != null ? new ProgressBarDisplay() : new ProgressLines(err, 10_000_000_000L);
+    }
+}

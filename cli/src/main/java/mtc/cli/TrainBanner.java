@@ -1,0 +1,19 @@
+package mtc.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import mtc.data.Dataset;
+import mtc.runtime.Threads;
+import mtc.train.TrainConfig;
+
+/** The first line of {@code mtc train}: what is trained on what, with which settings. */
+final class TrainBanner {
+    private TrainBanner() {}
+
+    static String describe(String model, Dataset train, Dataset test, Path dir, TrainConfig c, long seed) {
+        return String.format(Locale.ROOT, "training %s on %d samples, testing on %d, from %s: %d epochs, batch %d, "
+                        + "lr %s, seed %d, %s, %d thread%s", model, train.count(), test.count(), dir, c.epochs(),
+                c.batch(), Float.toString(c.lr()), seed, c.shuffle() ? "shuffled" : "file order", Threads.get(),
+                Threads.get() == 1 ? "" : "s");
+    }
+}

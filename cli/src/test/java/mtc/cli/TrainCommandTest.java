@@ -1,0 +1,168 @@
+package mtc.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import mtc.data.MnistFiles;
+import mtc.driver.ModelLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainCommandTest {
+    static final Path MODEL = Path.of("../examples/mnist.mt");
+    static final Path SHARED_MNIST = Path.of("../../shared/data/mnist");
+
+    @TempDir Path dir;
+
+    /** What one in-process run of mtc printed and returned. */
+    record Run(int exit, String out, String err) {}
+
+    static Run mtc(String... args) {
+        PrintStream oldOut = System.out, oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit = Main.run(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    /** Whether the model loader works yet (it is written in parallel with these commands). */
+    static boolean modelsLoad() {
+        try {
+            ModelLoader.load(MODEL);
+            return true;
+        } catch (ModelLoader.LoadException e) {
+            return false;
+        }
+    }
+
+    /** A data folder with the first {@code train} and {@code test} samples of the real MNIST. */
+    static Path smallMnist(Path dir, int train, int test) throws IOException {
+        assumeTrue(Files.isDirectory(SHARED_MNIST), "the shared MNIST copy is beside the project");
+        copyPrefix(dir, MnistFiles.TRAIN_IMAGES, 784, train);
+        copyPrefix(dir, MnistFiles.TRAIN_LABELS, 1, train);
+        copyPrefix(dir, MnistFiles.TEST_IMAGES, 784, test);
+        copyPrefix(dir, MnistFiles.TEST_LABELS, 1, test);
+        return dir;
+    }
+
+    private static void copyPrefix(Path dir, String name, int sampleBytes, int count) throws IOException {
+        byte[] all;
+        try (var in = new GZIPInputStream(Files.newInputStream(SHARED_MNIST.resolve(name + ".gz")))) {
+            all = in.readAllBytes();
+        }
+        int header = sampleBytes == 1 ? 8 : 16;
+        byte[] part = Arrays.copyOf(all, header + count * sampleBytes);
+        ByteBuffer.wrap(part).putInt(4, count);
+        Files.write(dir.resolve(name), part);
+    }
+
+    @Test
+    void nonsensicalOptionValuesAreUsageErrors() {
+        for (List<String> bad : List.of(List.of("--batch", "0"), List.of("--epochs", "-1"), List.of("--lr", "0"),
+                List.of("--lr", "-0.5"), List.of("--lr", "NaN"), List.of("--threads", "0"), List.of("--limit", "0"),
+                List.of("--frobnicate"), List.of("--batch", "many"))) {
+            String[] args = concat(List.of("train", MODEL.toString()), bad);
+            Run run = mtc(args);
+            assertEquals(Main.USAGE, run.exit(), bad.toString());
+            assertTrue(run.err().contains("\nmtc train [-hV]"), run.err());
+        }
+        Run run = mtc("train", MODEL.toString(), "--batch", "0");
+        assertTrue(run.err().startsWith("mtc: --batch must be at least 1, got 0"), run.err());
+    }
+
+    @Test
+    void missingModelArgumentIsAUsageError() {
+        assertEquals(Main.USAGE, mtc("train").exit());
+    }
+
+    @Test
+    void aMissingModelFileIsAnInputError() {
+        Run run = mtc("train", dir.resolve("none.mt").toString(), "--data", dir.toString());
+        assertEquals(Main.INPUT_ERROR, run.exit());
+        assertTrue(run.err().contains("none.mt"), run.err());
+    }
+
+    @Test
+    void aDataFolderWithoutMnistIsAnInputErrorNamingIt() {
+        assumeTrue(modelsLoad(), "ModelLoader is not implemented yet");
+        Run run = mtc("train", MODEL.toString(), "--data", dir.toString());
+        assertEquals(Main.INPUT_ERROR, run.exit());
+        assertEquals("mtc: " + dir + ": no train-images-idx3-ubyte (nor train-images-idx3-ubyte.gz) in this folder\n",
+                run.err());
+    }
+
+    @Test
+    void truncatedDataIsAnInputErrorNamingTheFile() throws Exception {
+        assumeTrue(modelsLoad(), "ModelLoader is not implemented yet");
+        Path data = smallMnist(dir, 100, 50);
+        Path labels = data.resolve(MnistFiles.TEST_LABELS);
+        Files.write(labels, Arrays.copyOf(Files.readAllBytes(labels), 30));
+        Run run = mtc("train", MODEL.toString(), "--data", data.toString());
+        assertEquals(Main.INPUT_ERROR, run.exit());
+        assertTrue(run.err().startsWith("mtc: " + labels + ": truncated"), run.err());
+    }
+
+    @Test
+    void wrongInitialWeightsNameTheTensor() throws Exception {
+        assumeTrue(modelsLoad(), "ModelLoader is not implemented yet");
+        Path weights = dir.resolve("w.safetensors");
+        Files.write(weights, new byte[] {8, 0, 0, 0, 0, 0, 0, 0, '{', '}', ' ', ' ', ' ', ' ', ' ', ' '});
+        Run run = mtc("train", MODEL.toString(), "--data", smallMnist(dir, 100, 50).toString(), "--init",
+                weights.toString());
+        assertEquals(Main.INPUT_ERROR, run.exit());
+        assertTrue(run.err().startsWith("mtc: " + weights + ": tensor '0.weight' is missing (expected F32 [256,784])"),
+                run.err());
+    }
+
+    @Test
+    void trainsSavesAndWritesMetricsReproducibly() throws Exception {
+        assumeTrue(modelsLoad(), "ModelLoader is not implemented yet");
+        Path data = smallMnist(dir, 300, 100);
+        String[] common = {"train", MODEL.toString(), "--data", data.toString(), "--epochs", "2", "--batch", "32",
+                "--threads", "1"};
+        Run first = mtc(concat(List.of(common), List.of("--save", dir.resolve("w.safetensors").toString(),
+                "--metrics", dir.resolve("m1.csv").toString())));
+        assertEquals(Main.OK, first.exit(), first.err());
+        List<String> lines = first.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("training Mnist on 300 samples, testing on 100"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("epoch 1/2  train loss "), lines.get(1));
+        assertTrue(lines.get(3).startsWith("trained 2 epochs in ") && lines.get(3).endsWith("weights saved to "
+                + dir.resolve("w.safetensors")), lines.get(3));
+        assertTrue(Files.size(dir.resolve("w.safetensors")) > 800_000);
+        assertEquals(Main.OK, mtc(concat(List.of(common), List.of("--metrics", dir.resolve("m2.csv").toString())))
+                .exit());
+        assertEquals(withoutTimes(dir.resolve("m1.csv")), withoutTimes(dir.resolve("m2.csv")));
+    }
+
+    /** The CSV without its two timing columns, which differ from run to run. */
+    static List<String> withoutTimes(Path csv) throws IOException {
+        return Files.readAllLines(csv).stream().map(l -> l.substring(0, nthComma(l, 5))).toList();
+    }
+
+    private static int nthComma(String s, int n) {
+        int at = -1;
+        for (int i = 0; i < n; i++) at = s.indexOf(',', at + 1);
+        return at;
+    }
+
+    static String[] concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toArray(String[]::new);
+    }
+}
