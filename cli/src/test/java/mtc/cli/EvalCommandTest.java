@@ -1,0 +1,50 @@
+package mtc.cli;
+
+import static mtc.cli.TrainCommandTest.MODEL;
+import static mtc.cli.TrainCommandTest.mtc;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvalCommandTest {
+    @TempDir Path dir;
+
+    @Test
+    void weightsAreRequired() {
+        TrainCommandTest.Run run = mtc("eval", MODEL.toString());
+        assertEquals(Main.USAGE, run.exit());
+        assertTrue(run.err().contains("Missing required option: '--weights=W'"), run.err());
+    }
+
+    @Test
+    void aMissingWeightsFileIsAnInputError() {
+        assumeTrue(TrainCommandTest.modelsLoad(), "ModelLoader is not implemented yet");
+        TrainCommandTest.Run run = mtc("eval", MODEL.toString(), "--weights", dir.resolve("w.safetensors").toString());
+        assertEquals(Main.INPUT_ERROR, run.exit());
+        assertEquals("mtc: " + dir.resolve("w.safetensors") + ": no such file\n", run.err());
+    }
+
+    @Test
+    void evaluatesSavedWeightsExactlyAsTrainingDidAfterItsLastEpoch() throws Exception {
+        assumeTrue(TrainCommandTest.modelsLoad(), "ModelLoader is not implemented yet");
+        Path data = TrainCommandTest.smallMnist(dir, 200, 100);
+        Path weights = dir.resolve("w.safetensors");
+        TrainCommandTest.Run train = mtc("train", MODEL.toString(), "--data", data.toString(), "--epochs", "1",
+                "--save", weights.toString(), "--metrics", dir.resolve("m.csv").toString());
+        assertEquals(Main.OK, train.exit(), train.err());
+        String[] row = Files.readAllLines(dir.resolve("m.csv")).get(1).split(",");
+        TrainCommandTest.Run eval = mtc("eval", MODEL.toString(), "--weights", weights.toString(), "--data",
+                data.toString());
+        assertEquals(Main.OK, eval.exit(), eval.err());
+        assertEquals(String.format(java.util.Locale.ROOT, "test loss %.4f, accuracy %.2f%% (%d of 100 correct)%n",
+                Double.parseDouble(row[3]), 100 * Double.parseDouble(row[4]),
+                Math.round(100 * Double.parseDouble(row[4]))), eval.out());
+        assertEquals(List.of(), List.of(eval.err().lines().filter(l -> !l.startsWith("WARNING")).toArray()));
+    }
+}
