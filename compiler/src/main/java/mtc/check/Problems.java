@@ -5,6 +5,7 @@ import java.util.List;
 import mtc.diag.Diagnostic;
 import mtc.diag.Span;
 import mtc.syntax.Name;
+import mtc.syntax.Statement;
 
 /** Every diagnostic the checker can produce, with its wording, in one place. */
 final class Problems {
@@ -12,10 +13,12 @@ final class Problems {
 
     // --- statements -----------------------------------------------------------------------------
 
-    static Diagnostic unknownStatement(Name keyword, Collection<String> keywords, Collection<String> layers) {
+    static Diagnostic unknownStatement(Statement.Unknown statement, Collection<String> keywords,
+                                       Collection<String> layers) {
+        Name keyword = statement.keyword();
         if (layers.contains(keyword.text())) {
-            return Diagnostic.error(keyword.span(), "expected '->' or '(' after layer '" + keyword.text() + "'",
-                    "layers in a chain are joined by '->', e.g. linear(784, 10) -> relu");
+            return Diagnostic.error(statement.next(), "expected '->' or end of line after layer '"
+                    + keyword.text() + "'", "layers in a chain are joined by '->', e.g. linear(784, 10) -> relu");
         }
         return unknown("statement", keyword, keywords,
                 "statements start with " + list(keywords, "or") + "; a chain of layers has no keyword");

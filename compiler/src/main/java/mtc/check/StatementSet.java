@@ -58,7 +58,7 @@ record StatementSet(Optional<Statement.Model> model, Optional<Statement.Input> i
         }
 
         private void unknown(Statement.Unknown statement) {
-            reporter.report(Problems.unknownStatement(statement.keyword(), KEYWORDS, Signatures.LAYERS));
+            reporter.report(Problems.unknownStatement(statement, KEYWORDS, Signatures.LAYERS));
         }
 
         StatementSet build() {

@@ -23,7 +23,10 @@ final class AstBuilder extends MtBaseVisitor<Statement> {
     }
 
     Program program(MtParser.ProgramContext tree) {
-        return new Program(tree.statement().stream().map(this::visit).toList());
+        return new Program(tree.line().stream()
+                .filter(line -> line.statement() != null)
+                .map(line -> visit(line.statement()))
+                .toList());
     }
 
     @Override
@@ -60,7 +63,8 @@ final class AstBuilder extends MtBaseVisitor<Statement> {
     @Override
     public Statement visitUnknownStatement(MtParser.UnknownStatementContext ctx) {
         Name keyword = name(ctx.IDENT(0));
-        return new Statement.Unknown(keyword.span(), keyword);
+        Token next = ((TerminalNode) ctx.getChild(1)).getSymbol();
+        return new Statement.Unknown(keyword.span(), keyword, spans.of(next));
     }
 
     private Call call(MtParser.CallContext ctx) {

@@ -35,7 +35,7 @@ public sealed interface Statement {
 
     /**
      * A line that starts with a name followed by something a layer cannot be followed by, such as
-     * {@code modle Mnist}: most likely a misspelt statement keyword.
+     * {@code modle Mnist}: most likely a misspelt statement keyword. {@code next} is what follows it.
      */
-    record Unknown(Span span, Name keyword) implements Statement {}
+    record Unknown(Span span, Name keyword, Span next) implements Statement {}
 }

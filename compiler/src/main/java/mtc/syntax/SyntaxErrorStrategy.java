@@ -27,8 +27,23 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
     protected void reportUnwantedToken(Parser parser) {
         if (inErrorRecoveryMode(parser)) return;
         beginErrorCondition(parser);
-        Token token = parser.getCurrentToken();
-        parser.notifyErrorListeners(token, "unexpected " + TokenDescriptions.found(token), null);
+        report(parser, parser.getCurrentToken(), getExpectedTokens(parser));
+    }
+
+    /** After an error, skip to the end of the line: statements are lines. */
+    @Override
+    protected IntervalSet getErrorRecoverySet(Parser parser) {
+        return IntervalSet.of(MtLexer.NEWLINE);
+    }
+
+    /**
+     * Never recover by deleting a line end: statements are lines, and gluing the next line onto a
+     * broken one turns one error into two.
+     */
+    @Override
+    protected Token singleTokenDeletion(Parser parser) {
+        if (parser.getInputStream().LA(1) == MtLexer.NEWLINE) return null;
+        return super.singleTokenDeletion(parser);
     }
 
     @Override
@@ -40,7 +55,7 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
 
     private static void report(Parser parser, Token token, IntervalSet expected) {
         String found = TokenDescriptions.found(token);
-        String wanted = TokenDescriptions.expected(expected);
+        String wanted = TokenDescriptions.expected(expected, parser.getContext());
         String message = wanted.isEmpty() ? "unexpected " + found : "expected " + wanted + ", found " + found;
         if (token.getType() == MtLexer.UNKNOWN_CHAR) message = "unexpected " + found;
         parser.notifyErrorListeners(token, message, null);

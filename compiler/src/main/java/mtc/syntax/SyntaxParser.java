@@ -15,7 +15,8 @@ public final class SyntaxParser {
 
     public static ParseResult parse(SourceFile source) {
         Spans spans = new Spans(source);
-        MtLexer lexer = new MtLexer(CharStreams.fromString(source.text(), source.name()));
+        // A line end after the last line lets the grammar treat every line alike.
+        MtLexer lexer = new MtLexer(CharStreams.fromString(source.text() + "\n", source.name()));
         lexer.removeErrorListeners();
         MtParser parser = new MtParser(new CommonTokenStream(lexer));
         parser.removeErrorListeners();

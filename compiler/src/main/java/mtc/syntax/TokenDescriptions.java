@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import mtc.grammar.MtLexer;
+import mtc.grammar.MtParser;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.IntervalSet;
 
@@ -28,22 +30,36 @@ final class TokenDescriptions {
     }
 
     /** What would have been right, e.g. {@code ')' or ','}; empty when the list would be too long. */
-    static String expected(IntervalSet types) {
-        List<String> words = new ArrayList<>(phrases(types));
+    static String expected(IntervalSet types, ParserRuleContext context) {
+        List<String> words = new ArrayList<>(phrases(types, context));
         if (words.isEmpty() || words.size() > MAX_EXPECTED) return "";
         if (words.size() == 1) return words.get(0);
         return String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
     }
 
-    private static Set<String> phrases(IntervalSet types) {
+    private static Set<String> phrases(IntervalSet types, ParserRuleContext context) {
         Set<String> phrases = new LinkedHashSet<>();
         List<Integer> remaining = types.toList();
         if (remaining.containsAll(STATEMENT_STARTS)) {
+            // Where a statement may start, a line end or the end of the file may too: not worth saying.
             phrases.add("a statement or a layer");
             remaining.removeAll(STATEMENT_STARTS);
+            remaining.removeAll(List.of(MtLexer.NEWLINE, Token.EOF));
         }
-        for (int type : remaining) phrases.add(phrase(type));
+        if (remaining.contains(MtLexer.NEWLINE)) remaining.remove(Integer.valueOf(Token.EOF));
+        for (int type : remaining) phrases.add(type == MtLexer.IDENT ? nameIn(context) : phrase(type));
         return phrases;
+    }
+
+    /** What kind of name the rule being parsed wants. */
+    private static String nameIn(ParserRuleContext context) {
+        if (context instanceof MtParser.CallContext && context.getChildCount() == 0) {
+            return context.getParent() instanceof MtParser.OptimizerStatementContext ? "an optimizer name" : "a layer";
+        }
+        if (context instanceof MtParser.ModelStatementContext) return "a model name";
+        if (context instanceof MtParser.LetStatementContext) return "a constant name";
+        if (context instanceof MtParser.LossStatementContext) return "a loss name";
+        return "a name";
     }
 
     private static String phrase(int type) {

@@ -11,8 +11,14 @@
  */
 grammar Mt;
 
+// The parser appends a line end to the text, so every line, the last included, ends in NEWLINE.
+// After a syntax error the parser skips to the line's end: each line gets its own error.
 program
-    : NEWLINE? (statement (NEWLINE statement)*)? NEWLINE? EOF
+    : line* EOF
+    ;
+
+line
+    : statement? NEWLINE
     ;
 
 statement

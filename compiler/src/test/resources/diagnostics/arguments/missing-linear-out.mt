@@ -1,0 +1,2 @@
+input [784]
+linear -> relu -> linear(10)

@@ -1,0 +1,1 @@
+linear(784, 0) -> relu -> linear(10)

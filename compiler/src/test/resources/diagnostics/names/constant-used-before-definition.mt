@@ -1,0 +1,3 @@
+let width = hidden
+let hidden = 256
+linear(784, width) -> linear(10)

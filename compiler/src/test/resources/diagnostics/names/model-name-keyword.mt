@@ -1,0 +1,2 @@
+model class
+linear(784, 10)

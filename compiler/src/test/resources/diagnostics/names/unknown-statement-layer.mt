@@ -1,0 +1,2 @@
+relu relu
+linear(784, 10)

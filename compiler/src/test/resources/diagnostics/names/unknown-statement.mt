@@ -1,0 +1,2 @@
+modle Mnist
+linear(784, 10)

@@ -1,0 +1,2 @@
+input [28, 28]
+batchnorm -> flatten -> linear(10)

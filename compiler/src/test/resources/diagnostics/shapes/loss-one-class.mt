@@ -1,0 +1,2 @@
+linear(784, 1)
+loss cross_entropy

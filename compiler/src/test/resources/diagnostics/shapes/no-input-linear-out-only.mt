@@ -1,0 +1,1 @@
+linear(256) -> relu -> linear(10)

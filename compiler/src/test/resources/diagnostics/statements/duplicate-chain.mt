@@ -1,0 +1,2 @@
+linear(784, 10)
+relu -> linear(10, 2)

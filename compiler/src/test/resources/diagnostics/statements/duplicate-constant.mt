@@ -1,0 +1,3 @@
+let hidden = 256
+let hidden = 128
+linear(784, hidden) -> linear(10)

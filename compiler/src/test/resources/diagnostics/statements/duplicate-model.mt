@@ -1,0 +1,3 @@
+model A
+model B
+linear(784, 10)

@@ -1,0 +1,1 @@
+loss cross_entropy linear(784, 10)

@@ -1,0 +1,2 @@
+ELF @@ ^^ {}
+<html><body>not a model</body></html>

@@ -1,0 +1,2 @@
+let model = 3
+linear(784, 10)

@@ -1,0 +1,1 @@
+dropout(p=) -> linear(784, 10)

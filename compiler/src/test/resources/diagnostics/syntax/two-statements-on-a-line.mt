@@ -1,0 +1,2 @@
+model Mnist input [784]
+linear(784, 10)

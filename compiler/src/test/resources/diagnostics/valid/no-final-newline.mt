@@ -1,0 +1,1 @@
+linear(784, 10) # the end, without a line end

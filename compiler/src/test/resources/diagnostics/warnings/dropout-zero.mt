@@ -1,0 +1,1 @@
+linear(784, 256) -> dropout(0) -> linear(10)
