@@ -85,7 +85,7 @@ class GeneratedNetworkTest {
         net.trainStep(data.x(), data.y(), 100, 0.1f, new Rng(1), stats);
         net.trainStep(data.x(), data.y(), 3, 0.1f, new Rng(1), stats);
         assertEquals(113, stats.samples);
-        assertEquals(3, ((long[]) net.longs(6))[0]);
+        assertEquals(3, net.longs(6)[0]);
     }
 
     @Test
@@ -106,5 +106,27 @@ class GeneratedNetworkTest {
         net.trainStep(data.x(), data.y(), 20, 0f, new Rng(1), new StepStats());
         assertEquals(16 * 12, net.gradient(0).length);
         assertEquals(null, net.gradient(4));
+    }
+
+    @Test
+    void initialisationIsPyTorchsDefault() {
+        Network net = network(TestModels.seed(100, 16, 3, 0.2), 7);
+        float bound = 0.1f; // 1/sqrt(100)
+        float max = 0;
+        for (float w : net.floats(0)) max = Math.max(max, Math.abs(w));
+        assertTrue(max < bound && max > 0.99f * bound, "max |w| " + max);
+        for (float b : net.floats(1)) assertTrue(Math.abs(b) < bound);
+        assertArrayEquals(filled(16, 1f), net.floats(2));
+        assertArrayEquals(filled(16, 0f), net.floats(3));
+        assertArrayEquals(filled(16, 0f), net.floats(4));
+        assertArrayEquals(filled(16, 1f), net.floats(5));
+        assertEquals(0, net.longs(6)[0]);
+        for (float w : net.floats(7)) assertTrue(Math.abs(w) < 0.25f); // 1/sqrt(16)
+    }
+
+    private static float[] filled(int size, float value) {
+        float[] a = new float[size];
+        java.util.Arrays.fill(a, value);
+        return a;
     }
 }
