@@ -1,5 +1,6 @@
 package mtc.cli;
 
+import java.text.DecimalFormat;
 import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -19,14 +20,15 @@ final class ProgressBarDisplay implements TrainListener {
     public void epochStarted(int epoch, int epochs, int samples) {
         this.samples = samples;
         bar = new ProgressBarBuilder().setTaskName("epoch " + epoch + "/" + epochs).setInitialMax(samples)
-                .setUnit(" samples", 1).setUpdateIntervalMillis(200).showSpeed().clearDisplayOnFinish().build();
+                .setUnit(" samples", 1).setUpdateIntervalMillis(200).showSpeed(new DecimalFormat("#"))
+                .clearDisplayOnFinish().build();
     }
 
     @Override
     public void batchFinished(int samplesDone, StepStats running) {
         bar.stepTo(samplesDone);
-        bar.setExtraMessage(samplesDone == samples ? "evaluating on the test set"
-                : String.format(Locale.ROOT, "loss %.4f acc %.2f%%", running.meanLoss(), 100 * running.accuracy()));
+        bar.setExtraMessage(samplesDone == samples ? " evaluating on the test set"
+                : String.format(Locale.ROOT, " loss %.4f acc %.2f%%", running.meanLoss(), 100 * running.accuracy()));
     }
 
     @Override

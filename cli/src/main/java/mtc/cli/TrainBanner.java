@@ -11,9 +11,9 @@ final class TrainBanner {
     private TrainBanner() {}
 
     static String describe(String model, Dataset train, Dataset test, Path dir, TrainConfig c, long seed) {
-        return String.format(Locale.ROOT, "training %s on %d samples, testing on %d, from %s: %d epochs, batch %d, "
+        return String.format(Locale.ROOT, "training %s on %d samples (test %d) from %s: %d epoch%s, batch %d, "
                         + "lr %s, seed %d, %s, %d thread%s", model, train.count(), test.count(), dir, c.epochs(),
-                c.batch(), Float.toString(c.lr()), seed, c.shuffle() ? "shuffled" : "file order", Threads.get(),
-                Threads.get() == 1 ? "" : "s");
+                c.epochs() == 1 ? "" : "s", c.batch(), TrainConfig.decimal(c.lr()), seed,
+                c.shuffle() ? "shuffled" : "file order", Threads.get(), Threads.get() == 1 ? "" : "s");
     }
 }

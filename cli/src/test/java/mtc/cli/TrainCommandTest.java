@@ -141,7 +141,7 @@ class TrainCommandTest {
                 "--metrics", dir.resolve("m1.csv").toString())));
         assertEquals(Main.OK, first.exit(), first.err());
         List<String> lines = first.out().lines().toList();
-        assertTrue(lines.get(0).startsWith("training Mnist on 300 samples, testing on 100"), lines.get(0));
+        assertTrue(lines.get(0).startsWith("training Mnist on 300 samples (test 100) from "), lines.get(0));
         assertTrue(lines.get(1).startsWith("epoch 1/2  train loss "), lines.get(1));
         assertTrue(lines.get(3).startsWith("trained 2 epochs in ") && lines.get(3).endsWith("weights saved to "
                 + dir.resolve("w.safetensors")), lines.get(3));

@@ -10,6 +10,6 @@ public final class DivergedException extends Exception {
     public DivergedException(int epoch, int batch, double loss, float lr) {
         super(String.format(java.util.Locale.ROOT, "training diverged: the loss of epoch %d, batch %d is %s; "
                 + "try a smaller learning rate than --lr %s (e.g. --lr %s)", epoch, batch, loss,
-                Float.toString(lr), Float.toString(lr / 10)));
+                TrainConfig.decimal(lr), TrainConfig.decimal(lr / 10)));
     }
 }

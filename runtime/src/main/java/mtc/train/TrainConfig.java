@@ -1,5 +1,7 @@
 package mtc.train;
 
+import java.math.BigDecimal;
+
 /**
  * The settings of one training run, already validated by the command line.
  *
@@ -12,5 +14,10 @@ public record TrainConfig(int epochs, int batch, float lr, int limit, boolean sh
             throw new IllegalArgumentException("invalid training settings: " + epochs + " epochs, batch " + batch
                     + ", lr " + lr + ", limit " + limit);
         }
+    }
+
+    /** A learning rate as people write it: {@code 0.1}, {@code 0.001}, {@code 5} (not {@code 1.0E-3}). */
+    public static String decimal(float lr) {
+        return new BigDecimal(Float.toString(lr)).stripTrailingZeros().toPlainString();
     }
 }
