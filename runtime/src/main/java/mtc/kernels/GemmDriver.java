@@ -2,7 +2,7 @@ package mtc.kernels;
 
 /**
  * Walks one {@link GemmRegion} of a {@link GemmProblem} in strips of columns: 4-vector strips with
- * 6-row tiles where they fit, then single-vector strips with 8-row tiles, then single rows. Tiles
+ * 6-row tiles (then one 4-row tile) where they fit, then single-vector strips with 8-row tiles, then single rows. Tiles
  * that are whole and not transposed are stored straight into the output; the others go through a
  * scratch tile.
  */
@@ -36,6 +36,12 @@ final class GemmDriver {
             GemmKernels.tile6x4(p.s(), r * p.sRow(), p.sRow(), p.sDepth(), p.v(), col, p.ldv(), p.depth(),
                     out, direct ? r * ld + col : 0, ld);
             if (!direct) GemmTileStore.store(p, out, ld, r, 6, col, WIDE);
+        }
+        if (r + 4 <= region.rowTo()) {
+            GemmKernels.tile4x4(p.s(), r * p.sRow(), p.sRow(), p.sDepth(), p.v(), col, p.ldv(), p.depth(),
+                    out, direct ? r * ld + col : 0, ld);
+            if (!direct) GemmTileStore.store(p, out, ld, r, 4, col, WIDE);
+            r += 4;
         }
         for (; r < region.rowTo(); r++) {
             GemmKernels.tile1x4(p.s(), r * p.sRow(), p.sDepth(), p.v(), col, p.ldv(), p.depth(),

@@ -14,8 +14,13 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Every output element is one fused multiply-add chain over {@code p = 0..depth-1} in order,
  * starting from zero, in every kernel: the result is bit-identical whichever kernel, tiling or
- * thread split computed it. The bodies are unrolled by hand because Java cannot keep an array of
- * vectors in registers.
+ * thread split computed it.
+ *
+ * <p>The bodies are unrolled by hand (Java cannot keep an array of vectors in registers) in a form
+ * measured to compile without boxing on JDK 17: each vector a local of its own, stores written out
+ * in place (passing vectors to a helper method made C2 allocate boxes inside the loop, 4x slower),
+ * and {@link #SPECIES} named directly (a local copy is not a constant in an on-stack-replaced
+ * compilation, and the intrinsics then fail).
  */
 final class GemmKernels {
     /** The vector shape used; {@code -Dmtc.gemm.vectorBits=256} forces another width (for tests). */
@@ -33,102 +38,130 @@ final class GemmKernels {
 
     /** A 6-row by 4-vector tile: 24 accumulators, 4 loads and 6 broadcasts per 24 FMAs. */
     static void tile6x4(float[] s, int sOff, int sRow, int sDepth, float[] v, int vOff, int ldv, int depth,
-                        float[] out, int outOff, int ldo) {
-        VectorSpecies<Float> sp = SPECIES;
-        int l = LANES;
-        FloatVector c00 = FloatVector.zero(sp), c01 = c00, c02 = c00, c03 = c00;
-        FloatVector c10 = c00, c11 = c00, c12 = c00, c13 = c00, c20 = c00, c21 = c00, c22 = c00, c23 = c00;
-        FloatVector c30 = c00, c31 = c00, c32 = c00, c33 = c00, c40 = c00, c41 = c00, c42 = c00, c43 = c00;
-        FloatVector c50 = c00, c51 = c00, c52 = c00, c53 = c00;
-        int s1 = sOff + sRow, s2 = s1 + sRow, s3 = s2 + sRow, s4 = s3 + sRow, s5 = s4 + sRow;
+            float[] out, int outOff, int ldo) {
+        FloatVector zero = FloatVector.zero(SPECIES);
+        FloatVector c00 = zero, c01 = zero, c02 = zero, c03 = zero, c10 = zero, c11 = zero, c12 = zero, c13 = zero;
+        FloatVector c20 = zero, c21 = zero, c22 = zero, c23 = zero, c30 = zero, c31 = zero, c32 = zero, c33 = zero;
+        FloatVector c40 = zero, c41 = zero, c42 = zero, c43 = zero, c50 = zero, c51 = zero, c52 = zero, c53 = zero;
         for (int p = 0; p < depth; p++) {
-            int q = p * sDepth, vp = vOff + p * ldv;
-            FloatVector b0 = FloatVector.fromArray(sp, v, vp), b1 = FloatVector.fromArray(sp, v, vp + l);
-            FloatVector b2 = FloatVector.fromArray(sp, v, vp + 2 * l), b3 = FloatVector.fromArray(sp, v, vp + 3 * l);
-            FloatVector a = FloatVector.broadcast(sp, s[sOff + q]);
-            c00 = a.fma(b0, c00); c01 = a.fma(b1, c01); c02 = a.fma(b2, c02); c03 = a.fma(b3, c03);
-            a = FloatVector.broadcast(sp, s[s1 + q]);
-            c10 = a.fma(b0, c10); c11 = a.fma(b1, c11); c12 = a.fma(b2, c12); c13 = a.fma(b3, c13);
-            a = FloatVector.broadcast(sp, s[s2 + q]);
-            c20 = a.fma(b0, c20); c21 = a.fma(b1, c21); c22 = a.fma(b2, c22); c23 = a.fma(b3, c23);
-            a = FloatVector.broadcast(sp, s[s3 + q]);
-            c30 = a.fma(b0, c30); c31 = a.fma(b1, c31); c32 = a.fma(b2, c32); c33 = a.fma(b3, c33);
-            a = FloatVector.broadcast(sp, s[s4 + q]);
-            c40 = a.fma(b0, c40); c41 = a.fma(b1, c41); c42 = a.fma(b2, c42); c43 = a.fma(b3, c43);
-            a = FloatVector.broadcast(sp, s[s5 + q]);
-            c50 = a.fma(b0, c50); c51 = a.fma(b1, c51); c52 = a.fma(b2, c52); c53 = a.fma(b3, c53);
+            int q = sOff + p * sDepth, vp = vOff + p * ldv;
+            FloatVector b0 = FloatVector.fromArray(SPECIES, v, vp);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, v, vp + LANES);
+            FloatVector b2 = FloatVector.fromArray(SPECIES, v, vp + 2 * LANES);
+            FloatVector b3 = FloatVector.fromArray(SPECIES, v, vp + 3 * LANES);
+            FloatVector a0 = FloatVector.broadcast(SPECIES, s[q]);
+            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01); c02 = a0.fma(b2, c02); c03 = a0.fma(b3, c03);
+            FloatVector a1 = FloatVector.broadcast(SPECIES, s[q + sRow]);
+            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11); c12 = a1.fma(b2, c12); c13 = a1.fma(b3, c13);
+            FloatVector a2 = FloatVector.broadcast(SPECIES, s[q + 2 * sRow]);
+            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21); c22 = a2.fma(b2, c22); c23 = a2.fma(b3, c23);
+            FloatVector a3 = FloatVector.broadcast(SPECIES, s[q + 3 * sRow]);
+            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31); c32 = a3.fma(b2, c32); c33 = a3.fma(b3, c33);
+            FloatVector a4 = FloatVector.broadcast(SPECIES, s[q + 4 * sRow]);
+            c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41); c42 = a4.fma(b2, c42); c43 = a4.fma(b3, c43);
+            FloatVector a5 = FloatVector.broadcast(SPECIES, s[q + 5 * sRow]);
+            c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51); c52 = a5.fma(b2, c52); c53 = a5.fma(b3, c53);
         }
-        store4(c00, c01, c02, c03, out, outOff);
-        store4(c10, c11, c12, c13, out, outOff + ldo);
-        store4(c20, c21, c22, c23, out, outOff + 2 * ldo);
-        store4(c30, c31, c32, c33, out, outOff + 3 * ldo);
-        store4(c40, c41, c42, c43, out, outOff + 4 * ldo);
-        store4(c50, c51, c52, c53, out, outOff + 5 * ldo);
+        c00.intoArray(out, outOff); c01.intoArray(out, outOff + LANES);
+        c02.intoArray(out, outOff + 2 * LANES); c03.intoArray(out, outOff + 3 * LANES);
+        c10.intoArray(out, outOff + ldo); c11.intoArray(out, outOff + ldo + LANES);
+        c12.intoArray(out, outOff + ldo + 2 * LANES); c13.intoArray(out, outOff + ldo + 3 * LANES);
+        c20.intoArray(out, outOff + 2 * ldo); c21.intoArray(out, outOff + 2 * ldo + LANES);
+        c22.intoArray(out, outOff + 2 * ldo + 2 * LANES); c23.intoArray(out, outOff + 2 * ldo + 3 * LANES);
+        c30.intoArray(out, outOff + 3 * ldo); c31.intoArray(out, outOff + 3 * ldo + LANES);
+        c32.intoArray(out, outOff + 3 * ldo + 2 * LANES); c33.intoArray(out, outOff + 3 * ldo + 3 * LANES);
+        c40.intoArray(out, outOff + 4 * ldo); c41.intoArray(out, outOff + 4 * ldo + LANES);
+        c42.intoArray(out, outOff + 4 * ldo + 2 * LANES); c43.intoArray(out, outOff + 4 * ldo + 3 * LANES);
+        c50.intoArray(out, outOff + 5 * ldo); c51.intoArray(out, outOff + 5 * ldo + LANES);
+        c52.intoArray(out, outOff + 5 * ldo + 2 * LANES); c53.intoArray(out, outOff + 5 * ldo + 3 * LANES);
     }
 
-    /** A 1-row by 4-vector tile, for the rows left over below a multiple of 6. */
-    static void tile1x4(float[] s, int sOff, int sDepth, float[] v, int vOff, int ldv, int depth,
-                        float[] out, int outOff) {
-        VectorSpecies<Float> sp = SPECIES;
-        int l = LANES;
-        FloatVector c0 = FloatVector.zero(sp), c1 = c0, c2 = c0, c3 = c0;
+    /** A 4-row by 4-vector tile, for the 4 or 5 rows left below a multiple of 6. */
+    static void tile4x4(float[] s, int sOff, int sRow, int sDepth, float[] v, int vOff, int ldv, int depth,
+            float[] out, int outOff, int ldo) {
+        FloatVector zero = FloatVector.zero(SPECIES);
+        FloatVector c00 = zero, c01 = zero, c02 = zero, c03 = zero, c10 = zero, c11 = zero, c12 = zero, c13 = zero;
+        FloatVector c20 = zero, c21 = zero, c22 = zero, c23 = zero, c30 = zero, c31 = zero, c32 = zero, c33 = zero;
         for (int p = 0; p < depth; p++) {
-            int vp = vOff + p * ldv;
-            FloatVector a = FloatVector.broadcast(sp, s[sOff + p * sDepth]);
-            c0 = a.fma(FloatVector.fromArray(sp, v, vp), c0);
-            c1 = a.fma(FloatVector.fromArray(sp, v, vp + l), c1);
-            c2 = a.fma(FloatVector.fromArray(sp, v, vp + 2 * l), c2);
-            c3 = a.fma(FloatVector.fromArray(sp, v, vp + 3 * l), c3);
+            int q = sOff + p * sDepth, vp = vOff + p * ldv;
+            FloatVector b0 = FloatVector.fromArray(SPECIES, v, vp);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, v, vp + LANES);
+            FloatVector b2 = FloatVector.fromArray(SPECIES, v, vp + 2 * LANES);
+            FloatVector b3 = FloatVector.fromArray(SPECIES, v, vp + 3 * LANES);
+            FloatVector a0 = FloatVector.broadcast(SPECIES, s[q]);
+            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01); c02 = a0.fma(b2, c02); c03 = a0.fma(b3, c03);
+            FloatVector a1 = FloatVector.broadcast(SPECIES, s[q + sRow]);
+            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11); c12 = a1.fma(b2, c12); c13 = a1.fma(b3, c13);
+            FloatVector a2 = FloatVector.broadcast(SPECIES, s[q + 2 * sRow]);
+            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21); c22 = a2.fma(b2, c22); c23 = a2.fma(b3, c23);
+            FloatVector a3 = FloatVector.broadcast(SPECIES, s[q + 3 * sRow]);
+            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31); c32 = a3.fma(b2, c32); c33 = a3.fma(b3, c33);
         }
-        store4(c0, c1, c2, c3, out, outOff);
+        c00.intoArray(out, outOff); c01.intoArray(out, outOff + LANES);
+        c02.intoArray(out, outOff + 2 * LANES); c03.intoArray(out, outOff + 3 * LANES);
+        c10.intoArray(out, outOff + ldo); c11.intoArray(out, outOff + ldo + LANES);
+        c12.intoArray(out, outOff + ldo + 2 * LANES); c13.intoArray(out, outOff + ldo + 3 * LANES);
+        c20.intoArray(out, outOff + 2 * ldo); c21.intoArray(out, outOff + 2 * ldo + LANES);
+        c22.intoArray(out, outOff + 2 * ldo + 2 * LANES); c23.intoArray(out, outOff + 2 * ldo + 3 * LANES);
+        c30.intoArray(out, outOff + 3 * ldo); c31.intoArray(out, outOff + 3 * ldo + LANES);
+        c32.intoArray(out, outOff + 3 * ldo + 2 * LANES); c33.intoArray(out, outOff + 3 * ldo + 3 * LANES);
+    }
+
+    /** A 1-row by 4-vector tile, for the last 1 to 3 rows. */
+    static void tile1x4(float[] s, int sOff, int sDepth, float[] v, int vOff, int ldv, int depth,
+            float[] out, int outOff) {
+        FloatVector zero = FloatVector.zero(SPECIES);
+        FloatVector c00 = zero, c01 = zero, c02 = zero, c03 = zero;
+        for (int p = 0; p < depth; p++) {
+            int q = sOff + p * sDepth, vp = vOff + p * ldv;
+            FloatVector b0 = FloatVector.fromArray(SPECIES, v, vp);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, v, vp + LANES);
+            FloatVector b2 = FloatVector.fromArray(SPECIES, v, vp + 2 * LANES);
+            FloatVector b3 = FloatVector.fromArray(SPECIES, v, vp + 3 * LANES);
+            FloatVector a0 = FloatVector.broadcast(SPECIES, s[q]);
+            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01); c02 = a0.fma(b2, c02); c03 = a0.fma(b3, c03);
+        }
+        c00.intoArray(out, outOff); c01.intoArray(out, outOff + LANES);
+        c02.intoArray(out, outOff + 2 * LANES); c03.intoArray(out, outOff + 3 * LANES);
     }
 
     /** An 8-row by 1-vector tile, for narrow products (such as 10 outputs) and leftover vectors. */
     static void tile8x1(float[] s, int sOff, int sRow, int sDepth, float[] v, int vOff, int ldv, int depth,
-                        float[] out, int outOff, int ldo) {
-        VectorSpecies<Float> sp = SPECIES;
-        FloatVector c0 = FloatVector.zero(sp), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0;
-        int s1 = sOff + sRow, s2 = s1 + sRow, s3 = s2 + sRow, s4 = s3 + sRow, s5 = s4 + sRow;
-        int s6 = s5 + sRow, s7 = s6 + sRow;
+            float[] out, int outOff, int ldo) {
+        FloatVector zero = FloatVector.zero(SPECIES);
+        FloatVector c00 = zero, c10 = zero, c20 = zero, c30 = zero, c40 = zero, c50 = zero, c60 = zero, c70 = zero;
         for (int p = 0; p < depth; p++) {
-            int q = p * sDepth;
-            FloatVector b = FloatVector.fromArray(sp, v, vOff + p * ldv);
-            c0 = FloatVector.broadcast(sp, s[sOff + q]).fma(b, c0);
-            c1 = FloatVector.broadcast(sp, s[s1 + q]).fma(b, c1);
-            c2 = FloatVector.broadcast(sp, s[s2 + q]).fma(b, c2);
-            c3 = FloatVector.broadcast(sp, s[s3 + q]).fma(b, c3);
-            c4 = FloatVector.broadcast(sp, s[s4 + q]).fma(b, c4);
-            c5 = FloatVector.broadcast(sp, s[s5 + q]).fma(b, c5);
-            c6 = FloatVector.broadcast(sp, s[s6 + q]).fma(b, c6);
-            c7 = FloatVector.broadcast(sp, s[s7 + q]).fma(b, c7);
+            int q = sOff + p * sDepth, vp = vOff + p * ldv;
+            FloatVector b0 = FloatVector.fromArray(SPECIES, v, vp);
+            c00 = FloatVector.broadcast(SPECIES, s[q]).fma(b0, c00);
+            c10 = FloatVector.broadcast(SPECIES, s[q + sRow]).fma(b0, c10);
+            c20 = FloatVector.broadcast(SPECIES, s[q + 2 * sRow]).fma(b0, c20);
+            c30 = FloatVector.broadcast(SPECIES, s[q + 3 * sRow]).fma(b0, c30);
+            c40 = FloatVector.broadcast(SPECIES, s[q + 4 * sRow]).fma(b0, c40);
+            c50 = FloatVector.broadcast(SPECIES, s[q + 5 * sRow]).fma(b0, c50);
+            c60 = FloatVector.broadcast(SPECIES, s[q + 6 * sRow]).fma(b0, c60);
+            c70 = FloatVector.broadcast(SPECIES, s[q + 7 * sRow]).fma(b0, c70);
         }
-        c0.intoArray(out, outOff);
-        c1.intoArray(out, outOff + ldo);
-        c2.intoArray(out, outOff + 2 * ldo);
-        c3.intoArray(out, outOff + 3 * ldo);
-        c4.intoArray(out, outOff + 4 * ldo);
-        c5.intoArray(out, outOff + 5 * ldo);
-        c6.intoArray(out, outOff + 6 * ldo);
-        c7.intoArray(out, outOff + 7 * ldo);
+        c00.intoArray(out, outOff);
+        c10.intoArray(out, outOff + ldo);
+        c20.intoArray(out, outOff + 2 * ldo);
+        c30.intoArray(out, outOff + 3 * ldo);
+        c40.intoArray(out, outOff + 4 * ldo);
+        c50.intoArray(out, outOff + 5 * ldo);
+        c60.intoArray(out, outOff + 6 * ldo);
+        c70.intoArray(out, outOff + 7 * ldo);
     }
 
     /** A 1-row by 1-vector tile, the last resort for leftovers of leftovers. */
     static void tile1x1(float[] s, int sOff, int sDepth, float[] v, int vOff, int ldv, int depth,
-                        float[] out, int outOff) {
-        FloatVector c = FloatVector.zero(SPECIES);
+            float[] out, int outOff) {
+        FloatVector zero = FloatVector.zero(SPECIES);
+        FloatVector c00 = zero;
         for (int p = 0; p < depth; p++) {
-            FloatVector b = FloatVector.fromArray(SPECIES, v, vOff + p * ldv);
-            c = FloatVector.broadcast(SPECIES, s[sOff + p * sDepth]).fma(b, c);
+            int q = sOff + p * sDepth, vp = vOff + p * ldv;
+            FloatVector b0 = FloatVector.fromArray(SPECIES, v, vp);
+            c00 = FloatVector.broadcast(SPECIES, s[q]).fma(b0, c00);
         }
-        c.intoArray(out, outOff);
-    }
-
-    private static void store4(FloatVector c0, FloatVector c1, FloatVector c2, FloatVector c3,
-                               float[] out, int off) {
-        int l = LANES;
-        c0.intoArray(out, off);
-        c1.intoArray(out, off + l);
-        c2.intoArray(out, off + 2 * l);
-        c3.intoArray(out, off + 3 * l);
+        c00.intoArray(out, outOff);
     }
 }

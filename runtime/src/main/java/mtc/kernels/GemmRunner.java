@@ -8,7 +8,7 @@ import java.util.function.IntConsumer;
  */
 final class GemmRunner {
     /** Multiply-adds below which a second thread does not pay (measured crossover, see bench/). */
-    static final long PARALLEL_WORK = 1L << 17;
+    static final long PARALLEL_WORK = 1L << 18;
 
     private GemmRunner() {}
 
