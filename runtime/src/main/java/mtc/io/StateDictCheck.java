@@ -32,7 +32,7 @@ final class StateDictCheck {
                         + spec.name() + " has no such tensor");
             }
         }
-        if (out.isEmpty()) checkOverlaps(file, entries, out);
+        if (out.isEmpty()) checkLayout(file, entries, dataBytes, out);
         return out;
     }
 
@@ -49,12 +49,22 @@ final class StateDictCheck {
         }
     }
 
-    private static void checkOverlaps(String file, Map<String, HeaderEntry> entries, List<String> out) {
+    /** The format requires the tensors to fill the data section exactly: no overlaps, gaps or trailing bytes. */
+    private static void checkLayout(String file, Map<String, HeaderEntry> entries, long dataBytes, List<String> out) {
         List<HeaderEntry> sorted = new ArrayList<>(entries.values());
         sorted.sort(Comparator.comparingLong(HeaderEntry::begin).thenComparingLong(HeaderEntry::end));
-        for (int i = 1; i < sorted.size(); i++) {
-            HeaderEntry a = sorted.get(i - 1), b = sorted.get(i);
-            if (b.begin() < a.end()) out.add(file + ": tensors '" + a.name() + "' and '" + b.name() + "' overlap");
+        long covered = 0;
+        String previous = null;
+        for (HeaderEntry e : sorted) {
+            if (e.begin() < covered) out.add(file + ": tensors '" + previous + "' and '" + e.name() + "' overlap");
+            else if (e.begin() > covered) out.add(file + ": " + (e.begin() - covered) + " unused bytes before tensor '"
+                    + e.name() + "'");
+            covered = Math.max(covered, e.end());
+            previous = e.name();
+        }
+        if (out.isEmpty() && covered < dataBytes) {
+            out.add(file + ": " + (dataBytes - covered) + " bytes after the last tensor: corrupt, or not written"
+                    + " by a safetensors writer");
         }
     }
 

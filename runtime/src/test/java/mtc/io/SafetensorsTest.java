@@ -140,6 +140,18 @@ class SafetensorsTest {
     }
 
     @Test
+    void gapsAndTrailingBytesAreRejected() throws Exception {
+        String header = "{\"0.weight\":{\"dtype\":\"F32\",\"shape\":[10,784],\"data_offsets\":[0,31360]},"
+                + "\"0.bias\":{\"dtype\":\"F32\",\"shape\":[10],\"data_offsets\":[31364,31404]},"
+                + "\"1.num_batches_tracked\":{\"dtype\":\"I64\",\"shape\":[],\"data_offsets\":[31404,31412]}}";
+        assertError(write(header, new byte[31412]), "w.safetensors: 4 unused bytes before tensor '0.bias'");
+        Path file = dir.resolve("w.safetensors");
+        SafetensorsWriter.save(file, SoftmaxNetwork.mnist());
+        Files.write(file, new byte[3], java.nio.file.StandardOpenOption.APPEND);
+        assertError(file, "w.safetensors: 3 bytes after the last tensor");
+    }
+
+    @Test
     void negativeShapeIsRejected() throws Exception {
         assertError(savedWithTensor("0.bias", "F32", "[-10]"),
                 "tensor '0.bias': \"shape\" must hold non-negative integers, found -10");
