@@ -121,7 +121,7 @@ def make_fixtures(out, data_dir):
         float64_noise(name, xs, ys)
 
 
-def check_load(path, out):
+def check_load(path, out, data_dir):
     """Loads an mtc-saved file into the model whose state-dict names and shapes it has."""
     try:
         tensors, _ = safetensors_io.load(path)
@@ -133,16 +133,31 @@ def check_load(path, out):
         ref = model.state_dict()
         if set(ref) == set(tensors) and all(ref[k].shape == tensors[k].shape for k in ref):
             model.load_state_dict(tensors, strict=True)
-            xs = safetensors_io.load(os.path.join(out, "batches.safetensors"))[0]["x"]
-            probs = eval_probs(model, xs[0][:8], INPUT_SHAPES[name])
             print(f"OK: {path} loads into the {name} model with load_state_dict(strict=True)")
-            torch.set_printoptions(precision=4, sci_mode=False, linewidth=120)
-            print(f"eval-mode softmax of the first 8 training images:\n{probs}")
-            print(f"predicted classes: {probs.argmax(1).tolist()}")
+            report_outputs(model, name, out, data_dir)
             return 0
     print(f"FAIL: {path}: names/shapes {sorted((k, list(v.shape)) for k, v in tensors.items())} "
           f"match no model in {list(MODELS)}", file=sys.stderr)
     return 1
+
+
+def report_outputs(model, name, out, data_dir):
+    """Eval-mode outputs of the loaded weights, and test metrics to compare with `mtc eval`."""
+    shape = INPUT_SHAPES[name]
+    xs = safetensors_io.load(os.path.join(out, "batches.safetensors"))[0]["x"]
+    probs = eval_probs(model, xs[0][:8], shape)
+    torch.set_printoptions(precision=4, sci_mode=False, linewidth=120)
+    print(f"eval-mode softmax of the first 8 training images:\n{probs}")
+    print(f"predicted classes: {probs.argmax(1).tolist()}")
+    images = os.path.join(data_dir, "t10k-images-idx3-ubyte.gz")
+    if os.path.exists(images):
+        x = read_idx(images).float().reshape(-1, *shape) / 255.0
+        y = read_idx(os.path.join(data_dir, "t10k-labels-idx1-ubyte.gz")).long()
+        with torch.no_grad():
+            logits = model(x)
+        loss = nn.functional.cross_entropy(logits, y).item()
+        acc = (logits.argmax(1) == y).float().mean().item()
+        print(f"PyTorch on the MNIST test set: loss {loss:.4f} accuracy {100 * acc:.2f}% (compare with mtc eval)")
 
 
 def main():
@@ -152,7 +167,7 @@ def main():
     ap.add_argument("--check-load", metavar="FILE", help="load an mtc-saved safetensors file")
     a = ap.parse_args()
     if a.check_load:
-        sys.exit(check_load(a.check_load, a.out))
+        sys.exit(check_load(a.check_load, a.out, a.data))
     make_fixtures(a.out, a.data)
 
 
