@@ -35,7 +35,7 @@ final class DataCommands {
         } catch (UncheckedIOException e) {
             err.println("mtc: " + e.getMessage());
         } catch (IOException e) {
-            err.println("mtc: " + e);
+            err.println("mtc: " + TrainOutputCheck.describe(e));
         }
         err.flush();
         return Main.INPUT_ERROR;

@@ -85,6 +85,8 @@ final class TrainCommand implements Callable<Integer> {
     private int train(PrintWriter out, PrintWriter err)
             throws ModelLoader.LoadException, DataException, WeightsException, DivergedException, IOException {
         if (threads != null) Threads.set(threads);
+        TrainOutputCheck.writable(save, "--save");
+        TrainOutputCheck.writable(metrics, "--metrics");
         Network net = ModelLoader.load(model);
         Path dir = DataCommands.dataFolder(data, err);
         Dataset train = DatasetReader.train(dir);

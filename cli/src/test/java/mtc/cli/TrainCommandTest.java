@@ -100,6 +100,17 @@ class TrainCommandTest {
     }
 
     @Test
+    void anUnwritableSavePathFailsBeforeTraining() throws Exception {
+        Path file = Files.writeString(dir.resolve("file"), "x");
+        Run run = mtc("train", MODEL.toString(), "--save", file.resolve("w.safetensors").toString());
+        assertEquals(Main.INPUT_ERROR, run.exit());
+        assertEquals("mtc: " + file.resolve("w.safetensors") + " (--save): cannot write there, " + file
+                + " is not a writable folder\n", run.err());
+        run = mtc("train", MODEL.toString(), "--metrics", dir.toString());
+        assertEquals("mtc: " + dir + " (--metrics) is a folder, not a file\n", run.err());
+    }
+
+    @Test
     void aDataFolderWithoutMnistIsAnInputErrorNamingIt() {
         assumeTrue(modelsLoad(), "ModelLoader is not implemented yet");
         Run run = mtc("train", MODEL.toString(), "--data", dir.toString());
