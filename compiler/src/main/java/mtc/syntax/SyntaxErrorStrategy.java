@@ -1,6 +1,7 @@
 package mtc.syntax;
 
 import mtc.grammar.MtLexer;
+import mtc.grammar.MtParser;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.InputMismatchException;
 import org.antlr.v4.runtime.NoViableAltException;
@@ -28,6 +29,21 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
         if (inErrorRecoveryMode(parser)) return;
         beginErrorCondition(parser);
         report(parser, parser.getCurrentToken(), getExpectedTokens(parser));
+    }
+
+    /**
+     * A line that starts with junk: report it and skip to the line's end. ANTLR's own sync would
+     * give up on the whole rest of the file here, since the error is outside any statement.
+     */
+    @Override
+    public void sync(Parser parser) {
+        int next = parser.getInputStream().LA(1);
+        if (!(parser.getContext() instanceof MtParser.ProgramContext) || parser.getExpectedTokens().contains(next)) {
+            super.sync(parser);
+            return;
+        }
+        reportUnwantedToken(parser);
+        consumeUntil(parser, IntervalSet.of(MtLexer.NEWLINE));
     }
 
     /** After an error, skip to the end of the line: statements are lines. */
