@@ -43,10 +43,12 @@ final class TrainCommand implements Callable<Integer> {
             + "(default: $MTC_DATA, else the per-user cache, filled on first use)")
     Path data;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "epochs (default: ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10",
+            description = "passes over the training data (default: ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--batch", paramLabel = "B", defaultValue = "64", description = "batch size (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "64",
+            description = "samples per SGD step (default: ${DEFAULT-VALUE})")
     int batch;
 
     @Option(names = "--lr", paramLabel = "X", description = "learning rate (default: the file's, else 0.1)")

@@ -9,7 +9,8 @@ package mtc.data;
  * @param pixels   {@code count * rows * cols} unsigned bytes, row-major
  * @param labels   {@code count} class indices
  */
-public record Dataset(String imagesFile, String labelsFile, int count, int rows, int cols, byte[] pixels, int[] labels) {
+public record Dataset(String imagesFile, String labelsFile, int count, int rows, int cols, byte[] pixels,
+                      int[] labels) {
     /** {@code b / 255f} for every byte value, as PyTorch's {@code ToTensor} computes it. */
     private static final float[] SCALE = scaleTable();
 

@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -27,18 +29,7 @@ public final class IdxReader {
         String file = path.toString();
         try (InputStream in = open(path)) {
             int[] dims = header(file, in, expectedDims);
-            long size = product(dims);
-            if (size > Integer.MAX_VALUE - 16) throw new DataException(file + ": " + dimsText(dims) + " is too large");
-            byte[] data = in.readNBytes((int) size);
-            if (data.length < size) {
-                throw new DataException(file + ": truncated: the header announces " + dimsText(dims) + " = " + size
-                        + " values, but the file ends after " + data.length);
-            }
-            if (in.read() >= 0) {
-                throw new DataException(file + ": longer than its header's " + dimsText(dims) + " = " + size
-                        + " values: wrong dimensions or not an IDX file");
-            }
-            return new IdxArray(file, dims, data);
+            return new IdxArray(file, dims, values(file, in, dims));
         } catch (NoSuchFileException e) {
             throw new DataException(file + ": no such file");
         } catch (ZipException e) {
@@ -49,6 +40,22 @@ public final class IdxReader {
         } catch (IOException e) {
             throw new DataException(file + ": cannot read: " + e.getMessage());
         }
+    }
+
+    /** Exactly the values the dimensions announce: no fewer, no more. */
+    private static byte[] values(String file, InputStream in, int[] dims) throws IOException, DataException {
+        long size = product(dims);
+        if (size > Integer.MAX_VALUE - 16) throw new DataException(file + ": " + dimsText(dims) + " is too large");
+        byte[] data = in.readNBytes((int) size);
+        if (data.length < size) {
+            throw new DataException(file + ": truncated: the header announces " + dimsText(dims) + " = " + size
+                    + " values, but the file ends after " + data.length);
+        }
+        if (in.read() >= 0) {
+            throw new DataException(file + ": longer than its header's " + dimsText(dims) + " = " + size
+                    + " values: wrong dimensions or not an IDX file");
+        }
+        return data;
     }
 
     private static InputStream open(Path path) throws IOException {
@@ -100,8 +107,9 @@ public final class IdxReader {
         }
     }
 
+    /** Dimensions as messages show them, e.g. {@code 60000x28x28}. */
     private static String dimsText(int[] dims) {
-        return new IdxArray("", dims, new byte[0]).describeDims();
+        return Arrays.stream(dims).mapToObj(String::valueOf).collect(Collectors.joining("x"));
     }
 
     private static String hex(byte[] bytes) {

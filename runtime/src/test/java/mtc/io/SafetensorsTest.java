@@ -45,7 +45,8 @@ class SafetensorsTest {
         assertEquals(0, headerLength % 8);
         String header = new String(bytes, 8, (int) headerLength, StandardCharsets.UTF_8);
         assertTrue(header.contains("\"0.weight\":{\"dtype\":\"F32\",\"shape\":[10,784],\"data_offsets\":[0,31360]}"));
-        assertTrue(header.contains("\"1.num_batches_tracked\":{\"dtype\":\"I64\",\"shape\":[],\"data_offsets\":[31400,31408]}"));
+        assertTrue(header.contains(
+                "\"1.num_batches_tracked\":{\"dtype\":\"I64\",\"shape\":[],\"data_offsets\":[31400,31408]}"));
         assertEquals(8 + headerLength + 31408, bytes.length);
     }
 
