@@ -82,7 +82,8 @@ public final class IdxReader {
                     + hex(magic) + ", expected 0x0000080" + expectedDims + ")");
         }
         if (magic[3] != expectedDims) {
-            throw new DataException(file + ": expected " + expectedDims + " dimensions, found " + magic[3]);
+            throw new DataException(file + ": expected " + (expectedDims == 1 ? "labels (1 dimension)"
+                    : "images (" + expectedDims + " dimensions)") + ", found " + magic[3] + " dimensions");
         }
         int[] dims = new int[expectedDims];
         for (int i = 0; i < dims.length; i++) dims[i] = dimension(file, in);

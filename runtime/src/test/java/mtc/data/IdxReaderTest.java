@@ -47,7 +47,7 @@ class IdxReaderTest {
 
     @Test
     void wrongNumberOfDimensions() throws Exception {
-        assertError(write("d", GOOD), 1, "d: expected 1 dimensions, found 3");
+        assertError(write("d", GOOD), 1, "d: expected labels (1 dimension), found 3 dimensions");
     }
 
     @Test
