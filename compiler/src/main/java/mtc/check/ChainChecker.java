@@ -2,6 +2,7 @@ package mtc.check;
 
 import java.util.ArrayList;
 import java.util.List;
+import mtc.diag.Span;
 import mtc.syntax.Call;
 import mtc.syntax.Statement;
 
@@ -15,9 +16,10 @@ final class ChainChecker {
 
     /**
      * The checked chain. {@code layers} is null when any layer has an error; {@code input} is the
-     * declared or inferred input shape (null when neither); {@code out} is what the last layer gives.
+     * declared or inferred input shape (null when neither); {@code out} is what the last layer gives,
+     * and {@code last} where that layer is named.
      */
-    record Result(Shape input, List<Layer> layers, Flow out) {}
+    record Result(Shape input, List<Layer> layers, Flow out, Span last) {}
 
     Result check(Statement.Chain chain, Shape declaredInput, Flow in) {
         List<Layer> layers = new ArrayList<>();
@@ -32,6 +34,7 @@ final class ChainChecker {
             else layers.add(step.layer());
             flow = step.out();
         }
-        return new Result(input, failed ? null : layers, flow);
+        Span last = calls.get(calls.size() - 1).name().span();
+        return new Result(input, failed ? null : layers, flow, last);
     }
 }

@@ -98,13 +98,8 @@ public final class Checker {
         if (chain.isEmpty() || !chain.get().out().isKnown()) return;
         Flow out = chain.get().out();
         if (out.shape().rank() == 1 && out.shape().dim(0) >= 2) return;
-        Span at = loss.map(l -> l.name().span()).orElse(lastLayerSpan(chain.get()));
+        Span at = loss.map(l -> l.name().span()).orElse(chain.get().last());
         reporter.report(Problems.lossShape(at, out));
-    }
-
-    private static Span lastLayerSpan(ChainChecker.Result chain) {
-        List<Layer> layers = chain.layers();
-        return layers == null || layers.isEmpty() ? FILE_START : layers.get(layers.size() - 1).span();
     }
 
     private CheckedModel.Optimizer optimizer(Statement.Optimizer statement) {

@@ -1,0 +1,30 @@
+package mtc.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ModelNamesTest {
+    @Test
+    void fileNamesBecomeCamelCaseClassNames() {
+        assertEquals("Mnist", ModelNames.fromFileName("mnist.mt"));
+        assertEquals("MyNet2", ModelNames.fromFileName("my-net_2.mt"));
+        assertEquals("FashionMLP", ModelNames.fromFileName("examples/fashionMLP.mt"));
+        assertEquals("Deep", ModelNames.fromFileName("C:\\models\\deep.mt"));
+    }
+
+    @Test
+    void namesThatCannotStartAnIdentifierArePrefixed() {
+        assertEquals("Model2layer", ModelNames.fromFileName("2layer.mt"));
+        assertEquals("Model", ModelNames.fromFileName("---.mt"));
+    }
+
+    @Test
+    void javaKeywordsAreReserved() {
+        assertTrue(ModelNames.isReserved("class"));
+        assertTrue(ModelNames.isReserved("record"));
+        assertFalse(ModelNames.isReserved("Mnist"));
+    }
+}
