@@ -58,7 +58,7 @@ final class LayerRules {
         int outSize = out.get().intValue();
         if ((long) inSize * outSize > Sizes.MAX_TENSOR) {
             reporter.report(Problems.tensorTooLarge(call.name(), inSize, outSize));
-            return new Step(null, next, inferred);
+            return new Step(null, Flow.UNKNOWN, inferred); // the next layer would likely be too large too
         }
         Layer layer = new Layer.Linear(index, span, in.shape(), Shape.of(outSize), inSize, outSize);
         return new Step(layer, Flow.from(layer), inferred);

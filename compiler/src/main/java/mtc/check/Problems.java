@@ -167,9 +167,11 @@ final class Problems {
                 + flow.describe(), help);
     }
 
+    /** {@code values} is {@code Long.MAX_VALUE} when the count itself overflows. */
     static Diagnostic sampleTooLarge(Span at, String what, long values) {
-        return Diagnostic.error(at, what + " has " + Sizes.thousands(values)
-                + " values per sample, more than one tensor can hold (" + Sizes.thousands(Sizes.MAX_TENSOR) + ")");
+        String count = values == Long.MAX_VALUE ? "far too many" : Sizes.thousands(values);
+        return Diagnostic.error(at, what + " has " + count + " values per sample; one tensor holds at most "
+                + Sizes.thousands(Sizes.MAX_TENSOR));
     }
 
     // --- memory ---------------------------------------------------------------------------------
@@ -177,13 +179,13 @@ final class Problems {
     static Diagnostic tensorTooLarge(Name layer, long in, long out) {
         long weights = in * out;
         return Diagnostic.error(layer.span(), "linear(" + in + ", " + out + ") has " + Sizes.thousands(weights)
-                + " weights (" + Sizes.bytes(4 * weights) + "), more than one tensor can hold ("
-                + Sizes.thousands(Sizes.MAX_TENSOR) + " values)", "make the layer smaller");
+                + " weights (" + Sizes.floats(weights) + "); one tensor holds at most "
+                + Sizes.thousands(Sizes.MAX_TENSOR), "make the layer smaller");
     }
 
     static Diagnostic modelTooLarge(Span largest, long parameters, long budgetBytes) {
         return Diagnostic.error(largest, "the model's " + Sizes.thousands(parameters) + " parameters need "
-                + Sizes.bytes(4 * parameters) + " of memory, more than the " + Sizes.bytes(budgetBytes)
+                + Sizes.floats(parameters) + " of memory, more than the " + Sizes.bytes(budgetBytes)
                 + " available", "make the layers smaller (this is the largest), or give Java more memory (-Xmx)");
     }
 

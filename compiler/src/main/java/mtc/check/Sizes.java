@@ -14,8 +14,13 @@ final class Sizes {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    /** A byte count in decimal units with one decimal: {@code 40.0 GB}. */
-    static String bytes(long bytes) {
+    /** The size of {@code count} float32 values in decimal units with one decimal: {@code 40.0 GB}. */
+    static String floats(long count) {
+        return bytes(count * (double) Float.BYTES);
+    }
+
+    /** A byte count in decimal units with one decimal; a double, so that no product overflows. */
+    static String bytes(double bytes) {
         String[] units = {"bytes", "kB", "MB", "GB", "TB", "PB", "EB"};
         double value = bytes;
         int unit = 0;
@@ -23,7 +28,7 @@ final class Sizes {
             value /= 1000;
             unit++;
         }
-        return unit == 0 ? bytes + " bytes" : String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+        return unit == 0 ? (long) bytes + " bytes" : String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 
     /** The product of {@code dims}, or {@code Long.MAX_VALUE} when it does not fit in a long. */

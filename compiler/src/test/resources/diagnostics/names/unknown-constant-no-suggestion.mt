@@ -1,0 +1,1 @@
+linear(784, width) -> linear(10)
