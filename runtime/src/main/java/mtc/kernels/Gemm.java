@@ -19,8 +19,7 @@ public final class Gemm {
         GemmShapes.check("nt", a, b, c, m, n, k);
         if (m == 0 || n == 0) return;
         int parts = GemmRunner.partsFor((long) m * n * k);
-        // Transpose the smaller operand so the kernels read the other one in place.
-        if (m <= n) {
+        if (packingAIsCheaper(m, n, k)) {
             int ld = padded(m);
             float[] at = packTransposed(a, m, k, ld, parts);
             GemmRunner.run(new GemmProblem(b, k, 1, at, ld, true, k, n, m, c, n, true), parts);
@@ -29,6 +28,16 @@ public final class Gemm {
             float[] bt = packTransposed(b, n, k, ld, parts);
             GemmRunner.run(new GemmProblem(a, k, 1, bt, ld, true, k, m, n, c, n, false), parts);
         }
+    }
+
+    /**
+     * {@code nt} transposes one operand so the kernels can read the other in place: {@code A}
+     * (then {@code Cᵀ} is computed and stored transposed, touching each output once more) or
+     * {@code B}. Elements moved decide; for a forward pass {@code X[64,784]·W[256,784]ᵀ} packing
+     * {@code X} moves a third as much as packing {@code W}.
+     */
+    private static boolean packingAIsCheaper(int m, int n, int k) {
+        return (long) m * k + (long) m * n < (long) n * k;
     }
 
     /** {@code C[m,n] = A[k,m]ᵀ · B[k,n]}. */

@@ -1,5 +1,6 @@
 package mtc.kernels;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
@@ -8,15 +9,24 @@ import java.util.function.IntConsumer;
  * volatile sequence number for a while after each part, because the next product of a training
  * step usually follows within microseconds, then parks: a worker that only spins stalls the whole
  * machine when another process needs the core.
+ *
+ * <p>A part is claimed before it runs, by the worker or, if the worker has not started it by the
+ * time the caller has finished its own part (the worker was parked or descheduled), by the caller
+ * itself: a busy machine then costs at most the serial time, never a wait for a thread the
+ * scheduler does not run. Who runs a part does not change its result.
  */
 final class ParallelWorker {
     /** How long to spin idle before parking; longer than the gaps between products of one step. */
     private static final long SPIN_NANOS = 200_000;
-    /** Caller spins before it starts yielding while waiting for this worker. */
-    private static final int AWAIT_SPINS = 1 << 16;
+    /** Caller spins (a few microseconds) before it starts yielding while the worker finishes. */
+    private static final int AWAIT_SPINS = 1 << 10;
 
     private final Thread thread;
+    /** Parts handed over so far; the worker runs part number {@code n} once this exceeds {@code n - 1}. */
     private volatile long posted;
+    /** Parts claimed so far, by the worker or the caller. */
+    private final AtomicLong claimed = new AtomicLong();
+    /** Parts the worker has completed (parts the caller claimed do not count). */
     private volatile long finished;
     private volatile boolean parked;
     /** Published to the worker by the write of {@link #posted}. */
@@ -40,28 +50,35 @@ final class ParallelWorker {
         if (parked) LockSupport.unpark(thread);
     }
 
-    /** Waits for the part handed over last and returns what it threw, or null. */
+    /** Runs the part handed over last if the worker has not claimed it, else waits for it; returns what it threw. */
     Throwable await() {
         long target = posted;
+        if (claimed.compareAndSet(target - 1, target)) return runClaimed();
         for (int spins = 0; finished != target; spins++) {
             if (spins < AWAIT_SPINS) Thread.onSpinWait();
             else Thread.yield();
         }
         Throwable f = failure;
         failure = null;
-        task = null;
         return f;
+    }
+
+    private Throwable runClaimed() {
+        try {
+            task.accept(part);
+            return null;
+        } catch (Throwable e) { // anything escaping the worker would kill it and hang the caller
+            return e;
+        }
     }
 
     private void loop() {
         for (long seen = 0; ; seen++) {
             waitForPost(seen);
-            try {
-                task.accept(part);
-            } catch (Throwable e) { // anything escaping would kill the worker and hang the caller
-                failure = e;
+            if (claimed.compareAndSet(seen, seen + 1)) {
+                failure = runClaimed();
+                finished = seen + 1;
             }
-            finished = seen + 1;
         }
     }
 

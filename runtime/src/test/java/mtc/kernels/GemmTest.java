@@ -38,6 +38,11 @@ class GemmTest {
         shapes.add(Arguments.of(GemmForm.NN, 64, 256, 10));
         shapes.add(Arguments.of(GemmForm.NT, 16, 1024, 784));
         shapes.add(Arguments.of(GemmForm.NN, 130, 97, 61));
+        // Large enough for two threads: split by columns with a partial last vector, and by rows.
+        shapes.add(Arguments.of(GemmForm.NN, 70, 200, 30));
+        shapes.add(Arguments.of(GemmForm.TN, 67, 199, 41));
+        shapes.add(Arguments.of(GemmForm.NT, 131, 37, 67));
+        shapes.add(Arguments.of(GemmForm.NT, 64, 256, 10));
         Random random = new Random(42);
         for (int i = 0; i < 40; i++) {
             GemmForm form = GemmForm.values()[i % 3];
