@@ -38,6 +38,7 @@ sealed interface Arg {
         static final Field RNG = new Field("rng", "Lmtc/runtime/Rng;");
         static final Field STATS = new Field("stats", "Lmtc/runtime/StepStats;");
         static final Field PROBS = new Field("probs", "[F");
+        static final Field SCRATCH = new Field("scratch", "[D");
 
         public void push(MethodVisitor mv) {
             mv.visitVarInsn(Opcodes.ALOAD, 0);

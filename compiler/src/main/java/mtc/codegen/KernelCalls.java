@@ -11,6 +11,7 @@ import static mtc.codegen.Arg.Field.INPUT;
 import static mtc.codegen.Arg.Field.LABELS;
 import static mtc.codegen.Arg.Field.PROBS;
 import static mtc.codegen.Arg.Field.RNG;
+import static mtc.codegen.Arg.Field.SCRATCH;
 import static mtc.codegen.Arg.Field.STATS;
 import static mtc.codegen.Arg.Parameter.BATCH;
 import static mtc.codegen.Arg.Parameter.LR;
@@ -54,14 +55,14 @@ final class KernelCalls implements OpVisitor<KernelCall> {
         Op.BatchNormState s = op.state();
         return KernelCall.of("BatchNormKernels", "train", a(op.in()), a(op.out()), a(op.saved().xhat()),
                 a(op.saved().invStd()), a(s.gamma()), a(s.beta()), a(s.runningMean()), a(s.runningVar()),
-                a(s.batchesTracked()), BATCH, i(op.channels()), i(op.spatial()), f(op.eps()), f(op.momentum()));
+                a(s.batchesTracked()), SCRATCH, BATCH, i(op.channels()), i(op.spatial()), f(op.eps()), f(op.momentum()));
     }
 
     @Override
     public KernelCall visit(Op.BatchNormEval op) {
         Op.BatchNormState s = op.state();
         return KernelCall.of("BatchNormKernels", "eval", a(op.in()), a(op.out()), a(s.gamma()), a(s.beta()),
-                a(s.runningMean()), a(s.runningVar()), BATCH, i(op.channels()), i(op.spatial()), f(op.eps()));
+                a(s.runningMean()), a(s.runningVar()), SCRATCH, BATCH, i(op.channels()), i(op.spatial()), f(op.eps()));
     }
 
     @Override
@@ -107,7 +108,7 @@ final class KernelCalls implements OpVisitor<KernelCall> {
     @Override
     public KernelCall visit(Op.BatchNormGrad op) {
         return KernelCall.of("BatchNormKernels", "backward", a(op.dOut()), a(op.saved().xhat()), a(op.gamma()),
-                a(op.saved().invStd()), a(op.dIn()), a(op.dGamma()), a(op.dBeta()), BATCH, i(op.channels()),
+                a(op.saved().invStd()), a(op.dIn()), a(op.dGamma()), a(op.dBeta()), SCRATCH, BATCH, i(op.channels()),
                 i(op.spatial()));
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import mtc.check.Shape;
 import mtc.ir.Buffer;
+import mtc.ir.Op;
 import mtc.ir.Program;
 
 /**
@@ -36,8 +37,17 @@ final class LayoutText {
         out.append("input ").append(dims(p.input())).append('\n');
         out.append("classes ").append(p.classes()).append('\n');
         out.append("lr ").append(p.defaultLr()).append('\n');
+        out.append("scratch ").append(scratchDoubles(p)).append('\n');
         for (Buffer b : p.buffers()) out.append(line(b)).append('\n');
         return out.toString();
+    }
+
+    /** Batch norm accumulates two double sums per channel. */
+    private static int scratchDoubles(Program p) {
+        return p.forwardTrain().stream()
+                .filter(op -> op instanceof Op.BatchNormTrain)
+                .mapToInt(op -> 2 * ((Op.BatchNormTrain) op).channels())
+                .max().orElse(0);
     }
 
     private static String line(Buffer b) {

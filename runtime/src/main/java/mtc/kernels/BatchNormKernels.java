@@ -5,7 +5,11 @@ package mtc.kernels;
  * {@code [n, c, spatial]} data ({@code spatial == 1} for {@code [n, c]} input). Training uses the
  * biased batch variance to normalise and the unbiased one to update the running variance
  * ({@code running = (1-momentum)·running + momentum·batch}); evaluation uses the running statistics.
- * Sums are accumulated in double so that the statistics do not depend on the batch's order.
+ *
+ * <p>Per-channel sums are accumulated in double, as PyTorch does on the CPU, in the caller's
+ * {@code scratch} (at least {@code 2c} doubles) so that no step allocates. Feature vectors
+ * ({@code spatial == 1}) take the vectorised path of {@link BatchNormRows}; images the
+ * per-channel loops of {@link BatchNormImages}.
  */
 public final class BatchNormKernels {
     private BatchNormKernels() {}
@@ -14,101 +18,51 @@ public final class BatchNormKernels {
      * Training forward. Saves {@code xhat} (normalised input) and {@code invStd} per channel for
      * {@link #backward}, and increments {@code counter[0]} ({@code num_batches_tracked}).
      */
-    public static void train(float[] x, float[] y, float[] xhat, float[] invStd,
-                             float[] gamma, float[] beta, float[] runMean, float[] runVar, long[] counter,
+    public static void train(float[] x, float[] y, float[] xhat, float[] invStd, float[] gamma, float[] beta,
+                             float[] runMean, float[] runVar, long[] counter, double[] scratch,
                              int n, int c, int spatial, float eps, float momentum) {
         int m = n * spatial;
+        if (spatial == 1) BatchNormRows.sumsAndSquares(x, scratch, n, c);
+        else BatchNormImages.sumsAndSquares(x, scratch, n, c, spatial);
         for (int ch = 0; ch < c; ch++) {
-            double mu = channelSum(x, ch, n, c, spatial) / m;
-            double var = channelSquares(x, ch, n, c, spatial, mu) / m;
-            float inv = (float) (1.0 / Math.sqrt(var + eps));
-            normalise(x, y, xhat, ch, n, c, spatial, (float) mu, inv, gamma[ch], beta[ch]);
-            invStd[ch] = inv;
+            double mean = scratch[ch];
+            double var = scratch[c + ch] / m;
+            invStd[ch] = (float) (1.0 / Math.sqrt(var + eps));
             double unbiased = m > 1 ? var * m / (m - 1) : var;
-            runMean[ch] = (float) ((1 - momentum) * runMean[ch] + momentum * mu);
+            runMean[ch] = (float) ((1 - momentum) * runMean[ch] + momentum * mean);
             runVar[ch] = (float) ((1 - momentum) * runVar[ch] + momentum * unbiased);
+            scratch[c + ch] = invStd[ch];
         }
+        if (spatial == 1) BatchNormRows.normalise(x, y, xhat, gamma, beta, scratch, n, c);
+        else BatchNormImages.normalise(x, y, xhat, gamma, beta, scratch, n, c, spatial);
         counter[0]++;
     }
 
-    /** Evaluation forward: normalises with the running statistics. */
+    /** Evaluation forward: normalises with the running statistics ({@code y = x·scale + shift} per channel). */
     public static void eval(float[] x, float[] y, float[] gamma, float[] beta, float[] runMean, float[] runVar,
-                            int n, int c, int spatial, float eps) {
+                            double[] scratch, int n, int c, int spatial, float eps) {
         for (int ch = 0; ch < c; ch++) {
-            float inv = (float) (1.0 / Math.sqrt(runVar[ch] + (double) eps));
-            float scale = gamma[ch] * inv;
-            float shift = beta[ch] - runMean[ch] * scale;
-            for (int b = 0; b < n; b++) {
-                int base = (b * c + ch) * spatial;
-                for (int s = 0; s < spatial; s++) y[base + s] = x[base + s] * scale + shift;
-            }
+            float scale = gamma[ch] * (float) (1.0 / Math.sqrt(runVar[ch] + (double) eps));
+            scratch[ch] = scale;
+            scratch[c + ch] = beta[ch] - runMean[ch] * scale;
         }
+        if (spatial == 1) BatchNormRows.scaleAndShift(x, y, scratch, n, c);
+        else BatchNormImages.scaleAndShift(x, y, scratch, n, c, spatial);
     }
 
     /**
      * Gradients through training-mode normalisation:
      * {@code dx = γ·invStd/m · (m·dy − Σdy − xhat·Σ(dy·xhat))}, {@code dγ = Σ dy·xhat}, {@code dβ = Σ dy}.
      */
-    public static void backward(float[] dy, float[] xhat, float[] gamma, float[] invStd,
-                                float[] dx, float[] dgamma, float[] dbeta, int n, int c, int spatial) {
-        int m = n * spatial;
+    public static void backward(float[] dy, float[] xhat, float[] gamma, float[] invStd, float[] dx,
+                                float[] dgamma, float[] dbeta, double[] scratch, int n, int c, int spatial) {
+        if (spatial == 1) BatchNormRows.gradientSums(dy, xhat, scratch, n, c);
+        else BatchNormImages.gradientSums(dy, xhat, scratch, n, c, spatial);
         for (int ch = 0; ch < c; ch++) {
-            double sumDy = channelSum(dy, ch, n, c, spatial);
-            double sumDyXhat = channelDot(dy, xhat, ch, n, c, spatial);
-            dgamma[ch] = (float) sumDyXhat;
-            dbeta[ch] = (float) sumDy;
-            float k = gamma[ch] * invStd[ch] / m;
-            float sumDyF = (float) sumDy;
-            float sumDyXhatF = (float) sumDyXhat;
-            for (int b = 0; b < n; b++) {
-                int base = (b * c + ch) * spatial;
-                for (int s = 0; s < spatial; s++) {
-                    int i = base + s;
-                    dx[i] = k * (m * dy[i] - sumDyF - xhat[i] * sumDyXhatF);
-                }
-            }
+            dbeta[ch] = (float) scratch[ch];
+            dgamma[ch] = (float) scratch[c + ch];
         }
-    }
-
-    private static void normalise(float[] x, float[] y, float[] xhat, int ch, int n, int c, int spatial,
-                                  float mu, float inv, float gamma, float beta) {
-        for (int b = 0; b < n; b++) {
-            int base = (b * c + ch) * spatial;
-            for (int s = 0; s < spatial; s++) {
-                float h = (x[base + s] - mu) * inv;
-                xhat[base + s] = h;
-                y[base + s] = h * gamma + beta;
-            }
-        }
-    }
-
-    private static double channelSum(float[] a, int ch, int n, int c, int spatial) {
-        double sum = 0;
-        for (int b = 0; b < n; b++) {
-            int base = (b * c + ch) * spatial;
-            for (int s = 0; s < spatial; s++) sum += a[base + s];
-        }
-        return sum;
-    }
-
-    private static double channelSquares(float[] a, int ch, int n, int c, int spatial, double mu) {
-        double sum = 0;
-        for (int b = 0; b < n; b++) {
-            int base = (b * c + ch) * spatial;
-            for (int s = 0; s < spatial; s++) {
-                double d = a[base + s] - mu;
-                sum += d * d;
-            }
-        }
-        return sum;
-    }
-
-    private static double channelDot(float[] a, float[] b2, int ch, int n, int c, int spatial) {
-        double sum = 0;
-        for (int b = 0; b < n; b++) {
-            int base = (b * c + ch) * spatial;
-            for (int s = 0; s < spatial; s++) sum += (double) a[base + s] * b2[base + s];
-        }
-        return sum;
+        if (spatial == 1) BatchNormRows.inputGradient(dy, xhat, gamma, invStd, dx, dgamma, dbeta, n, c);
+        else BatchNormImages.inputGradient(dy, xhat, gamma, invStd, dx, dgamma, dbeta, n, c, spatial);
     }
 }

@@ -13,8 +13,9 @@ public final class Dropout {
     public static void forward(float[] x, float[] y, float[] mask, int n, int width, float p, Rng rng) {
         float scale = 1f / (1f - p);
         int size = n * width;
+        rng.fillFloats(mask, 0, size);
         for (int i = 0; i < size; i++) {
-            mask[i] = rng.nextFloat() < p ? 0f : scale;
+            mask[i] = mask[i] < p ? 0f : scale;
             y[i] = x[i] * mask[i];
         }
     }

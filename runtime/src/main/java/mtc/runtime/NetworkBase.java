@@ -17,6 +17,8 @@ public abstract class NetworkBase implements Network {
     protected final float[][] f;
     /** Long arrays by slot; non-null only for I64 state tensors. */
     protected final long[][] l;
+    /** Workspace for kernels that accumulate in double (batch-norm statistics), allocated once. */
+    protected final double[] scratch;
     /** The current call's inputs, set for the duration of one public call. */
     protected float[] x;
     protected int[] labels;
@@ -31,6 +33,7 @@ public abstract class NetworkBase implements Network {
         List<NetworkLayout.Slot> slots = layout.slots();
         f = new float[slots.size()][];
         l = new long[slots.size()][];
+        scratch = new double[layout.scratch()];
         for (int i = 0; i < slots.size(); i++) {
             NetworkLayout.Slot slot = slots.get(i);
             if (slot.dtype() == DType.I64) l[i] = new long[slot.size()];

@@ -21,10 +21,12 @@ import java.util.List;
  * batched 0.out 256
  * </pre>
  * {@code fixed} slots have a constant size; {@code batched} slots hold that many floats per sample.
+ * An optional {@code scratch N} line asks for N doubles of kernel workspace (per-channel sums).
  *
- * @param slots the storage slots; state tensor {@code i} is slot {@code i}
+ * @param slots   the storage slots; state tensor {@code i} is slot {@code i}
+ * @param scratch doubles of workspace that kernels share, one call at a time
  */
-public record NetworkLayout(NetworkSpec spec, List<Slot> slots) {
+public record NetworkLayout(NetworkSpec spec, List<Slot> slots, int scratch) {
     public NetworkLayout {
         slots = List.copyOf(slots);
     }
@@ -38,6 +40,7 @@ public record NetworkLayout(NetworkSpec spec, List<Slot> slots) {
         List<Integer> input = List.of();
         int classes = 0;
         double lr = Double.NaN;
+        int scratch = 0;
         List<TensorSpec> tensors = new ArrayList<>();
         List<Slot> slots = new ArrayList<>();
         for (String line : String.join("", parts).split("\n")) {
@@ -49,12 +52,13 @@ public record NetworkLayout(NetworkSpec spec, List<Slot> slots) {
                 case "input" -> input = dims(value);
                 case "classes" -> classes = Integer.parseInt(value);
                 case "lr" -> lr = Double.parseDouble(value);
+                case "scratch" -> scratch = Integer.parseInt(value);
                 case "state" -> tensors.add(stateSlot(value, slots));
                 case "fixed", "batched" -> slots.add(bufferSlot(value, key.equals("batched")));
                 default -> throw new IllegalArgumentException("bad network layout line: " + line);
             }
         }
-        return new NetworkLayout(new NetworkSpec(name, input, classes, tensors, lr), slots);
+        return new NetworkLayout(new NetworkSpec(name, input, classes, tensors, lr), slots, scratch);
     }
 
     private static TensorSpec stateSlot(String value, List<Slot> slots) {

@@ -23,6 +23,21 @@ public final class Rng {
         return z ^ (z >>> 31);
     }
 
+    /**
+     * Fills {@code a[from, from + count)} with the numbers that many {@link #nextFloat} calls would
+     * give, keeping the state in a register: several times faster for long runs (dropout masks).
+     */
+    public void fillFloats(float[] a, int from, int count) {
+        long s = state;
+        for (int i = from; i < from + count; i++) {
+            s += 0x9E3779B97F4A7C15L;
+            long z = (s ^ (s >>> 30)) * 0xBF58476D1CE4E5B9L;
+            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+            a[i] = ((z ^ (z >>> 31)) >>> 40) * 0x1.0p-24f;
+        }
+        state = s;
+    }
+
     /** Uniform in [0, 1) with 24 random bits. */
     public float nextFloat() {
         return (nextLong() >>> 40) * 0x1.0p-24f;

@@ -42,4 +42,14 @@ class DropoutTest {
         Dropout.forward(new float[64], new float[64], b, 8, 8, 0.5f, new Rng(9));
         assertArrayEquals(a, b);
     }
+
+    @Test
+    void theMaskStreamIsTheRngsNextFloatSequence() {
+        Rng filled = new Rng(42);
+        Rng stepped = new Rng(42);
+        float[] a = new float[37];
+        filled.fillFloats(a, 2, 35);
+        for (int i = 2; i < 37; i++) assertEquals(stepped.nextFloat(), a[i]);
+        assertEquals(stepped.state(), filled.state());
+    }
 }
