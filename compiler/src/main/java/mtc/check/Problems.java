@@ -3,6 +3,7 @@ package mtc.check;
 import java.util.Collection;
 import java.util.List;
 import mtc.diag.Diagnostic;
+import mtc.diag.Quoted;
 import mtc.diag.Span;
 import mtc.syntax.Name;
 import mtc.syntax.Statement;
@@ -25,7 +26,7 @@ final class Problems {
     }
 
     static Diagnostic duplicateStatement(String keyword, Span second, Span first) {
-        return Diagnostic.error(second, "duplicate '" + keyword + "' statement",
+        return Diagnostic.error(second, "duplicate " + Quoted.of(keyword) + " statement",
                 "the first is at " + first + "; a file describes one model");
     }
 
@@ -40,8 +41,8 @@ final class Problems {
     }
 
     static Diagnostic duplicateConstant(Name name, Span first) {
-        return Diagnostic.error(name.span(), "constant '" + name.text() + "' is already defined at " + first,
-                "give this constant another name, or delete one of the two lines");
+        return Diagnostic.error(name.span(), "constant " + Quoted.of(name.text()) + " is already defined at "
+                + first, "give this constant another name, or delete one of the two lines");
     }
 
     static Diagnostic reservedModelName(Name name) {
@@ -61,8 +62,8 @@ final class Problems {
     }
 
     static Diagnostic constantUsedBeforeDefinition(Name name, Span definition) {
-        return Diagnostic.error(name.span(), "constant '" + name.text() + "' is used before its definition at "
-                + definition, "move the 'let " + name.text() + "' line above this one");
+        return Diagnostic.error(name.span(), "constant " + Quoted.of(name.text())
+                + " is used before its definition at " + definition, "move its definition above this line");
     }
 
     static Diagnostic unknownConstant(Name name, Collection<String> known) {
@@ -96,7 +97,7 @@ final class Problems {
     }
 
     static Diagnostic repeatedArgument(Name name, Span first) {
-        return Diagnostic.error(name.span(), "argument '" + name.text() + "' is given twice",
+        return Diagnostic.error(name.span(), "argument " + Quoted.of(name.text()) + " is given twice",
                 "the first is at " + first);
     }
 
@@ -202,8 +203,8 @@ final class Problems {
     private static Diagnostic unknown(String kind, Name name, Collection<String> known, String help) {
         return Suggestions.closest(name.text(), known)
                 .map(match -> Diagnostic.error(name.span(),
-                        "unknown " + kind + " '" + name.text() + "'; did you mean '" + match + "'?"))
-                .orElseGet(() -> Diagnostic.error(name.span(), "unknown " + kind + " '" + name.text() + "'", help));
+                        "unknown " + kind + " " + Quoted.of(name.text()) + "; did you mean " + Quoted.of(match) + "?"))
+                .orElseGet(() -> Diagnostic.error(name.span(), "unknown " + kind + " " + Quoted.of(name.text()), help));
     }
 
     /** {@code a, b and c}. */

@@ -12,6 +12,7 @@ final class Suggestions {
     static Optional<String> closest(String word, Collection<String> candidates) {
         int allowed = Math.max(1, word.length() / 3);
         return candidates.stream()
+                .filter(candidate -> Math.abs(word.length() - candidate.length()) <= allowed) // a cheap bound
                 .filter(candidate -> distance(word.toLowerCase(), candidate) <= allowed)
                 .min(Comparator.comparingInt(candidate -> distance(word.toLowerCase(), candidate)));
     }

@@ -11,11 +11,17 @@ import java.util.List;
  *   help: a suggestion
  * </pre>
  * Tabs in the source line are expanded to spaces in both the line and the underline, so the caret
- * stays under its token. ANSI colour is added only when the caller asks for it.
+ * stays under its token; a very long line is cut to a window around the span. ANSI colour is added
+ * only when the caller asks for it.
  */
 public final class DiagnosticRenderer {
     private static final int TAB_WIDTH = 4;
     private static final String INDENT = "  ";
+    /** Longer lines are cut to a window around the span, marked with an ellipsis at the cuts. */
+    private static final int MAX_SHOWN = 160;
+    /** How much of the line to keep before the span when the line is cut. */
+    private static final int CONTEXT = 60;
+    private static final String ELLIPSIS = "...";
     private static final String RESET = "\u001b[0m";
     private static final String BOLD = "\u001b[1m";
     private static final String RED = "\u001b[1;31m";
@@ -54,10 +60,16 @@ public final class DiagnosticRenderer {
     private void appendSnippet(StringBuilder out, String line, Span span, String accent) {
         int[] chars = line.codePoints().toArray();
         int start = span.column() - 1;
-        int indent = width(chars, 0, start);
+        int[] shown = visible(chars);
+        int caret = width(chars, 0, start);
         int underline = Math.max(1, width(chars, start, start + span.length()));
-        out.append(INDENT).append(visible(chars)).append('\n');
-        out.append(INDENT).append(" ".repeat(indent))
+        int from = shown.length <= MAX_SHOWN ? 0 : Math.max(0, Math.min(caret - CONTEXT, shown.length - MAX_SHOWN));
+        int to = Math.min(shown.length, from + MAX_SHOWN);
+        String before = from > 0 ? ELLIPSIS : "";
+        out.append(INDENT).append(before).append(new String(shown, from, to - from))
+                .append(to < shown.length ? ELLIPSIS : "").append('\n');
+        underline = Math.max(1, Math.min(underline, to + 1 - caret));
+        out.append(INDENT).append(" ".repeat(before.length() + caret - from))
                 .append(paint(accent, "^" + "~".repeat(underline - 1))).append('\n');
     }
 
@@ -69,14 +81,14 @@ public final class DiagnosticRenderer {
     }
 
     /** The line with tabs expanded and control characters shown as U+FFFD, one column each. */
-    private static String visible(int[] chars) {
+    private static int[] visible(int[] chars) {
         StringBuilder line = new StringBuilder();
         for (int c : chars) {
             if (c == '\t') line.append(" ".repeat(TAB_WIDTH));
             else if (Character.isISOControl(c)) line.append('\uFFFD');
             else line.appendCodePoint(c);
         }
-        return line.toString();
+        return line.codePoints().toArray();
     }
 
     private String paint(String style, String text) {

@@ -76,7 +76,9 @@ public final class SourceReader {
         } catch (CharacterCodingException e) {
             return failed(name, Diagnostic.fileError("not a text file: it is not valid UTF-8"));
         }
-        if (text.indexOf('\0') >= 0) return failed(name, Diagnostic.fileError("not a text file: it contains NUL bytes"));
+        if (text.indexOf('\0') >= 0) {
+            return failed(name, Diagnostic.fileError("not a text file: it contains NUL bytes"));
+        }
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         return new SourceLoad(new SourceFile(name, text), Optional.empty());
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import mtc.diag.Quoted;
 import mtc.grammar.MtLexer;
 import mtc.grammar.MtParser;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -25,7 +26,7 @@ final class TokenDescriptions {
             case MtLexer.NEWLINE -> "end of line";
             case MtLexer.ARROW -> "'->'";
             case MtLexer.UNKNOWN_CHAR -> character(token.getText());
-            default -> "'" + token.getText() + "'";
+            default -> Quoted.of(token.getText());
         };
     }
 

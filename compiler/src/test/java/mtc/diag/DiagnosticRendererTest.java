@@ -37,6 +37,15 @@ class DiagnosticRendererTest {
     }
 
     @Test
+    void aLongLineIsCutToAWindowAroundTheSpan() {
+        String line = "relu -> ".repeat(50) + "batchnrom" + " -> relu".repeat(50);
+        SourceFile source = new SourceFile("long.mt", line);
+        String[] rendered = plain.render(source, Diagnostic.error(new Span(1, 401, 9), "unknown")).split("\n");
+        assertEquals("  ..." + line.substring(340, 500) + "...", rendered[1]);
+        assertEquals("  " + " ".repeat(3 + 60) + "^~~~~~~~~", rendered[2]);
+    }
+
+    @Test
     void aWholeFileProblemHasNoPositionOrSnippet() {
         SourceFile source = new SourceFile("dir", "");
         assertEquals("dir: error: is a directory\n  help: name a file\n",

@@ -21,7 +21,8 @@ class SyntaxParserTest {
 
     @Test
     void everyStatementKind() {
-        Program program = parse("model M\ninput [1, 28]\nlet h = 2\nrelu\nloss cross_entropy\noptimizer sgd(lr = 1e-3)\n");
+        Program program = parse("model M\ninput [1, 28]\nlet h = 2\nrelu\nloss cross_entropy\n"
+                + "optimizer sgd(lr = 1e-3)\n");
         List<Class<?>> kinds = program.statements().stream().<Class<?>>map(Object::getClass).toList();
         assertEquals(List.of(Statement.Model.class, Statement.Input.class, Statement.Let.class, Statement.Chain.class,
                 Statement.Loss.class, Statement.Optimizer.class), kinds);
