@@ -19,12 +19,15 @@ import mtc.syntax.Value;
 public final class Checker {
     private static final Span FILE_START = new Span(1, 1, 1);
 
-    private final Reporter reporter = new Reporter();
+    private final Reporter reporter;
+    private final boolean statementsMissing;
     private final String fileName;
     private final long memoryBudgetBytes;
     private Constants constants;
 
-    private Checker(String fileName, long memoryBudgetBytes) {
+    private Checker(String fileName, long memoryBudgetBytes, boolean statementsMissing) {
+        this.reporter = new Reporter(statementsMissing);
+        this.statementsMissing = statementsMissing;
         this.fileName = fileName;
         this.memoryBudgetBytes = memoryBudgetBytes;
     }
@@ -34,7 +37,16 @@ public final class Checker {
      * not). A model whose parameters need more than {@code memoryBudgetBytes} is an error.
      */
     public static CheckResult check(Program program, String fileName, long memoryBudgetBytes) {
-        return new Checker(fileName, memoryBudgetBytes).run(program);
+        return check(program, fileName, memoryBudgetBytes, false);
+    }
+
+    /**
+     * As {@link #check(Program, String, long)}, for a program that may lack statements lost to syntax
+     * errors: problems such a statement could explain are then not reported.
+     */
+    public static CheckResult check(Program program, String fileName, long memoryBudgetBytes,
+                                    boolean statementsMissing) {
+        return new Checker(fileName, memoryBudgetBytes, statementsMissing).run(program);
     }
 
     private CheckResult run(Program program) {
@@ -46,12 +58,13 @@ public final class Checker {
                 : declaredInput == null ? Flow.UNKNOWN
                 : Flow.of(declaredInput, "the input (" + statements.input().get().span() + ") is");
         Optional<ChainChecker.Result> chain = statements.chain().map(c -> chain(c, declaredInput, in));
-        if (chain.isEmpty()) reporter.report(Problems.noChain(FILE_START));
+        if (chain.isEmpty()) reporter.reportUnlessStatementsMissing(Problems.noChain(FILE_START));
         checkLoss(statements.loss(), chain);
         CheckedModel.Optimizer optimizer = statements.optimizer().map(this::optimizer).orElse(null);
         chain.map(ChainChecker.Result::layers).ifPresent(this::checkMemory);
-        if (reporter.hasErrors()) return new CheckResult(reporter.diagnostics(), null);
-        ChainChecker.Result checked = chain.orElseThrow();
+        boolean complete = chain.isPresent() && chain.get().layers() != null && !reporter.hasErrors();
+        if (!complete || statementsMissing) return new CheckResult(reporter.diagnostics(), null);
+        ChainChecker.Result checked = chain.get();
         return new CheckResult(reporter.diagnostics(), new CheckedModel(name, checked.input(), checked.layers(),
                 CheckedModel.Loss.CROSS_ENTROPY, optimizer));
     }

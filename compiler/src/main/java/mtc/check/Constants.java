@@ -74,7 +74,7 @@ final class Constants {
         if (later != null) {
             reporter.report(Problems.constantUsedBeforeDefinition(ref.name(), later.name().span()));
         } else {
-            reporter.report(Problems.unknownConstant(ref.name(), declared.keySet()));
+            reporter.reportUnlessStatementsMissing(Problems.unknownConstant(ref.name(), declared.keySet()));
         }
         return Optional.empty();
     }

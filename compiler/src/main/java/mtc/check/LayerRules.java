@@ -46,7 +46,9 @@ final class LayerRules {
         Shape inferred = null;
         if (in.inputUndeclared()) {
             if (inFeatures.isPresent()) inferred = Shape.of(inFeatures.get().intValue());
-            else if (!args.given("in")) reporter.report(Problems.cannotInferInputSize(call.name(), outText));
+            else if (!args.given("in")) {
+                reporter.reportUnlessStatementsMissing(Problems.cannotInferInputSize(call.name(), outText));
+            }
             in = inferred == null ? Flow.UNKNOWN : Flow.of(inferred, "the input is");
         }
         boolean inWrong = args.given("in") && inFeatures.isEmpty();
@@ -118,7 +120,7 @@ final class LayerRules {
 
     /** Whether the incoming shape is known; reports the missing {@code input} statement once. */
     private boolean known(Call call, Flow in) {
-        if (in.inputUndeclared()) reporter.report(Problems.noInput(call.name()));
+        if (in.inputUndeclared()) reporter.reportUnlessStatementsMissing(Problems.noInput(call.name()));
         return in.isKnown();
     }
 

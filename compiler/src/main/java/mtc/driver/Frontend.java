@@ -1,5 +1,6 @@
 package mtc.driver;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import mtc.check.CheckResult;
@@ -11,8 +12,8 @@ import mtc.syntax.ParseResult;
 import mtc.syntax.SyntaxParser;
 
 /**
- * The front end in one call: parse, then check. The checker runs only on a file without syntax
- * errors, so that a half-understood statement cannot cause errors of its own.
+ * The front end in one call: parse, then check. The checker also looks at a file with syntax
+ * errors, at the statements that parsed, so that one run reports every error it can find.
  */
 public final class Frontend {
     /** Diagnostics are sorted by position; those without one (the whole file) come first. */
@@ -33,8 +34,10 @@ public final class Frontend {
         }
         ParseResult parsed = SyntaxParser.parse(source);
         if (parsed.program() == null) return new FrontendResult(parsed.diagnostics(), null);
-        CheckResult checked = Checker.check(parsed.program(), source.name(), memoryBudgetBytes);
-        List<Diagnostic> sorted = checked.diagnostics().stream().sorted(BY_POSITION).toList();
-        return new FrontendResult(sorted, checked.model());
+        CheckResult checked = Checker.check(parsed.program(), source.name(), memoryBudgetBytes, !parsed.complete());
+        List<Diagnostic> all = new ArrayList<>(parsed.diagnostics());
+        all.addAll(checked.diagnostics());
+        all.sort(BY_POSITION);
+        return new FrontendResult(all, parsed.complete() ? checked.model() : null);
     }
 }

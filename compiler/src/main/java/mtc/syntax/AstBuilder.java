@@ -1,16 +1,21 @@
 package mtc.syntax;
 
 import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import mtc.diag.Span;
 import mtc.grammar.MtBaseVisitor;
 import mtc.grammar.MtParser;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ErrorNode;
+import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
- * Turns an error-free ANTLR parse tree into our immutable syntax tree. ANTLR types stop here:
+ * Turns an ANTLR parse tree into our immutable syntax tree, leaving out the lines with syntax errors. ANTLR types stop here:
  * nothing after the syntax stage sees a parse tree or a token.
  */
 final class AstBuilder extends MtBaseVisitor<Statement> {
@@ -24,9 +29,21 @@ final class AstBuilder extends MtBaseVisitor<Statement> {
 
     Program program(MtParser.ProgramContext tree) {
         return new Program(tree.line().stream()
-                .filter(line -> line.statement() != null)
+                .filter(line -> line.statement() != null && !broken(line))
                 .map(line -> visit(line.statement()))
                 .toList());
+    }
+
+    /** Whether the parser reported an error inside {@code tree}: it then holds an error node or an exception. */
+    private static boolean broken(ParseTree tree) {
+        Deque<ParseTree> pending = new ArrayDeque<>(List.of(tree));
+        while (!pending.isEmpty()) {
+            ParseTree node = pending.pop();
+            if (node instanceof ErrorNode) return true;
+            if (node instanceof ParserRuleContext context && context.exception != null) return true;
+            for (int i = 0; i < node.getChildCount(); i++) pending.push(node.getChild(i));
+        }
+        return false;
     }
 
     @Override

@@ -4,11 +4,16 @@ import java.util.List;
 import mtc.diag.Diagnostic;
 
 /**
- * What {@link SyntaxParser#parse} found: the syntax tree, or null when the file has syntax errors
- * (the checker then does not run, so that a half-parsed statement cannot cause follow-on errors).
+ * What {@link SyntaxParser#parse} found: the syntax errors, and the tree of the statements without
+ * any. {@code program} is null only when the parse was abandoned (the file is hopelessly garbled).
  */
 public record ParseResult(Program program, List<Diagnostic> diagnostics) {
     public ParseResult {
         diagnostics = List.copyOf(diagnostics);
+    }
+
+    /** Whether every statement of the file is in the tree. */
+    public boolean complete() {
+        return diagnostics.isEmpty();
     }
 }

@@ -9,7 +9,10 @@ import mtc.grammar.MtParser;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 
-/** The syntax stage: source text in, our own syntax tree or syntax errors out. */
+/**
+ * The syntax stage: source text in, our own syntax tree and the syntax errors out. A line with a
+ * syntax error is left out of the tree, so that the checker can still look at all the others.
+ */
 public final class SyntaxParser {
     private SyntaxParser() {}
 
@@ -29,8 +32,7 @@ public final class SyntaxParser {
         } catch (SyntaxErrorListener.TooManyErrors e) {
             return new ParseResult(null, withStopNote(errors.diagnostics()));
         }
-        if (!errors.diagnostics().isEmpty()) return new ParseResult(null, errors.diagnostics());
-        return new ParseResult(new AstBuilder(spans).program(tree), List.of());
+        return new ParseResult(new AstBuilder(spans).program(tree), errors.diagnostics());
     }
 
     private static List<Diagnostic> withStopNote(List<Diagnostic> diagnostics) {

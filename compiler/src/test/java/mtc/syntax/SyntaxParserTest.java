@@ -63,9 +63,17 @@ class SyntaxParserTest {
     }
 
     @Test
-    void syntaxErrorsGiveNoTree() {
-        ParseResult result = SyntaxParser.parse(new SourceFile("t.mt", "linear(\nrelu relu relu ->\n"));
-        assertNull(result.program());
+    void linesWithSyntaxErrorsAreLeftOutOfTheTree() {
+        ParseResult result = SyntaxParser.parse(new SourceFile("t.mt", "linear(\nmodel M\nrelu relu relu ->\n"));
         assertEquals(2, result.diagnostics().size());
+        assertEquals(List.of(Statement.Model.class), result.program().statements().stream()
+                .<Class<?>>map(Object::getClass).toList());
+    }
+
+    @Test
+    void aFloodOfErrorsAbandonsTheParse() {
+        ParseResult result = SyntaxParser.parse(new SourceFile("t.mt", "$\n".repeat(100)));
+        assertNull(result.program());
+        assertEquals(50, result.diagnostics().size());
     }
 }

@@ -1,0 +1,2 @@
+model M
+linear(784, 10 -> relu

@@ -1,0 +1,2 @@
+input [1, 28, 28
+flatten -> linear(10)

@@ -1,0 +1,2 @@
+let hidden =
+linear(784, hidden) -> relu -> linear(hidden, 10)
