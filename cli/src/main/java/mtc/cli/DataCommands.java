@@ -30,9 +30,7 @@ final class DataCommands {
             return body.run();
         } catch (ModelLoader.LoadException e) {
             err.println(e.getMessage().stripTrailing());
-        } catch (DataException | WeightsException | DivergedException e) {
-            err.println("mtc: " + e.getMessage());
-        } catch (UncheckedIOException e) {
+        } catch (DataException | WeightsException | DivergedException | UncheckedIOException e) {
             err.println("mtc: " + e.getMessage());
         } catch (IOException e) {
             err.println("mtc: " + TrainOutputCheck.describe(e));

@@ -7,9 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import mtc.data.DataException;
-import mtc.data.Dataset;
-import mtc.data.DatasetReader;
-import mtc.data.ModelFit;
 import mtc.driver.ModelLoader;
 import mtc.io.SafetensorsReader;
 import mtc.io.SafetensorsWriter;
@@ -90,33 +87,30 @@ final class TrainCommand implements Callable<Integer> {
         TrainOutputCheck.writable(save, "--save");
         TrainOutputCheck.writable(metrics, "--metrics");
         Network net = ModelLoader.load(model);
-        Path dir = DataCommands.dataFolder(data, err);
-        Dataset train = DatasetReader.train(dir);
-        Dataset test = DatasetReader.test(dir);
-        ModelFit.check(train, net.spec());
-        ModelFit.check(test, net.spec());
+        TrainData sets = TrainData.load(data, net.spec(), err);
         Rng rng = new Rng(seed);
         if (init != null) SafetensorsReader.load(init, net);
         else net.initialize(rng);
         TrainConfig config = new TrainConfig(epochs, batch, learningRate(net), limit == null ? Integer.MAX_VALUE
                 : limit, !noShuffle);
-        out.println(TrainBanner.describe(net.spec().name(), train.limit(config.limit()), test, dir, config, seed));
+        out.println(TrainBanner.describe(net.spec().name(), sets.train().limit(config.limit()), sets.test(),
+                sets.dir(), config, seed));
         out.flush();
-        List<EpochResult> results = run(net, train, test, config, rng, err, out);
+        List<EpochResult> results = run(net, sets, config, rng, out, err);
         if (save != null) SafetensorsWriter.save(save, net);
         out.println(TrainSummary.describe(results) + (save == null ? "" : "; weights saved to " + save));
         out.flush();
         return Main.OK;
     }
 
-    private List<EpochResult> run(Network net, Dataset train, Dataset test, TrainConfig config, Rng rng,
-                                  PrintWriter err, PrintWriter out) throws DivergedException, IOException {
+    private List<EpochResult> run(Network net, TrainData sets, TrainConfig config, Rng rng, PrintWriter out,
+                                  PrintWriter err) throws DivergedException, IOException {
         List<TrainListener> listeners = new ArrayList<>(List.of(ProgressDisplay.forThisTerminal(err),
                 new TrainEpochPrinter(out)));
         MetricsCsv csv = metrics == null ? null : new MetricsCsv(metrics);
         if (csv != null) listeners.add(csv);
         try {
-            return new Trainer(net, train, test, config, rng, TrainListener.all(listeners)).run();
+            return new Trainer(net, sets.train(), sets.test(), config, rng, TrainListener.all(listeners)).run();
         } finally {
             if (csv != null) csv.close();
         }

@@ -162,6 +162,25 @@ class TrainCommandTest {
         assertEquals(withoutTimes(dir.resolve("m1.csv")), withoutTimes(dir.resolve("m2.csv")));
     }
 
+    @Test
+    void plainProgressLinesAppearOnlyInsideSlowEpochs() {
+        java.io.StringWriter text = new java.io.StringWriter();
+        mtc.runtime.StepStats stats = new mtc.runtime.StepStats();
+        stats.lossSum = 5;
+        stats.correct = 9;
+        stats.samples = 10;
+        ProgressLines everyBatch = new ProgressLines(new java.io.PrintWriter(text), 0);
+        everyBatch.epochStarted(2, 3, 20);
+        everyBatch.batchFinished(10, stats);
+        everyBatch.batchFinished(20, stats);
+        assertEquals("  epoch 2/3: 10/20 samples (50%), loss 0.5000 acc 90.00%" + System.lineSeparator(),
+                text.toString());
+        ProgressLines quiet = new ProgressLines(new java.io.PrintWriter(text), Long.MAX_VALUE);
+        quiet.epochStarted(1, 1, 20);
+        quiet.batchFinished(10, stats);
+        assertEquals(1, text.toString().lines().count());
+    }
+
     /** The CSV without its two timing columns, which differ from run to run. */
     static List<String> withoutTimes(Path csv) throws IOException {
         return Files.readAllLines(csv).stream().map(l -> l.substring(0, nthComma(l, 5))).toList();
