@@ -15,7 +15,7 @@ class OpGradientCheckTest {
     @Test
     void linear() {
         int in = 5;
-        int out = 3;
+        int out = 19; // two vectors of features and a scalar tail
         float[] x = random(N * in, 1);
         float[] w = random(out * in, 2);
         float[] b = random(out, 3);
