@@ -31,6 +31,13 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
         report(parser, parser.getCurrentToken(), getExpectedTokens(parser));
     }
 
+    @Override
+    protected void reportMissingToken(Parser parser) {
+        if (inErrorRecoveryMode(parser)) return;
+        beginErrorCondition(parser);
+        report(parser, parser.getCurrentToken(), getExpectedTokens(parser));
+    }
+
     /**
      * A line that starts with junk: report it and skip to the line's end. ANTLR's own sync would
      * give up on the whole rest of the file here, since the error is outside any statement.
@@ -62,18 +69,12 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
         return super.singleTokenDeletion(parser);
     }
 
-    @Override
-    protected void reportMissingToken(Parser parser) {
-        if (inErrorRecoveryMode(parser)) return;
-        beginErrorCondition(parser);
-        report(parser, parser.getCurrentToken(), getExpectedTokens(parser));
-    }
-
     private static void report(Parser parser, Token token, IntervalSet expected) {
         String found = TokenDescriptions.found(token);
         String wanted = TokenDescriptions.expected(expected, parser.getContext());
-        String message = wanted.isEmpty() ? "unexpected " + found : "expected " + wanted + ", found " + found;
-        if (token.getType() == MtLexer.UNKNOWN_CHAR) message = "unexpected " + found;
-        parser.notifyErrorListeners(token, message, null);
+        // After a stray character, what was expected is beside the point.
+        boolean plain = wanted.isEmpty() || token.getType() == MtLexer.UNKNOWN_CHAR;
+        parser.notifyErrorListeners(token, plain ? "unexpected " + found : "expected " + wanted + ", found " + found,
+                null);
     }
 }

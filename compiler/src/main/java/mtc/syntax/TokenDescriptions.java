@@ -48,8 +48,15 @@ final class TokenDescriptions {
             remaining.removeAll(List.of(MtLexer.NEWLINE, Token.EOF));
         }
         if (remaining.contains(MtLexer.NEWLINE)) remaining.remove(Integer.valueOf(Token.EOF));
+        if (afterChain(context)) phrases.add("'->'"); // the chain's own loop has ended, but could go on
+
         for (int type : remaining) phrases.add(type == MtLexer.IDENT ? nameIn(context) : phrase(type));
         return phrases;
+    }
+
+    private static boolean afterChain(ParserRuleContext context) {
+        return context instanceof MtParser.LineContext && context.getChildCount() > 0
+                && context.getChild(0) instanceof MtParser.ChainStatementContext;
     }
 
     /** What kind of name the rule being parsed wants. */
@@ -67,9 +74,9 @@ final class TokenDescriptions {
         return switch (type) {
             case Token.EOF -> "end of file";
             case MtLexer.NEWLINE -> "end of line";
-            case MtLexer.IDENT -> "a name";
+            case MtLexer.ARROW -> "'->'";
             case MtLexer.INT, MtLexer.FLOAT, MtLexer.MINUS -> "a number";
-            default -> MtLexer.VOCABULARY.getLiteralName(type);
+            default -> MtLexer.VOCABULARY.getDisplayName(type);
         };
     }
 

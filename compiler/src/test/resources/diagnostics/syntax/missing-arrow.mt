@@ -1,0 +1,1 @@
+linear(784, 256) relu -> linear(10)
