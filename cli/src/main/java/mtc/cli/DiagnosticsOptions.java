@@ -1,11 +1,15 @@
 package mtc.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import mtc.diag.DiagnosticRenderer;
 import picocli.CommandLine.Option;
 
 /**
  * The {@code --color} option of commands that print diagnostics. By default colour is used only
- * on a terminal, and never when {@code NO_COLOR} is set (https://no-color.org) or TERM is dumb.
+ * when stderr is a terminal, and never when {@code NO_COLOR} is set (https://no-color.org) or TERM
+ * is dumb.
  */
 final class DiagnosticsOptions {
     /** When to colour diagnostics. */
@@ -26,7 +30,19 @@ final class DiagnosticsOptions {
 
     private static boolean onColourTerminal() {
         String noColor = System.getenv("NO_COLOR");
-        return System.console() != null && (noColor == null || noColor.isEmpty())
-                && !"dumb".equals(System.getenv("TERM"));
+        return stderrIsTerminal() && (noColor == null || noColor.isEmpty()) && !"dumb".equals(System.getenv("TERM"));
+    }
+
+    /**
+     * Diagnostics go to stderr, but Java can only ask whether stdin and stdout are a terminal
+     * ({@code System.console()}). On Linux, /proc says where stderr goes; elsewhere the console decides.
+     */
+    private static boolean stderrIsTerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
     }
 }
