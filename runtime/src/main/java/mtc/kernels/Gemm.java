@@ -6,10 +6,11 @@ package mtc.kernels;
  * the weight gradient {@code dW = dYᵀ·X} is {@link #tn}, the input gradient {@code dX = dY·W}
  * is {@link #nn}. Each overwrites {@code c}; arrays may be longer than needed.
  *
- * <p>All three run the Vector API micro-kernels of {@link GemmKernels} and use
- * {@link Parallel#threads()} threads for products large enough to pay for the hand-over. Every
- * output element is a single fused multiply-add chain over {@code k} in order, so results are
- * bit-identical for any thread count.
+ * <p>All three run the Vector API micro-kernels of {@link GemmKernels} ({@link GemmDot} for an
+ * {@code nt} with fewer columns than vector lanes) and use {@link Parallel#threads()} threads for
+ * products large enough to pay for the hand-over. Which kernel computes an output element depends
+ * only on the shape, and each element is computed by exactly one thread in a fixed order, so
+ * results are bit-identical for any thread count.
  */
 public final class Gemm {
     private Gemm() {}
@@ -19,7 +20,9 @@ public final class Gemm {
         GemmShapes.check("nt", a, b, c, m, n, k);
         if (m == 0 || n == 0) return;
         int parts = GemmRunner.partsFor((long) m * n * k);
-        if (packingAIsCheaper(m, n, k)) {
+        if (GemmDot.suits(n, k)) {
+            GemmRunner.ranges(m, parts, (from, to) -> GemmDot.rows(a, b, c, n, k, from, to));
+        } else if (packingAIsCheaper(m, n, k)) {
             int ld = padded(m);
             float[] at = packTransposed(a, m, k, ld, parts);
             GemmRunner.run(new GemmProblem(b, k, 1, at, ld, true, k, n, m, c, n, true), parts);

@@ -7,8 +7,11 @@ import java.util.function.IntConsumer;
  * because handing work over costs about as much as the product itself.
  */
 final class GemmRunner {
-    /** Multiply-adds below which a second thread does not pay (measured crossover, see bench/). */
-    static final long PARALLEL_WORK = 1L << 18;
+    /**
+     * Multiply-adds below which a second thread does not pay (measured crossover, see bench/);
+     * {@code -Dmtc.gemm.parallelWork=N} overrides it for measuring.
+     */
+    static final long PARALLEL_WORK = Long.getLong("mtc.gemm.parallelWork", 1L << 18);
 
     private GemmRunner() {}
 

@@ -43,6 +43,8 @@ class GemmTest {
         shapes.add(Arguments.of(GemmForm.TN, 67, 199, 41));
         shapes.add(Arguments.of(GemmForm.NT, 131, 37, 67));
         shapes.add(Arguments.of(GemmForm.NT, 64, 256, 10));
+        shapes.add(Arguments.of(GemmForm.NT, 303, 13, 100));
+        shapes.add(Arguments.of(GemmForm.NT, 303, 7, 201));
         Random random = new Random(42);
         for (int i = 0; i < 40; i++) {
             GemmForm form = GemmForm.values()[i % 3];
