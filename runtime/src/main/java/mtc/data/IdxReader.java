@@ -29,7 +29,7 @@ public final class IdxReader {
         String file = path.toString();
         try (InputStream in = open(path)) {
             int[] dims = header(file, in, expectedDims);
-            return new IdxArray(file, dims, values(file, in, dims));
+            return new IdxArray(file, dims, values(file, in, dims, plausibleBytes(path)));
         } catch (NoSuchFileException e) {
             throw new DataException(file + ": no such file");
         } catch (ZipException e) {
@@ -42,20 +42,37 @@ public final class IdxReader {
         }
     }
 
-    /** Exactly the values the dimensions announce: no fewer, no more. */
-    private static byte[] values(String file, InputStream in, int[] dims) throws IOException, DataException {
+    /**
+     * Exactly the values the dimensions announce: no fewer, no more. The buffer is allocated at
+     * once only when the file could hold that much; otherwise it grows as data arrives.
+     */
+    private static byte[] values(String file, InputStream in, int[] dims, long plausible)
+            throws IOException, DataException {
         long size = product(dims);
         if (size > Integer.MAX_VALUE - 16) throw new DataException(file + ": " + dimsText(dims) + " is too large");
-        byte[] data = in.readNBytes((int) size);
-        if (data.length < size) {
+        byte[] data;
+        int read;
+        if (size <= plausible) {
+            data = new byte[(int) size];
+            read = in.readNBytes(data, 0, data.length);
+        } else {
+            data = in.readNBytes((int) size);
+            read = data.length;
+        }
+        if (read < size) {
             throw new DataException(file + ": truncated: the header announces " + dimsText(dims) + " = " + size
-                    + " values, but the file ends after " + data.length);
+                    + " values, but the file ends after " + read);
         }
         if (in.read() >= 0) {
             throw new DataException(file + ": longer than its header's " + dimsText(dims) + " = " + size
                     + " values: wrong dimensions or not an IDX file");
         }
         return data;
+    }
+
+    /** The most bytes {@code path} can hold: its size, or what deflate's best ratio (1032:1) could expand it to. */
+    private static long plausibleBytes(Path path) throws IOException {
+        return Files.size(path) * (isGzip(path) ? 1032 : 1);
     }
 
     private static InputStream open(Path path) throws IOException {
