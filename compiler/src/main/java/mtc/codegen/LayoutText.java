@@ -2,7 +2,9 @@ package mtc.codegen;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import mtc.check.Shape;
 import mtc.ir.Buffer;
 import mtc.ir.Op;
@@ -38,7 +40,11 @@ final class LayoutText {
         out.append("classes ").append(p.classes()).append('\n');
         out.append("lr ").append(p.defaultLr()).append('\n');
         out.append("scratch ").append(scratchDoubles(p)).append('\n');
-        for (Buffer b : p.buffers()) out.append(line(b)).append('\n');
+        Set<String> eval = p.forwardEval().stream()
+                .flatMap(op -> Stream.concat(op.reads().stream(), op.writes().stream()))
+                .map(Buffer::name)
+                .collect(Collectors.toSet());
+        for (Buffer b : p.buffers()) out.append(line(b, eval.contains(b.name()))).append('\n');
         return out.toString();
     }
 
@@ -50,12 +56,13 @@ final class LayoutText {
                 .max().orElse(0);
     }
 
-    private static String line(Buffer b) {
+    private static String line(Buffer b, boolean usedInEval) {
         if (b.role().inStateDict()) {
             String dtype = b.role() == Buffer.Role.COUNTER ? "I64" : "F32";
             return "state " + b.name() + " " + dtype + " " + dims(b.shape());
         }
-        return (b.batched() ? "batched " : "fixed ") + b.name() + " " + b.size();
+        if (!b.batched()) return "fixed " + b.name() + " " + b.size();
+        return "batched " + b.name() + " " + b.size() + (usedInEval ? " eval" : "");
     }
 
     private static String dims(Shape shape) {

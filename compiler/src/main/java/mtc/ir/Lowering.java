@@ -96,8 +96,9 @@ public final class Lowering {
         trainValue = evalValue = y;
     }
 
-    /** Training only: in evaluation, inverted dropout is the identity. */
+    /** Training only: in evaluation, inverted dropout is the identity (and with p = 0, always). */
     private void dropout(Layer.Dropout layer) {
+        if (layer.p() == 0) return;
         Buffer y = output(layer);
         Buffer mask = Buffer.batched(layer.index() + ".mask", Role.SAVED, layer.out());
         train.add(new Op.DropoutTrain(trainValue, y, mask, y.size(), (float) layer.p()));

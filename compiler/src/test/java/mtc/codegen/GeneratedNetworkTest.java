@@ -81,6 +81,7 @@ class GeneratedNetworkTest {
         Synthetic data = separable(100, 12, 3, 2);
         Network net = network(TestModels.seed(12, 16, 3, 0.0), 7);
         StepStats stats = new StepStats();
+        net.evaluate(data.x(), data.y(), 50, null, new StepStats()); // evaluation first: training buffers still absent
         net.trainStep(data.x(), data.y(), 10, 0.1f, new Rng(1), stats);
         net.trainStep(data.x(), data.y(), 100, 0.1f, new Rng(1), stats);
         net.trainStep(data.x(), data.y(), 3, 0.1f, new Rng(1), stats);

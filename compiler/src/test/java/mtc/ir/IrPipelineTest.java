@@ -46,6 +46,13 @@ class IrPipelineTest {
     }
 
     @Test
+    void dropoutWithZeroProbabilityLowersToNothing() {
+        Program p = IrPipeline.build(new TestModels.Chain("D", Shape.of(4)).linear(3).dropout(0).model());
+        assertEquals(List.of("matmul", "bias_add", "softmax_cross_entropy"),
+                p.forwardTrain().stream().map(IrPrinter::opName).toList());
+    }
+
+    @Test
     void flattenIsAViewOfTheSameBuffer() {
         Program p = IrPipeline.build(new TestModels.Chain("F", Shape.of(2, 3, 4)).relu().flatten().linear(5)
                 .model());

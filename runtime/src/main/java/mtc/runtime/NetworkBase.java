@@ -26,7 +26,9 @@ public abstract class NetworkBase implements Network {
     protected StepStats stats;
     /** Where {@link #evaluate} writes probabilities; null when the caller wants none. */
     protected float[] probs;
-    private int capacity;
+    /** Samples the per-batch buffers hold: all of them ({@code trainRows}), those evaluation uses. */
+    private int trainRows;
+    private int evalRows;
 
     protected NetworkBase(String... layoutText) {
         layout = NetworkLayout.parse(layoutText);
@@ -89,7 +91,7 @@ public abstract class NetworkBase implements Network {
 
     @Override
     public void trainStep(float[] x, int[] labels, int n, float lr, Rng rng, StepStats stats) {
-        prepare(x, labels, n);
+        prepare(x, labels, n, true);
         this.rng = rng;
         this.stats = stats;
         try {
@@ -104,7 +106,7 @@ public abstract class NetworkBase implements Network {
 
     @Override
     public void evaluate(float[] x, int[] labels, int n, float[] probs, StepStats stats) {
-        prepare(x, labels, n);
+        prepare(x, labels, n, false);
         if (probs != null && probs.length < (long) n * spec().classes()) {
             throw new IllegalArgumentException("probs holds fewer than " + n + " rows");
         }
@@ -118,25 +120,32 @@ public abstract class NetworkBase implements Network {
         }
     }
 
-    private void prepare(float[] x, int[] labels, int n) {
+    private void prepare(float[] x, int[] labels, int n, boolean training) {
         if (n <= 0) throw new IllegalArgumentException("batch size must be positive, not " + n);
         if (x.length < (long) n * spec().inputSize()) {
             throw new IllegalArgumentException("x holds fewer than " + n + " samples");
         }
         if (labels != null && labels.length < n) throw new IllegalArgumentException("fewer labels than samples");
-        ensureCapacity(n);
+        ensureCapacity(n, training);
         this.x = x;
         this.labels = labels;
     }
 
-    /** Grows the per-batch buffers to {@code n} samples; a smaller batch reuses the larger buffers. */
-    private void ensureCapacity(int n) {
-        if (n <= capacity) return;
+    /**
+     * Grows the per-batch buffers that the coming pass uses to {@code n} samples; a smaller batch
+     * reuses larger buffers, and evaluation (often in bigger chunks) leaves training-only ones alone.
+     */
+    private void ensureCapacity(int n, boolean training) {
+        if (n <= (training ? trainRows : evalRows)) return;
         List<NetworkLayout.Slot> slots = layout.slots();
         for (int i = 0; i < slots.size(); i++) {
-            if (slots.get(i).batched()) f[i] = new float[Math.multiplyExact(n, slots.get(i).size())];
+            NetworkLayout.Slot slot = slots.get(i);
+            int size = Math.multiplyExact(n, slot.size());
+            boolean needed = slot.batched() && (training || slot.usedInEval());
+            if (needed && (f[i] == null || f[i].length < size)) f[i] = new float[size];
         }
-        capacity = n;
+        if (training) trainRows = n;
+        evalRows = Math.max(evalRows, n);
     }
 
     private void release() {

@@ -18,9 +18,11 @@ import java.util.List;
  * state 0.weight F32 256,784
  * state 1.num_batches_tracked I64 -
  * fixed 1.mean 256
- * batched 0.out 256
+ * batched 0.out 256 eval
+ * batched 0.out.grad 256
  * </pre>
- * {@code fixed} slots have a constant size; {@code batched} slots hold that many floats per sample.
+ * {@code fixed} slots have a constant size; {@code batched} slots hold that many floats per sample,
+ * and {@code eval} marks those that evaluation uses (the others exist only for training).
  * An optional {@code scratch N} line asks for N doubles of kernel workspace (per-channel sums).
  *
  * @param slots   the storage slots; state tensor {@code i} is slot {@code i}
@@ -32,7 +34,7 @@ public record NetworkLayout(NetworkSpec spec, List<Slot> slots, int scratch) {
     }
 
     /** One array of the network: a state tensor, a gradient, an activation or scratch space. */
-    public record Slot(String name, DType dtype, int size, boolean batched) {}
+    public record Slot(String name, DType dtype, int size, boolean batched, boolean usedInEval) {}
 
     /** Parses the concatenation of {@code parts} (split only to respect the class-file constant limit). */
     public static NetworkLayout parse(String... parts) {
@@ -64,13 +66,14 @@ public record NetworkLayout(NetworkSpec spec, List<Slot> slots, int scratch) {
     private static TensorSpec stateSlot(String value, List<Slot> slots) {
         String[] f = value.split(" ");
         TensorSpec tensor = new TensorSpec(f[0], DType.valueOf(f[1]), dims(f[2]));
-        slots.add(new Slot(f[0], tensor.dtype(), Math.toIntExact(tensor.numel()), false));
+        slots.add(new Slot(f[0], tensor.dtype(), Math.toIntExact(tensor.numel()), false, true));
         return tensor;
     }
 
     private static Slot bufferSlot(String value, boolean batched) {
         String[] f = value.split(" ");
-        return new Slot(f[0], DType.F32, Integer.parseInt(f[1]), batched);
+        boolean eval = f.length > 2 && f[2].equals("eval");
+        return new Slot(f[0], DType.F32, Integer.parseInt(f[1]), batched, eval || !batched);
     }
 
     private static List<Integer> dims(String text) {
