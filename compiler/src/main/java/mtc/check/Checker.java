@@ -53,12 +53,7 @@ public final class Checker {
         StatementSet statements = StatementSet.collect(program, reporter);
         constants = Constants.define(statements.lets(), reporter);
         String name = modelName(statements.model());
-        Shape declaredInput = statements.input().map(this::inputShape).orElse(null);
-        Flow in = statements.input().isEmpty() ? Flow.NO_INPUT
-                : declaredInput == null ? Flow.UNKNOWN
-                : Flow.of(declaredInput, "the input (" + statements.input().get().span() + ") is");
-        Optional<ChainChecker.Result> chain = statements.chain().map(c -> chain(c, declaredInput, in));
-        if (chain.isEmpty()) reporter.reportUnlessStatementsMissing(Problems.noChain(FILE_START));
+        Optional<ChainChecker.Result> chain = chain(statements);
         checkLoss(statements.loss(), chain);
         CheckedModel.Optimizer optimizer = statements.optimizer().map(this::optimizer).orElse(null);
         chain.map(ChainChecker.Result::layers).ifPresent(this::checkMemory);
@@ -69,9 +64,18 @@ public final class Checker {
                 CheckedModel.Loss.CROSS_ENTROPY, optimizer));
     }
 
-    private ChainChecker.Result chain(Statement.Chain chain, Shape declaredInput, Flow in) {
+    private Optional<ChainChecker.Result> chain(StatementSet statements) {
+        if (statements.chain().isEmpty()) {
+            reporter.reportUnlessStatementsMissing(Problems.noChain(FILE_START));
+            return Optional.empty();
+        }
+        Optional<Statement.Input> input = statements.input();
+        Shape declared = input.map(this::inputShape).orElse(null);
+        Flow in = input.isEmpty() ? Flow.NO_INPUT
+                : declared == null ? Flow.UNKNOWN
+                : Flow.of(declared, "the input (" + input.get().span() + ") is");
         LayerRules rules = new LayerRules(new ArgumentBinder(constants, reporter), reporter);
-        return new ChainChecker(rules).check(chain, declaredInput, in);
+        return Optional.of(new ChainChecker(rules).check(statements.chain().get(), declared, in));
     }
 
     private String modelName(Optional<Statement.Model> model) {
