@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import mtc.check.CheckedModel;
 import mtc.check.Layer;
@@ -29,11 +30,12 @@ class GoldenDiagnosticsTest {
 
     @TestFactory
     Stream<DynamicTest> eachCaseGivesItsExpectedOutput() throws IOException {
-        return Files.walk(CASES)
-                .filter(path -> path.toString().endsWith(".mt"))
-                .sorted()
-                .map(path -> DynamicTest.dynamicTest(CASES.relativize(path).toString(), path.toUri(),
-                        () -> check(path)));
+        List<Path> cases;
+        try (Stream<Path> files = Files.walk(CASES)) {
+            cases = files.filter(path -> path.toString().endsWith(".mt")).sorted().toList();
+        }
+        return cases.stream().map(path -> DynamicTest.dynamicTest(CASES.relativize(path).toString(), path.toUri(),
+                () -> check(path)));
     }
 
     private static void check(Path path) throws IOException {
