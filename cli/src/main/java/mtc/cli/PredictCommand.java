@@ -13,6 +13,7 @@ import mtc.runtime.StepStats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -32,7 +33,7 @@ final class PredictCommand implements Callable<Integer> {
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "IMAGE", description = "pictures to classify")
     List<Path> images;
 
-    @Option(names = "--weights", paramLabel = "W", required = true, description = "trained weights")
+    @Option(names = "--weights", paramLabel = "W", required = true, description = "trained weights (safetensors)")
     Path weights;
 
     @Option(names = "--top", paramLabel = "K", defaultValue = "3",
@@ -41,7 +42,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (top < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must be at least 1");
+        if (top < 1) throw new ParameterException(spec.commandLine(), "--top must be at least 1");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         return DataCommands.guard(err, () -> {
