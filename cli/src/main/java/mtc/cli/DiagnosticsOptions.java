@@ -16,8 +16,8 @@ final class DiagnosticsOptions {
     enum When { auto, always, never }
 
     @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
-            description = "colour diagnostics: auto (on a terminal, unless NO_COLOR is set), always or never "
-                    + "(default: ${DEFAULT-VALUE})")
+            description = "colour diagnostics: auto (when stderr is a terminal and NO_COLOR is unset), always or "
+                    + "never (default: ${DEFAULT-VALUE})")
     When color = When.auto;
 
     DiagnosticRenderer renderer() {

@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code mtc summary}: the checked model as a table on stdout; diagnostics go to stderr. */
 @Command(name = "summary", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Print each layer of FILE.mt with its output shape and parameter count, then the",
-            "trainable parameters and the FLOPs of one forward pass of one sample (a multiply-add counts 2).",
+        description = {"Print the layers of FILE.mt with output shapes, parameters and totals.",
+            "The totals are the trainable parameters and the FLOPs of a forward pass of one sample",
+            "(a multiply-add counts as 2).",
             "Exit status: 0 ok, 1 the file has an error (diagnostics on stderr), 2 bad usage."})
 final class SummaryCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
