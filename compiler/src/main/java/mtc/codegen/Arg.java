@@ -65,7 +65,8 @@ sealed interface Arg {
     record FloatConst(float value) implements Arg {
         public String descriptor() { return "F"; }
         public void push(MethodVisitor mv) {
-            if (value == 0f && 1 / value > 0 || value == 1f || value == 2f) {
+            boolean positiveZero = Float.floatToRawIntBits(value) == 0; // fconst_0 cannot give -0.0
+            if (positiveZero || value == 1f || value == 2f) {
                 mv.visitInsn(Opcodes.FCONST_0 + (int) value);
             } else {
                 mv.visitLdcInsn(value);

@@ -55,7 +55,8 @@ final class KernelCalls implements OpVisitor<KernelCall> {
         Op.BatchNormState s = op.state();
         return KernelCall.of("BatchNormKernels", "train", a(op.in()), a(op.out()), a(op.saved().xhat()),
                 a(op.saved().invStd()), a(s.gamma()), a(s.beta()), a(s.runningMean()), a(s.runningVar()),
-                a(s.batchesTracked()), SCRATCH, BATCH, i(op.channels()), i(op.spatial()), f(op.eps()), f(op.momentum()));
+                a(s.batchesTracked()), SCRATCH, BATCH, i(op.channels()), i(op.spatial()), f(op.eps()),
+                f(op.momentum()));
     }
 
     @Override

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ModelLoaderTest {
-    private static final String SEED = "model Tiny\nlinear(4, 8) -> batchnorm -> relu -> dropout(0.2) -> linear(8, 3)\n";
+    private static final String SEED =
+            "model Tiny\nlinear(4, 8) -> batchnorm -> relu -> dropout(0.2) -> linear(8, 3)\n";
 
     @TempDir
     Path dir;

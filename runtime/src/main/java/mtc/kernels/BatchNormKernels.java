@@ -52,7 +52,8 @@ public final class BatchNormKernels {
 
     /**
      * Gradients through training-mode normalisation:
-     * {@code dx = γ·invStd/m · (m·dy − Σdy − xhat·Σ(dy·xhat))}, {@code dγ = Σ dy·xhat}, {@code dβ = Σ dy}.
+     * {@code dx = γ·invStd/m · (m·dy − Σdy − xhat·Σ(dy·xhat))},
+     * {@code dγ = Σ dy·xhat}, {@code dβ = Σ dy}.
      */
     public static void backward(float[] dy, float[] xhat, float[] gamma, float[] invStd, float[] dx,
                                 float[] dgamma, float[] dbeta, double[] scratch, int n, int c, int spatial) {
