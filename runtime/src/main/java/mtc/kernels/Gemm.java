@@ -59,6 +59,16 @@ public final class Gemm {
         GemmRunner.run(p, GemmRunner.partsFor(p.work()));
     }
 
+    /**
+     * Makes the JIT compile the kernels now, by running small products until they are fast or
+     * {@code budgetMillis} has passed. Optional; worth calling once before training (for example
+     * on a background thread while the data loads), as the first few hundred steps otherwise run
+     * the kernels uncompiled, 100-1000x slower. Results never depend on whether it ran.
+     */
+    public static void warmUp(long budgetMillis) {
+        GemmWarmUp.run(budgetMillis * 1_000_000);
+    }
+
     private static int padded(int columns) {
         int lanes = GemmKernels.LANES;
         return (columns + lanes - 1) / lanes * lanes;

@@ -73,6 +73,16 @@ class GemmTest {
     }
 
     @Test
+    void warmUpStopsAtItsBudgetAndLeavesResultsUnchanged() {
+        Operands in = Operands.random(GemmForm.NT, 64, 10, 256);
+        float[] before = in.run();
+        long start = System.nanoTime();
+        Gemm.warmUp(30);
+        assertTrue(System.nanoTime() - start < 2_000_000_000L, "warm-up overran its 30 ms budget");
+        assertArrayEquals(before, in.run());
+    }
+
+    @Test
     void zeroDepthGivesZeros() {
         float[] c = {5, 5, 5, 5};
         Gemm.nn(new float[0], new float[0], c, 2, 2, 0);
