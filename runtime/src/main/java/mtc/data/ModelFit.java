@@ -1,5 +1,6 @@
 package mtc.data;
 
+import java.util.List;
 import mtc.runtime.NetworkSpec;
 
 /**
@@ -11,7 +12,7 @@ public final class ModelFit {
 
     /** Throws if the images do not match the model's input or a label is not one of its classes. */
     public static void check(Dataset data, NetworkSpec spec) throws DataException {
-        if (data.sampleSize() != spec.inputSize()) {
+        if (data.sampleSize() != spec.inputSize() || !sameImageSize(data, spec.inputShape())) {
             throw new DataException(data.imagesFile() + ": images are " + data.rows() + "x" + data.cols() + " ("
                     + data.sampleSize() + " values), but model " + spec.name() + " takes input "
                     + spec.inputShape().toString().replace(" ", "") + " (" + spec.inputSize() + " values)");
@@ -24,5 +25,11 @@ public final class ModelFit {
                         + (spec.classes() - 1) + ")");
             }
         }
+    }
+
+    /** For an image input ({@code [H,W]} or {@code [C,H,W]}) rows and columns must match, not only their product. */
+    private static boolean sameImageSize(Dataset data, List<Integer> shape) {
+        int rank = shape.size();
+        return rank < 2 || (shape.get(rank - 2) == data.rows() && shape.get(rank - 1) == data.cols());
     }
 }

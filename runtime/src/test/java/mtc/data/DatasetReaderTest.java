@@ -63,6 +63,8 @@ class DatasetReaderTest {
         assertTrue(e.getMessage().endsWith("images are 28x28 (784 values), but model Cifar takes input [3,32,32]"
                 + " (3072 values)"), e.getMessage());
         ModelFit.check(test, new NetworkSpec("Mlp", List.of(1, 28, 28), 10, List.of(), Double.NaN));
+        NetworkSpec wide = new NetworkSpec("Wide", List.of(1, 14, 56), 10, List.of(), Double.NaN);
+        assertThrows(DataException.class, () -> ModelFit.check(test, wide));
     }
 
     @Test
