@@ -70,7 +70,7 @@ final class ByteMutations {
     }
 
     private static byte[] repeat(byte[] b, int times) {
-        byte[] out = new byte[(int) Math.min((long) b.length * times, 1_100_000)];
+        byte[] out = new byte[(int) Math.min((long) b.length * times, 300_000)];
         for (int i = 0; i < out.length; i++) out[i] = b[i % Math.max(1, b.length)];
         return out;
     }
