@@ -39,7 +39,10 @@ public final class DataLocator {
     }
 
     private static Location userFolder(Path dir, String source) throws DataException {
-        if (!Files.isDirectory(dir)) throw new DataException(dir + ": no such folder (from " + source + ")");
+        if (!Files.isDirectory(dir)) {
+            throw new DataException(dir + ": " + (Files.exists(dir) ? "not a folder" : "no such folder") + " (from "
+                    + source + ")");
+        }
         return new Location(dir, false);
     }
 }

@@ -40,6 +40,9 @@ class DataLocatorTest {
         DataException e = assertThrows(DataException.class,
                 () -> DataLocator.obtain(dir.resolve("nope"), Map.of(), dir, s -> { }));
         assertEquals(dir.resolve("nope") + ": no such folder (from --data)", e.getMessage());
+        Path file = Files.writeString(dir.resolve("file"), "x");
+        e = assertThrows(DataException.class, () -> DataLocator.locate(null, Map.of("MTC_DATA", file.toString()), dir));
+        assertEquals(file + ": not a folder (from $MTC_DATA)", e.getMessage());
     }
 
     @Test
