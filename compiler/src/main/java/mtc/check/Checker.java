@@ -80,9 +80,7 @@ public final class Checker {
 
     private String modelName(Optional<Statement.Model> model) {
         if (model.isEmpty()) return ModelNames.fromFileName(fileName);
-        Name name = model.get().name();
-        if (ModelNames.isReserved(name.text())) reporter.report(Problems.reservedModelName(name));
-        return name.text();
+        return model.get().name().text();
     }
 
     /** The declared input shape, or null when a dimension is wrong (and has been reported). */

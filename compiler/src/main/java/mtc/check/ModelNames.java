@@ -1,23 +1,11 @@
 package mtc.check;
 
-import java.util.Set;
-
-/** The model's Java class name: given by {@code model X}, else made from the file name. */
+/**
+ * The model's name: given by {@code model X}, else made from the file name. Any name is fine here,
+ * Java keywords included: code generation makes it a valid class name.
+ */
 final class ModelNames {
-    /** Java keywords and the restricted names that cannot name a class. */
-    private static final Set<String> RESERVED = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
-            "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",
-            "final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
-            "interface", "long", "native", "new", "package", "private", "protected", "public", "return", "short",
-            "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try",
-            "void", "volatile", "while", "true", "false", "null", "var", "yield", "record", "sealed", "permits",
-            "_");
-
     private ModelNames() {}
-
-    static boolean isReserved(String name) {
-        return RESERVED.contains(name);
-    }
 
     /** {@code mnist.mt} gives {@code Mnist}, {@code my-net_2.mt} gives {@code MyNet2}. */
     static String fromFileName(String path) {

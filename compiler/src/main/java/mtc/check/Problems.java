@@ -45,12 +45,6 @@ final class Problems {
                 + first, "give this constant another name, or delete one of the two lines");
     }
 
-    static Diagnostic reservedModelName(Name name) {
-        return Diagnostic.error(name.span(), "'" + name.text() + "' cannot name the model: it is a Java keyword",
-                "choose another name, e.g. model " + Character.toUpperCase(name.text().charAt(0))
-                        + name.text().substring(1) + "Model");
-    }
-
     // --- values ---------------------------------------------------------------------------------
 
     static Diagnostic integerOutOfRange(Span span) {

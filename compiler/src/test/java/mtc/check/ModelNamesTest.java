@@ -1,8 +1,6 @@
 package mtc.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,12 +17,5 @@ class ModelNamesTest {
     void namesThatCannotStartAnIdentifierArePrefixed() {
         assertEquals("Model2layer", ModelNames.fromFileName("2layer.mt"));
         assertEquals("Model", ModelNames.fromFileName("---.mt"));
-    }
-
-    @Test
-    void javaKeywordsAreReserved() {
-        assertTrue(ModelNames.isReserved("class"));
-        assertTrue(ModelNames.isReserved("record"));
-        assertFalse(ModelNames.isReserved("Mnist"));
     }
 }

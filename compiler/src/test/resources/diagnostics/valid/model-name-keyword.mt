@@ -1,2 +1,3 @@
 model class
+input [784]
 linear(784, 10)
