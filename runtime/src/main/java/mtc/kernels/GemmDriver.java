@@ -2,13 +2,16 @@ package mtc.kernels;
 
 /**
  * Walks one {@link GemmRegion} of a {@link GemmProblem} in strips of columns: 4-vector strips with
- * 6-row tiles (then one 4-row tile) where they fit, then single-vector strips with 8-row tiles, then single rows. Tiles
- * that are whole and not transposed are stored straight into the output; the others go through a
- * scratch tile.
+ * 6-row tiles (then one 4-row tile) where they fit, then single-vector strips with 8-row tiles,
+ * then single rows. Tiles that are whole and not transposed are stored straight into the output,
+ * and their strips are walked in blocks of depth (a 4096-deep strip would not stay in L2); the
+ * others go through a scratch tile.
  */
 final class GemmDriver {
     private static final int LANES = GemmKernels.LANES;
     private static final int WIDE = 4 * LANES;
+    /** Most depth per pass over a strip stored in place: 256 rows of a 4-vector strip are 64 KB. */
+    private static final int DEPTH_BLOCK = 256;
 
     private GemmDriver() {}
 
@@ -28,25 +31,46 @@ final class GemmDriver {
     }
 
     private static void wideStrip(GemmProblem p, GemmRegion region, int col, GemmScratch scratch) {
-        boolean direct = !p.transposed();
-        float[] out = direct ? p.c() : scratch.tile(6 * WIDE);
-        int ld = direct ? p.ldc() : WIDE;
+        if (p.transposed()) {
+            wideStripRows(p, region, col, 0, p.depth(), scratch.tile(6 * WIDE), 0, WIDE, false);
+            return;
+        }
+        // Depth in equal blocks, so each block of the strip's vector operand stays in L2 for all
+        // row tiles; equal, so that no block is too short to pay for reloading the partial sums.
+        int blocks = Math.max(1, (p.depth() + DEPTH_BLOCK - 1) / DEPTH_BLOCK);
+        int block = (p.depth() + blocks - 1) / blocks;
+        int from = 0;
+        do { // at least once: a depth of 0 still stores zeros
+            wideStripRows(p, region, col, from, Math.min(block, p.depth() - from), p.c(), col, p.ldc(), from > 0);
+            from += block;
+        } while (from < p.depth());
+    }
+
+    /**
+     * The tiles of one strip over depths {@code [from, from + depth)}, into {@code out} at
+     * {@code row·ld + outCol} (or through the tile, transposed); {@code accumulate} continues the
+     * partial sums already there.
+     */
+    private static void wideStripRows(GemmProblem p, GemmRegion region, int col, int from, int depth,
+                                      float[] out, int outCol, int ld, boolean accumulate) {
+        boolean viaTile = p.transposed();
+        int sFrom = from * p.sDepth(), vFrom = from * p.ldv() + col;
         int r = region.rowFrom();
         for (; r + 6 <= region.rowTo(); r += 6) {
-            GemmKernels.tile6x4(p.s(), r * p.sRow(), p.sRow(), p.sDepth(), p.v(), col, p.ldv(), p.depth(),
-                    out, direct ? r * ld + col : 0, ld);
-            if (!direct) GemmTileStore.store(p, out, ld, r, 6, col, WIDE);
+            GemmKernels.tile6x4(p.s(), r * p.sRow() + sFrom, p.sRow(), p.sDepth(), p.v(), vFrom, p.ldv(), depth,
+                    out, viaTile ? 0 : r * ld + outCol, ld, accumulate);
+            if (viaTile) GemmTileStore.store(p, out, ld, r, 6, col, WIDE);
         }
         if (r + 4 <= region.rowTo()) {
-            GemmKernels.tile4x4(p.s(), r * p.sRow(), p.sRow(), p.sDepth(), p.v(), col, p.ldv(), p.depth(),
-                    out, direct ? r * ld + col : 0, ld);
-            if (!direct) GemmTileStore.store(p, out, ld, r, 4, col, WIDE);
+            GemmKernels.tile4x4(p.s(), r * p.sRow() + sFrom, p.sRow(), p.sDepth(), p.v(), vFrom, p.ldv(), depth,
+                    out, viaTile ? 0 : r * ld + outCol, ld, accumulate);
+            if (viaTile) GemmTileStore.store(p, out, ld, r, 4, col, WIDE);
             r += 4;
         }
         for (; r < region.rowTo(); r++) {
-            GemmKernels.tile1x4(p.s(), r * p.sRow(), p.sDepth(), p.v(), col, p.ldv(), p.depth(),
-                    out, direct ? r * ld + col : 0);
-            if (!direct) GemmTileStore.store(p, out, ld, r, 1, col, WIDE);
+            GemmKernels.tile1x4(p.s(), r * p.sRow() + sFrom, p.sDepth(), p.v(), vFrom, p.ldv(), depth,
+                    out, viaTile ? 0 : r * ld + outCol, accumulate);
+            if (viaTile) GemmTileStore.store(p, out, ld, r, 1, col, WIDE);
         }
     }
 

@@ -38,11 +38,31 @@ final class GemmKernels {
 
     /** A 6-row by 4-vector tile: 24 accumulators, 4 loads and 6 broadcasts per 24 FMAs. */
     static void tile6x4(float[] s, int sOff, int sRow, int sDepth, float[] v, int vOff, int ldv, int depth,
-            float[] out, int outOff, int ldo) {
-        FloatVector zero = FloatVector.zero(SPECIES);
-        FloatVector c00 = zero, c01 = zero, c02 = zero, c03 = zero, c10 = zero, c11 = zero, c12 = zero, c13 = zero;
-        FloatVector c20 = zero, c21 = zero, c22 = zero, c23 = zero, c30 = zero, c31 = zero, c32 = zero, c33 = zero;
-        FloatVector c40 = zero, c41 = zero, c42 = zero, c43 = zero, c50 = zero, c51 = zero, c52 = zero, c53 = zero;
+            float[] out, int outOff, int ldo, boolean accumulate) {
+        FloatVector c00 = start(out, outOff, accumulate);
+        FloatVector c01 = start(out, outOff + LANES, accumulate);
+        FloatVector c02 = start(out, outOff + 2 * LANES, accumulate);
+        FloatVector c03 = start(out, outOff + 3 * LANES, accumulate);
+        FloatVector c10 = start(out, outOff + ldo, accumulate);
+        FloatVector c11 = start(out, outOff + ldo + LANES, accumulate);
+        FloatVector c12 = start(out, outOff + ldo + 2 * LANES, accumulate);
+        FloatVector c13 = start(out, outOff + ldo + 3 * LANES, accumulate);
+        FloatVector c20 = start(out, outOff + 2 * ldo, accumulate);
+        FloatVector c21 = start(out, outOff + 2 * ldo + LANES, accumulate);
+        FloatVector c22 = start(out, outOff + 2 * ldo + 2 * LANES, accumulate);
+        FloatVector c23 = start(out, outOff + 2 * ldo + 3 * LANES, accumulate);
+        FloatVector c30 = start(out, outOff + 3 * ldo, accumulate);
+        FloatVector c31 = start(out, outOff + 3 * ldo + LANES, accumulate);
+        FloatVector c32 = start(out, outOff + 3 * ldo + 2 * LANES, accumulate);
+        FloatVector c33 = start(out, outOff + 3 * ldo + 3 * LANES, accumulate);
+        FloatVector c40 = start(out, outOff + 4 * ldo, accumulate);
+        FloatVector c41 = start(out, outOff + 4 * ldo + LANES, accumulate);
+        FloatVector c42 = start(out, outOff + 4 * ldo + 2 * LANES, accumulate);
+        FloatVector c43 = start(out, outOff + 4 * ldo + 3 * LANES, accumulate);
+        FloatVector c50 = start(out, outOff + 5 * ldo, accumulate);
+        FloatVector c51 = start(out, outOff + 5 * ldo + LANES, accumulate);
+        FloatVector c52 = start(out, outOff + 5 * ldo + 2 * LANES, accumulate);
+        FloatVector c53 = start(out, outOff + 5 * ldo + 3 * LANES, accumulate);
         for (int p = 0; p < depth; p++) {
             int q = sOff + p * sDepth, vp = vOff + p * ldv;
             FloatVector b0 = FloatVector.fromArray(SPECIES, v, vp);
@@ -78,10 +98,23 @@ final class GemmKernels {
 
     /** A 4-row by 4-vector tile, for the 4 or 5 rows left below a multiple of 6. */
     static void tile4x4(float[] s, int sOff, int sRow, int sDepth, float[] v, int vOff, int ldv, int depth,
-            float[] out, int outOff, int ldo) {
-        FloatVector zero = FloatVector.zero(SPECIES);
-        FloatVector c00 = zero, c01 = zero, c02 = zero, c03 = zero, c10 = zero, c11 = zero, c12 = zero, c13 = zero;
-        FloatVector c20 = zero, c21 = zero, c22 = zero, c23 = zero, c30 = zero, c31 = zero, c32 = zero, c33 = zero;
+            float[] out, int outOff, int ldo, boolean accumulate) {
+        FloatVector c00 = start(out, outOff, accumulate);
+        FloatVector c01 = start(out, outOff + LANES, accumulate);
+        FloatVector c02 = start(out, outOff + 2 * LANES, accumulate);
+        FloatVector c03 = start(out, outOff + 3 * LANES, accumulate);
+        FloatVector c10 = start(out, outOff + ldo, accumulate);
+        FloatVector c11 = start(out, outOff + ldo + LANES, accumulate);
+        FloatVector c12 = start(out, outOff + ldo + 2 * LANES, accumulate);
+        FloatVector c13 = start(out, outOff + ldo + 3 * LANES, accumulate);
+        FloatVector c20 = start(out, outOff + 2 * ldo, accumulate);
+        FloatVector c21 = start(out, outOff + 2 * ldo + LANES, accumulate);
+        FloatVector c22 = start(out, outOff + 2 * ldo + 2 * LANES, accumulate);
+        FloatVector c23 = start(out, outOff + 2 * ldo + 3 * LANES, accumulate);
+        FloatVector c30 = start(out, outOff + 3 * ldo, accumulate);
+        FloatVector c31 = start(out, outOff + 3 * ldo + LANES, accumulate);
+        FloatVector c32 = start(out, outOff + 3 * ldo + 2 * LANES, accumulate);
+        FloatVector c33 = start(out, outOff + 3 * ldo + 3 * LANES, accumulate);
         for (int p = 0; p < depth; p++) {
             int q = sOff + p * sDepth, vp = vOff + p * ldv;
             FloatVector b0 = FloatVector.fromArray(SPECIES, v, vp);
@@ -109,9 +142,11 @@ final class GemmKernels {
 
     /** A 1-row by 4-vector tile, for the last 1 to 3 rows. */
     static void tile1x4(float[] s, int sOff, int sDepth, float[] v, int vOff, int ldv, int depth,
-            float[] out, int outOff) {
-        FloatVector zero = FloatVector.zero(SPECIES);
-        FloatVector c00 = zero, c01 = zero, c02 = zero, c03 = zero;
+            float[] out, int outOff, boolean accumulate) {
+        FloatVector c00 = start(out, outOff, accumulate);
+        FloatVector c01 = start(out, outOff + LANES, accumulate);
+        FloatVector c02 = start(out, outOff + 2 * LANES, accumulate);
+        FloatVector c03 = start(out, outOff + 3 * LANES, accumulate);
         for (int p = 0; p < depth; p++) {
             int q = sOff + p * sDepth, vp = vOff + p * ldv;
             FloatVector b0 = FloatVector.fromArray(SPECIES, v, vp);
@@ -163,5 +198,13 @@ final class GemmKernels {
             c00 = FloatVector.broadcast(SPECIES, s[q]).fma(b0, c00);
         }
         c00.intoArray(out, outOff);
+    }
+
+    /**
+     * An accumulator's starting value: zero, or (for a later block of the depth) the partial sum
+     * stored in {@code out}, which continues the same fma chain exactly.
+     */
+    private static FloatVector start(float[] out, int offset, boolean accumulate) {
+        return accumulate ? FloatVector.fromArray(SPECIES, out, offset) : FloatVector.zero(SPECIES);
     }
 }

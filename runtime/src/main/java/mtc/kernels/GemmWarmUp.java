@@ -16,6 +16,13 @@ final class GemmWarmUp {
 
     private GemmWarmUp() {}
 
+    /** The tiles that continue partial sums, as deep strips stored in place use them. */
+    private static void continueSums(float[] s, float[] v, float[] c, int lanes) {
+        GemmKernels.tile6x4(s, 0, DEPTH, 1, v, 0, 4 * lanes, DEPTH, c, 0, 4 * lanes, true);
+        GemmKernels.tile4x4(s, 0, DEPTH, 1, v, 0, 4 * lanes, DEPTH, c, 0, 4 * lanes, true);
+        GemmKernels.tile1x4(s, 0, 1, v, 0, 4 * lanes, DEPTH, c, 0, true);
+    }
+
     /** Runs rounds until they are fast or {@code budgetNanos} has passed. */
     static void run(long budgetNanos) {
         int lanes = GemmKernels.LANES;
@@ -31,6 +38,7 @@ final class GemmWarmUp {
             GemmDriver.run(transposed, GemmRegion.all(transposed), scratch); // stored through the tile, transposed
             GemmPack.transpose(v, lanes + 3, DEPTH, c, 2 * lanes, 0, DEPTH); // gathers and scalar copies
             GemmDot.rows(v, s, c, 7, DEPTH, 0, 5);                          // dot tiles with both tails
+            continueSums(s, v, c, lanes);
             fast = System.nanoTime() - start < COMPILED_ROUND_NANOS ? fast + 1 : 0;
         }
     }

@@ -44,6 +44,9 @@ class GemmTest {
         shapes.add(Arguments.of(GemmForm.NT, 131, 37, 67));
         shapes.add(Arguments.of(GemmForm.NT, 64, 256, 10));
         shapes.add(Arguments.of(GemmForm.NT, 303, 13, 100));
+        // Deeper than one depth block: partial sums stored and continued.
+        shapes.add(Arguments.of(GemmForm.NN, 20, 70, 600));
+        shapes.add(Arguments.of(GemmForm.TN, 13, 100, 530));
         shapes.add(Arguments.of(GemmForm.NT, 303, 7, 201));
         Random random = new Random(42);
         for (int i = 0; i < 40; i++) {
