@@ -100,6 +100,19 @@ class GeneratedNetworkTest {
         assertArrayEquals(a, b);
     }
 
+    /** Evaluation normalises with running statistics, so a sample's output does not depend on its batch. */
+    @Test
+    void evaluationOfASampleIsIndependentOfItsBatch() {
+        Synthetic data = separable(64, 12, 3, 2);
+        Network net = network(TestModels.seed(12, 16, 3, 0.2), 7);
+        trainLosses(net, data, 12, 16, 2, 3);
+        float[] batch = new float[64 * 3];
+        net.evaluate(data.x(), null, 64, batch, null);
+        float[] alone = new float[3];
+        net.evaluate(java.util.Arrays.copyOfRange(data.x(), 5 * 12, 6 * 12), null, 1, alone, null);
+        assertArrayEquals(java.util.Arrays.copyOfRange(batch, 15, 18), alone, 1e-6f); // GEMM tiles may differ
+    }
+
     @Test
     void gradientIsExposedPerParameter() {
         Synthetic data = separable(20, 12, 3, 2);
