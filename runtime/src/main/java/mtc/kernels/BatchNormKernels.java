@@ -28,6 +28,7 @@ public final class BatchNormKernels {
             double mean = scratch[ch];
             double var = scratch[c + ch] / m;
             invStd[ch] = (float) (1.0 / Math.sqrt(var + eps));
+            // PyTorch refuses a single value per channel in training; mtc keeps going with the biased 0.
             double unbiased = m > 1 ? var * m / (m - 1) : var;
             runMean[ch] = (float) ((1 - momentum) * runMean[ch] + momentum * mean);
             runVar[ch] = (float) ((1 - momentum) * runVar[ch] + momentum * unbiased);
