@@ -26,11 +26,7 @@ public final class SoftmaxCrossEntropy {
             int row = i * classes;
             int best = argmax(logits, row, classes);
             float max = logits[row + best];
-            double sum = 0;
-            for (int j = 0; j < classes; j++) sum += Math.exp(logits[row + j] - max);
-            if (probs != null) {
-                for (int j = 0; j < classes; j++) probs[row + j] = (float) (Math.exp(logits[row + j] - max) / sum);
-            }
+            double sum = expSum(logits, row, classes, max, probs);
             if (labels != null) {
                 int label = checkLabel(labels[i], classes);
                 loss += max + Math.log(sum) - logits[row + label];
@@ -41,6 +37,23 @@ public final class SoftmaxCrossEntropy {
             stats.lossSum += loss;
             stats.correct += correct;
         }
+    }
+
+    /**
+     * {@code Σ exp(x - max)} over one row; when {@code probs} is given, also the row's softmax there
+     * (each exponential computed once: it is most of this kernel's time).
+     */
+    private static double expSum(float[] logits, int row, int classes, float max, float[] probs) {
+        double sum = 0;
+        for (int j = 0; j < classes; j++) {
+            double e = Math.exp(logits[row + j] - max);
+            sum += e;
+            if (probs != null) probs[row + j] = (float) e;
+        }
+        if (probs != null) {
+            for (int j = 0; j < classes; j++) probs[row + j] = (float) (probs[row + j] / sum);
+        }
+        return sum;
     }
 
     /** {@code dlogits = (probs - onehot(label)) / n}: the gradient of the mean loss. */
