@@ -5,6 +5,7 @@ import java.util.Locale;
 import mtc.data.Dataset;
 import mtc.runtime.Threads;
 import mtc.train.TrainConfig;
+import mtc.train.TrainPosition;
 
 /** The first line of {@code mtc train}: what is trained on what, with which settings. */
 final class TrainBanner {
@@ -15,5 +16,11 @@ final class TrainBanner {
                         + "lr %s, seed %d, %s, %d thread%s", model, train.count(), test.count(), dir, c.epochs(),
                 c.epochs() == 1 ? "" : "s", c.batch(), TrainConfig.decimal(c.lr()), seed,
                 c.shuffle() ? "shuffled" : "file order", Threads.get(), Threads.get() == 1 ? "" : "s");
+    }
+
+    /** The second line of a resumed run, e.g. {@code resuming w.safetensors at epoch 3/10 (1200 samples done)}. */
+    static String resuming(Path file, TrainPosition at, TrainConfig c) {
+        return "resuming " + file + " at epoch " + at.epoch() + "/" + c.epochs()
+                + (at.midEpoch() ? " (" + at.samplesDone() + " samples done)" : "");
     }
 }

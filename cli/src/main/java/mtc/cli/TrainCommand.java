@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import mtc.data.DataException;
+import mtc.data.Dataset;
 import mtc.driver.ModelLoader;
 import mtc.io.SafetensorsReader;
-import mtc.io.SafetensorsWriter;
 import mtc.io.WeightsException;
 import mtc.runtime.Network;
 import mtc.runtime.Rng;
@@ -21,8 +21,12 @@ import mtc.train.TrainConfig;
 import mtc.train.TrainListener;
 import mtc.train.TrainSummary;
 import mtc.train.Trainer;
+import mtc.train.TrainingStopped;
+import mtc.train.TrainPosition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -58,11 +62,16 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "worker threads (default: number of cores)")
     Integer threads;
 
-    @Option(names = "--save", paramLabel = "W", description = "save the weights (safetensors) after training")
+    @Option(names = "--save", paramLabel = "W", description = "save weights and training state (safetensors) after "
+            + "every epoch and on Ctrl-C, atomically (default with --resume: the file resumed from)")
     Path save;
 
     @Option(names = "--init", paramLabel = "W", description = "start from these weights (safetensors), not random ones")
     Path init;
+
+    @Option(names = "--resume", paramLabel = "W", description = "continue the run saved in W by --save (weights, "
+            + "epoch, random state, settings); --epochs may raise its number of epochs")
+    Path resume;
 
     @Option(names = "--limit", paramLabel = "N", description = "train on the first N training samples only")
     Integer limit;
@@ -76,6 +85,9 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrainOptionCheck.check(spec.commandLine(), epochs, batch, lr, threads, limit);
+        if (resume != null && init != null) {
+            throw new ParameterException(spec.commandLine(), "--resume and --init cannot be used together");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         return DataCommands.guard(err, () -> train(out, err));
@@ -84,33 +96,77 @@ final class TrainCommand implements Callable<Integer> {
     private int train(PrintWriter out, PrintWriter err)
             throws ModelLoader.LoadException, DataException, WeightsException, DivergedException, IOException {
         if (threads != null) Threads.set(threads);
-        TrainOutputCheck.writable(save, "--save");
+        Path saveTo = save != null ? save : resume;
+        TrainOutputCheck.writable(saveTo, "--save");
         TrainOutputCheck.writable(metrics, "--metrics");
         Network net = ModelLoader.load(model);
         TrainData sets = TrainData.load(data, net.spec(), err);
         Rng rng = new Rng(seed);
+        TrainStart start = begin(net, sets, rng);
+        Dataset train = sets.train().limit(start.config().limit());
+        out.println(TrainBanner.describe(net.spec().name(), train, sets.test(), sets.dir(), start.config(),
+                start.seed()));
+        if (start.resumed()) out.println(TrainBanner.resuming(resume, start.position(), start.config()));
+        out.flush();
+        CheckpointSaver saver = saveTo == null ? null : new CheckpointSaver(saveTo, net, rng, start, train.count());
+        try (InterruptGuard guard = InterruptGuard.install()) {
+            return trainUntilDoneOrStopped(net, sets, start, rng, saver, guard, out, err);
+        }
+    }
+
+    /** Trains; when Ctrl-C stops it, saves and says how to continue (before the guard lets the JVM exit). */
+    private int trainUntilDoneOrStopped(Network net, TrainData sets, TrainStart start, Rng rng, CheckpointSaver saver,
+                                        InterruptGuard guard, PrintWriter out, PrintWriter err)
+            throws DivergedException, IOException {
+        Path saveTo = save != null ? save : resume;
+        try {
+            List<EpochResult> results = run(net, sets, start, rng, saver, guard, out, err);
+            if (results.isEmpty() && saver != null) saver.save(start.position());
+            out.println(TrainSummary.describe(results) + (saveTo == null ? "" : "; weights saved to " + saveTo));
+            out.flush();
+            return Main.OK;
+        } catch (TrainingStopped stopped) {
+            if (saver != null) saver.save(stopped.position());
+            out.flush();
+            err.println(InterruptMessage.describe(stopped.position(), start.config(), model, data, saveTo));
+            err.flush();
+            return InterruptGuard.EXIT_STATUS;
+        }
+    }
+
+    /** Where training starts: the checkpoint's position with --resume, else epoch 1 with fresh or given weights. */
+    private TrainStart begin(Network net, TrainData sets, Rng rng) throws WeightsException {
+        if (resume != null) {
+            TrainStart start = ResumeCheck.resume(resume, net, given(), sets.train().count());
+            rng.setState(start.position().rng());
+            return start;
+        }
         if (init != null) SafetensorsReader.load(init, net);
         else net.initialize(rng);
         TrainConfig config = new TrainConfig(epochs, batch, learningRate(net), limit == null ? Integer.MAX_VALUE
                 : limit, !noShuffle);
-        out.println(TrainBanner.describe(net.spec().name(), sets.train().limit(config.limit()), sets.test(),
-                sets.dir(), config, seed));
-        out.flush();
-        List<EpochResult> results = run(net, sets, config, rng, out, err);
-        if (save != null) SafetensorsWriter.save(save, net);
-        out.println(TrainSummary.describe(results) + (save == null ? "" : "; weights saved to " + save));
-        out.flush();
-        return Main.OK;
+        return new TrainStart(config, seed, TrainPosition.startOf(1, rng.state()), List.of());
     }
 
-    private List<EpochResult> run(Network net, TrainData sets, TrainConfig config, Rng rng, PrintWriter out,
-                                  PrintWriter err) throws DivergedException, IOException {
+    /** The settings given on the command line, as opposed to defaults, which --resume takes from the checkpoint. */
+    private ResumeCheck.Given given() {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        return new ResumeCheck.Given(parsed.hasMatchedOption("--epochs") ? epochs : null,
+                parsed.hasMatchedOption("--batch") ? batch : null, lr == null ? null : lr.floatValue(),
+                parsed.hasMatchedOption("--seed") ? seed : null, limit, noShuffle);
+    }
+
+    private List<EpochResult> run(Network net, TrainData sets, TrainStart start, Rng rng, CheckpointSaver saver,
+                                  InterruptGuard guard, PrintWriter out, PrintWriter err)
+            throws DivergedException, TrainingStopped, IOException {
         List<TrainListener> listeners = new ArrayList<>(List.of(ProgressDisplay.forThisTerminal(err),
                 new TrainEpochPrinter(out)));
-        MetricsCsv csv = metrics == null ? null : new MetricsCsv(metrics);
+        MetricsCsv csv = metrics == null ? null : new MetricsCsv(metrics, start.metricsRows());
         if (csv != null) listeners.add(csv);
+        if (saver != null) listeners.add(saver);
         try {
-            return new Trainer(net, sets.train(), sets.test(), config, rng, TrainListener.all(listeners)).run();
+            return new Trainer(net, sets.train(), sets.test(), start.config(), rng, TrainListener.all(listeners),
+                    start.position(), guard::requested).run();
         } finally {
             if (csv != null) csv.close();
         }

@@ -17,6 +17,30 @@ final class SafetensorsHeader {
 
     /** Parses {@code json}; {@code file} names the file in messages. */
     static Map<String, HeaderEntry> parse(String file, String json) throws WeightsException {
+        Map<String, HeaderEntry> entries = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : root(file, json).entrySet()) {
+            if (e.getKey().equals(METADATA)) continue;
+            entries.put(e.getKey(), entry(file, e.getKey(), e.getValue()));
+        }
+        return entries;
+    }
+
+    /** The header's {@code __metadata__} string map (empty when there is none). */
+    static Map<String, String> metadata(String file, String json) throws WeightsException {
+        Object value = root(file, json).get(METADATA);
+        if (value == null) return Map.of();
+        if (!(value instanceof Map)) throw new WeightsException(file + ": \"" + METADATA + "\" is not a JSON object");
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : asMap(value).entrySet()) {
+            if (!(e.getValue() instanceof String s)) {
+                throw new WeightsException(file + ": \"" + METADATA + "\" entry '" + e.getKey() + "' is not a string");
+            }
+            out.put(e.getKey(), s);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> root(String file, String json) throws WeightsException {
         Object root;
         try {
             root = Json.parse(json);
@@ -25,12 +49,7 @@ final class SafetensorsHeader {
                     + e.getMessage());
         }
         if (!(root instanceof Map)) throw new WeightsException(file + ": the header is not a JSON object");
-        Map<String, HeaderEntry> entries = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : asMap(root).entrySet()) {
-            if (e.getKey().equals(METADATA)) continue;
-            entries.put(e.getKey(), entry(file, e.getKey(), e.getValue()));
-        }
-        return entries;
+        return asMap(root);
     }
 
     private static HeaderEntry entry(String file, String name, Object value) throws WeightsException {

@@ -45,6 +45,18 @@ public final class SafetensorsReader {
         }
     }
 
+    /** The {@code __metadata__} string map of {@code file}'s header (empty when it has none). */
+    public static Map<String, String> metadata(Path file) throws WeightsException {
+        String name = file.toString();
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            return SafetensorsHeader.metadata(name, headerText(name, ch, (int) headerLength(name, ch)));
+        } catch (NoSuchFileException e) {
+            throw new WeightsException(name + ": no such file");
+        } catch (IOException e) {
+            throw new WeightsException(name + ": cannot read: " + e.getMessage());
+        }
+    }
+
     private static long headerLength(String name, FileChannel ch) throws IOException, WeightsException {
         long size = ch.size();
         if (size < 8) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -20,20 +21,34 @@ public final class MetricsCsv implements TrainListener, Closeable {
 
     /** Creates (or replaces) {@code file} and writes the header line. */
     public MetricsCsv(Path file) throws IOException {
+        this(file, List.of());
+    }
+
+    /** Creates (or replaces) {@code file} with the header line and {@code earlierRows} (of a resumed run). */
+    public MetricsCsv(Path file, List<String> earlierRows) throws IOException {
         this.file = file;
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         this.out = Files.newBufferedWriter(file);
         out.write(HEADER);
         out.newLine();
+        for (String row : earlierRows) {
+            out.write(row);
+            out.newLine();
+        }
         out.flush();
+    }
+
+    /** The CSV row of one epoch's result. */
+    public static String row(EpochResult r) {
+        return String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6f,%.3f,%.1f", r.epoch(), r.trainLoss(), r.trainAcc(),
+                r.testLoss(), r.testAcc(), r.seconds(), r.samplesPerSecond());
     }
 
     @Override
     public void epochFinished(EpochResult r, int epochs) {
         try {
-            out.write(String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6f,%.3f,%.1f", r.epoch(), r.trainLoss(),
-                    r.trainAcc(), r.testLoss(), r.testAcc(), r.seconds(), r.samplesPerSecond()));
+            out.write(row(r));
             out.newLine();
             out.flush();
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package mtc.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import mtc.data.Dataset;
 import mtc.runtime.Network;
 import mtc.runtime.Rng;
@@ -10,7 +11,8 @@ import mtc.runtime.StepStats;
 /**
  * The training loop: epochs of shuffled mini-batches (the last one partial), then an evaluation
  * on the test set after each epoch. All randomness (shuffling here, dropout in the network) is
- * drawn from the one {@link Rng} it is given, so the same seed gives the same run.
+ * drawn from the one {@link Rng} it is given, so the same seed gives the same run; and a run can
+ * start from any {@link TrainPosition}, so a stopped run continues with the same numbers.
  */
 public final class Trainer {
     private final Network net;
@@ -19,48 +21,77 @@ public final class Trainer {
     private final TrainConfig config;
     private final Rng rng;
     private final TrainListener listener;
+    private final TrainPosition start;
+    private final BooleanSupplier stopRequested;
 
+    /** A fresh run from epoch 1, which never stops early. */
     public Trainer(Network net, Dataset train, Dataset test, TrainConfig config, Rng rng, TrainListener listener) {
+        this(net, train, test, config, rng, listener, TrainPosition.startOf(1, rng.state()), () -> false);
+    }
+
+    /**
+     * A run that starts at {@code start} and, once {@code stopRequested} turns true, stops after
+     * the batch in progress by throwing {@link TrainingStopped}.
+     */
+    public Trainer(Network net, Dataset train, Dataset test, TrainConfig config, Rng rng, TrainListener listener,
+                   TrainPosition start, BooleanSupplier stopRequested) {
         this.net = net;
         this.train = train.limit(config.limit());
         this.test = test;
         this.config = config;
         this.rng = rng;
         this.listener = listener;
+        this.start = start;
+        this.stopRequested = stopRequested;
     }
 
-    /** Trains for the configured epochs and returns each epoch's result. */
-    public List<EpochResult> run() throws DivergedException {
+    /** Trains up to the configured epochs and returns the result of each epoch this run finished. */
+    public List<EpochResult> run() throws DivergedException, TrainingStopped {
         List<EpochResult> results = new ArrayList<>();
         float[] x = new float[config.batch() * train.sampleSize()];
         int[] y = new int[config.batch()];
         int[] order = new int[train.count()];
-        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+        TrainPosition at = start;
+        for (int epoch = start.epoch(); epoch <= config.epochs(); epoch++) {
             listener.epochStarted(epoch, config.epochs(), train.count());
-            EpochResult result = epoch(epoch, order, x, y);
+            EpochResult result = epoch(at, order, x, y);
             results.add(result);
             listener.epochFinished(result, config.epochs());
+            at = TrainPosition.startOf(epoch + 1, rng.state());
+            if (epoch < config.epochs() && stopRequested.getAsBoolean()) throw new TrainingStopped(at);
         }
         return results;
     }
 
-    private EpochResult epoch(int epoch, int[] order, float[] x, int[] y) throws DivergedException {
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        if (config.shuffle()) rng.shuffle(order);
-        StepStats stats = new StepStats();
+    private EpochResult epoch(TrainPosition at, int[] order, float[] x, int[] y)
+            throws DivergedException, TrainingStopped {
+        shuffle(at, order);
+        StepStats stats = at.stats();
         long start = System.nanoTime();
-        for (int from = 0, batch = 1; from < order.length; from += config.batch(), batch++) {
+        int batch = at.samplesDone() / config.batch() + 1;
+        for (int from = at.samplesDone(); from < order.length; from += config.batch(), batch++) {
             int n = Math.min(config.batch(), order.length - from);
             train.copyBatch(order, from, n, x, y);
             double before = stats.lossSum;
             net.trainStep(x, y, n, config.lr(), rng, stats);
             double loss = (stats.lossSum - before) / n;
-            if (!Double.isFinite(loss)) throw new DivergedException(epoch, batch, loss, config.lr());
+            if (!Double.isFinite(loss)) throw new DivergedException(at.epoch(), batch, loss, config.lr());
             listener.batchFinished(from + n, stats);
+            if (stopRequested.getAsBoolean()) throw new TrainingStopped(new TrainPosition(at.epoch(),
+                    at.epochRng(), rng.state(), from + n, stats.lossSum, stats.correct, stats.samples));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         StepStats eval = Evaluator.evaluate(net, test);
-        return new EpochResult(epoch, stats.meanLoss(), stats.accuracy(), eval.meanLoss(), eval.accuracy(),
-                seconds, order.length / seconds);
+        int trained = order.length - at.samplesDone();
+        return new EpochResult(at.epoch(), stats.meanLoss(), stats.accuracy(), eval.meanLoss(), eval.accuracy(),
+                seconds, trained / seconds);
+    }
+
+    /** The epoch's sample order, replayed from its starting random state; then the random state at {@code at}. */
+    private void shuffle(TrainPosition at, int[] order) {
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        rng.setState(at.epochRng());
+        if (config.shuffle()) rng.shuffle(order);
+        if (at.midEpoch()) rng.setState(at.rng());
     }
 }

@@ -2,6 +2,7 @@ package mtc.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -127,6 +128,58 @@ class TrainerTest {
         assertEquals(MetricsCsv.HEADER, lines.get(0));
         assertEquals(3, lines.size());
         assertTrue(lines.get(1).startsWith("1,1.000000,0.000000,"), lines.get(1));
+    }
+
+    @Test
+    void aRunStoppedMidEpochAndResumedDrawsTheSameBatchesAndRandomNumbers() throws Exception {
+        RecordingNetwork straight = new RecordingNetwork(-1);
+        List<EpochResult> expected = recorderRun(straight, TrainPosition.startOf(1, 7), () -> false);
+        RecordingNetwork resumed = new RecordingNetwork(-1);
+        int[] calls = {0};
+        TrainingStopped stop = assertThrows(TrainingStopped.class,
+                () -> recorderRun(resumed, TrainPosition.startOf(1, 7), () -> ++calls[0] == 6));
+        assertEquals(new TrainPosition(2, stop.position().epochRng(), stop.position().rng(), 8, 8, 0, 8),
+                stop.position());
+        List<EpochResult> rest = recorderRun(resumed, stop.position(), () -> false);
+        assertEquals(straight.randomDraws, resumed.randomDraws);
+        assertEquals(straight.batches.stream().map(Arrays::toString).toList(),
+                resumed.batches.stream().map(Arrays::toString).toList());
+        assertEquals(expected.get(1).trainLoss(), rest.get(0).trainLoss());
+        assertEquals(2, rest.size());
+    }
+
+    @Test
+    void aStopEndsTheRunAfterTheBatchInProgressOrAtTheNextEpochsStart() throws Exception {
+        TrainingStopped stop = assertThrows(TrainingStopped.class, () -> recorderRun(new RecordingNetwork(-1),
+                TrainPosition.startOf(1, 7), () -> true));
+        assertEquals(1, stop.position().epoch());
+        assertEquals(4, stop.position().samplesDone());
+        int[] calls = {0};
+        stop = assertThrows(TrainingStopped.class, () -> recorderRun(new RecordingNetwork(-1),
+                TrainPosition.startOf(1, 7), () -> ++calls[0] == 4));
+        assertEquals(2, stop.position().epoch());
+        assertFalse(stop.position().midEpoch());
+    }
+
+    @Test
+    void softmaxWeightsAfterAResumeEqualThoseOfAnUninterruptedRun() throws Exception {
+        SoftmaxNetwork a = SoftmaxNetwork.mnist(), b = SoftmaxNetwork.mnist();
+        TrainConfig config = new TrainConfig(2, 16, 0.1f, Integer.MAX_VALUE, true);
+        new Trainer(a, blobs(100, 1), blobs(20, 2), config, new Rng(3), new TrainListener() { }).run();
+        int[] calls = {0};
+        TrainingStopped stop = assertThrows(TrainingStopped.class, () -> new Trainer(b, blobs(100, 1), blobs(20, 2),
+                config, new Rng(3), new TrainListener() { }, TrainPosition.startOf(1, 3), () -> ++calls[0] == 9).run());
+        new Trainer(b, blobs(100, 1), blobs(20, 2), config, new Rng(99), new TrainListener() { }, stop.position(),
+                () -> false).run();
+        assertArrayEquals(a.floats(0), b.floats(0));
+        assertArrayEquals(a.floats(1), b.floats(1));
+    }
+
+    /** Three epochs of 10 samples in batches of 4 from {@code start}. */
+    private static List<EpochResult> recorderRun(RecordingNetwork net, TrainPosition start,
+                                                 java.util.function.BooleanSupplier stop) throws Exception {
+        return new Trainer(net, blobs(10, 1), blobs(5, 2), new TrainConfig(3, 4, 0.1f, Integer.MAX_VALUE, true),
+                new Rng(0), new TrainListener() { }, start, stop).run();
     }
 
     @Test

@@ -1,0 +1,56 @@
+package mtc.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import mtc.io.SafetensorsWriter;
+import mtc.runtime.Network;
+import mtc.runtime.Rng;
+import mtc.train.Checkpoint;
+import mtc.train.EpochResult;
+import mtc.train.MetricsCsv;
+import mtc.train.TrainListener;
+import mtc.train.TrainPosition;
+
+/**
+ * Saves {@code --save} after every epoch (and when training is stopped), weights and training
+ * state together, atomically: whenever the process dies, the file holds the last finished epoch
+ * or stop, whole, and {@code --resume} continues from it.
+ */
+final class CheckpointSaver implements TrainListener {
+    private final Path file;
+    private final Network net;
+    private final Rng rng;
+    private final TrainStart start;
+    private final int trainSamples;
+    private final List<String> rows;
+
+    CheckpointSaver(Path file, Network net, Rng rng, TrainStart start, int trainSamples) {
+        this.file = file;
+        this.net = net;
+        this.rng = rng;
+        this.start = start;
+        this.trainSamples = trainSamples;
+        this.rows = new ArrayList<>(start.metricsRows());
+    }
+
+    /** After an epoch (including its evaluation, which draws no random numbers) the next one starts. */
+    @Override
+    public void epochFinished(EpochResult result, int epochs) {
+        rows.add(MetricsCsv.row(result));
+        save(TrainPosition.startOf(result.epoch() + 1, rng.state()));
+    }
+
+    /** Saves the weights as they are with {@code position}. */
+    void save(TrainPosition position) {
+        Checkpoint checkpoint = new Checkpoint(net.spec().name(), start.seed(), start.config(), trainSamples,
+                position, rows);
+        try {
+            SafetensorsWriter.save(file, net, checkpoint.toMetadata());
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot save the checkpoint: " + TrainOutputCheck.describe(e), e);
+        }
+    }
+}
