@@ -1,6 +1,7 @@
 package mtc.bench;
 
 import java.util.concurrent.TimeUnit;
+import mtc.kernels.Gemm;
 import mtc.runtime.Threads;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -40,6 +41,7 @@ public class GemmBench {
     @Setup
     public void setUp() {
         Threads.set(threads);
+        Gemm.warmUp(10_000); // JIT-compiles the kernels now, not during the warm-up iterations
         call = GemmCall.parse(shape);
     }
 

@@ -2,6 +2,7 @@ package mtc.bench;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import mtc.kernels.Gemm;
 import mtc.runtime.Threads;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -39,6 +40,7 @@ public class SeedStepBench {
     @Setup
     public void setUp() {
         Threads.set(threads);
+        Gemm.warmUp(10_000); // JIT-compiles the kernels now, not during the warm-up iterations
         String b = Integer.toString(batch);
         step = List.of(GemmCall.parse("nt:" + b + "x256x784"), GemmCall.parse("tn:256x784x" + b),
                 GemmCall.parse("nt:" + b + "x10x256"), GemmCall.parse("tn:10x256x" + b),
