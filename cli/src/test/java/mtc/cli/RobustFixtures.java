@@ -104,9 +104,19 @@ final class RobustFixtures {
 
     /** Starts {@code mtc args} as a separate JVM, from the test classpath, tuned to start fast (tiny work). */
     static Process start(String... args) throws IOException {
+        return start(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), args);
+    }
+
+    /** Starts {@code mtc args} as a separate JVM with the full JIT, as the launcher runs training. */
+    static Process startTraining(String... args) throws IOException {
+        return start(List.of(), args);
+    }
+
+    private static Process start(List<String> jvmOptions, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "--add-modules", "jdk.incubator.vector", "-Xss16m", "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-cp", classpath(), "mtc.cli.Main"));
+                .toString(), "--add-modules", "jdk.incubator.vector", "-Xss16m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classpath(), "mtc.cli.Main"));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).start();
     }
@@ -133,7 +143,11 @@ final class RobustFixtures {
 
     /** Waits for {@code p} to end (never more than a minute) and collects what it printed. */
     static Run finish(Process p) {
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> text(p.getInputStream()));
+        return finish(p, CompletableFuture.supplyAsync(() -> text(p.getInputStream())));
+    }
+
+    /** Like {@link #finish(Process)}, with its stdout already being read into {@code out}. */
+    static Run finish(Process p, CompletableFuture<String> out) {
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> text(p.getErrorStream()));
         try {
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
