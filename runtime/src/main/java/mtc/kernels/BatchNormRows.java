@@ -3,28 +3,41 @@ package mtc.kernels;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Batch-norm loops for {@code [n, c]} feature rows, vectorised across channels with the Vector
  * API. (Plain loops would not be: the per-channel arrays are indexed by {@code ch} and the data by
  * {@code row + ch}, and C2 cannot prove such accesses independent, so they ran ten times slower.)
- * Floats are widened to doubles lane for lane: the float species has as many lanes as the double one.
+ *
+ * <p>Only the preferred float and double species are used, as in every other kernel: one float
+ * vector widens to two double vectors and two narrow back into one. A second float species (the
+ * half-width one) would share {@code FloatVector}'s methods with the GEMM kernels, polluting their
+ * type profiles so that C2 could no longer intrinsify them: the GEMMs then ran 50x slower.
  */
 final class BatchNormRows {
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    /** Same bit size as {@link #F}, so half as many lanes. */
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Float> F =
-            VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
+    private static final int HALF = D.length();
+    private static final VectorMask<Float> UPPER = VectorMask.fromLong(F, ((1L << F.length()) - 1) & -(1L << HALF));
 
     private BatchNormRows() {}
 
-    private static DoubleVector widen(float[] a, int i) {
-        return (DoubleVector) FloatVector.fromArray(F, a, i).convertShape(VectorOperators.F2D, D, 0);
+    /** Lanes {@code part·HALF ..} of {@code v}, widened to double. */
+    private static DoubleVector widen(FloatVector v, int part) {
+        return (DoubleVector) v.convertShape(VectorOperators.F2D, D, part);
     }
 
     private static FloatVector narrow(double[] a, int i) {
-        return (FloatVector) DoubleVector.fromArray(D, a, i).convertShape(VectorOperators.D2F, F, 0);
+        FloatVector lower = (FloatVector) DoubleVector.fromArray(D, a, i).convertShape(VectorOperators.D2F, F, 0);
+        FloatVector upper = (FloatVector) DoubleVector.fromArray(D, a, i + HALF).convertShape(VectorOperators.D2F, F, -1);
+        return lower.blend(upper, UPPER);
+    }
+
+    private static void addInto(double[] a, int i, DoubleVector d) {
+        DoubleVector.fromArray(D, a, i).add(d).intoArray(a, i);
     }
 
     /** {@code scratch[ch]} = mean, {@code scratch[c + ch]} = Σ (x − mean)²: two passes, for accuracy. */
@@ -34,7 +47,9 @@ final class BatchNormRows {
         for (int row = 0; row < n * c; row += c) {
             int ch = 0;
             for (; ch < bound; ch += F.length()) {
-                DoubleVector.fromArray(D, scratch, ch).add(widen(x, row + ch)).intoArray(scratch, ch);
+                FloatVector v = FloatVector.fromArray(F, x, row + ch);
+                addInto(scratch, ch, widen(v, 0));
+                addInto(scratch, ch + HALF, widen(v, 1));
             }
             for (; ch < c; ch++) scratch[ch] += x[row + ch];
         }
@@ -42,8 +57,11 @@ final class BatchNormRows {
         for (int row = 0; row < n * c; row += c) {
             int ch = 0;
             for (; ch < bound; ch += F.length()) {
-                DoubleVector d = widen(x, row + ch).sub(DoubleVector.fromArray(D, scratch, ch));
-                DoubleVector.fromArray(D, scratch, c + ch).add(d.mul(d)).intoArray(scratch, c + ch);
+                FloatVector v = FloatVector.fromArray(F, x, row + ch);
+                DoubleVector d0 = widen(v, 0).sub(DoubleVector.fromArray(D, scratch, ch));
+                DoubleVector d1 = widen(v, 1).sub(DoubleVector.fromArray(D, scratch, ch + HALF));
+                addInto(scratch, c + ch, d0.mul(d0));
+                addInto(scratch, c + ch + HALF, d1.mul(d1));
             }
             for (; ch < c; ch++) {
                 double d = x[row + ch] - scratch[ch];
@@ -92,9 +110,13 @@ final class BatchNormRows {
         for (int row = 0; row < n * c; row += c) {
             int ch = 0;
             for (; ch < bound; ch += F.length()) {
-                DoubleVector g = widen(dy, row + ch);
-                DoubleVector.fromArray(D, scratch, ch).add(g).intoArray(scratch, ch);
-                DoubleVector.fromArray(D, scratch, c + ch).add(g.mul(widen(xhat, row + ch))).intoArray(scratch, c + ch);
+                FloatVector g = FloatVector.fromArray(F, dy, row + ch);
+                FloatVector h = FloatVector.fromArray(F, xhat, row + ch);
+                DoubleVector g0 = widen(g, 0), g1 = widen(g, 1);
+                addInto(scratch, ch, g0);
+                addInto(scratch, ch + HALF, g1);
+                addInto(scratch, c + ch, g0.mul(widen(h, 0)));
+                addInto(scratch, c + ch + HALF, g1.mul(widen(h, 1)));
             }
             for (; ch < c; ch++) {
                 scratch[ch] += dy[row + ch];
