@@ -1,0 +1,40 @@
+# Sweep model: 32 hidden blocks (linear -> batchnorm -> relu) of width 256, then a linear
+# classifier. Used by bench/sweep.sh to check that cost follows FLOPs as depth grows.
+model Depth32
+input [784]
+let width = 256
+linear(784, width) -> batchnorm -> relu ->
+linear(width) -> batchnorm -> relu ->
+linear(width) -> batchnorm -> relu ->
+linear(width) -> batchnorm -> relu ->
+linear(width) -> batchnorm -> relu ->
+linear(width) -> batchnorm -> relu ->
+linear(width) -> batchnorm -> relu ->
+linear(width) -> batchnorm -> relu ->
+linear(width) -> batchnorm -> relu ->
+linear(width) -> batchnorm -> relu ->
+linear(width) -> batchnorm -> relu ->
+linear(width) -> batchnorm -> relu ->
+linear(width) -> batchnorm -> relu ->
+linear(width) -> batchnorm -> relu ->
+linear(width) -> batchnorm -> relu ->
+linear(width) -> batchnorm -> relu ->
+linear(width) -> batchnorm -> relu ->
+linear(width) -> batchnorm -> relu ->
+linear(width) -> batchnorm -> relu ->
+linear(width) -> batchnorm -> relu ->
+linear(width) -> batchnorm -> relu ->
+linear(width) -> batchnorm -> relu ->
+linear(width) -> batchnorm -> relu ->
+linear(width) -> batchnorm -> relu ->
+linear(width) -> batchnorm -> relu ->
+linear(width) -> batchnorm -> relu ->
+linear(width) -> batchnorm -> relu ->
+linear(width) -> batchnorm -> relu ->
+linear(width) -> batchnorm -> relu ->
+linear(width) -> batchnorm -> relu ->
+linear(width) -> batchnorm -> relu ->
+linear(width) -> batchnorm -> relu ->
+linear(10)
+loss cross_entropy
+optimizer sgd(lr = 0.05)

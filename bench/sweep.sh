@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Scale sweep: does training cost follow FLOPs? Trains each model of bench/models/ (widths 256,
+# 1024, 4096 at depth 2; depths 2, 8, 32 at width 256) at batch 64, and the seed model at batches
+# 16, 64, 256 and 1024, each for 2 epochs on the first --limit samples. It reports the 2nd epoch
+# (the 1st includes the JIT warm-up, shown separately so a model that falls out of the JIT shows),
+# the FLOPs per sample from `mtc summary`, and the achieved GFLOP/s (training ~ 3x forward FLOPs).
+# Where the PyTorch reference can run the same model (seed model, any batch or width), it runs
+# right after mtc in the same conditions (one full epoch) and the ratio is printed: the machine is
+# shared and noisy, so only ratios from one run mean something.
+#
+#   bench/sweep.sh [--limit 20000] [--torch-threads "1"] [--no-torch] [--only widths|depths|batches]
+# Prints a markdown table on stdout; progress goes to stderr.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+mtc="${MTC:-$root/mtc}"  # MTC=/path/to/other/tree/mtc measures another build (e.g. a clean copy of HEAD)
+limit=20000 torch_threads=1 torch=yes only=all
+data="${MTC_DATA:-$root/../shared/data/mnist}"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --limit) limit=$2; shift 2 ;; --torch-threads) torch_threads=$2; shift 2 ;;
+    --no-torch) torch=no; shift ;; --only) only=$2; shift 2 ;;
+    *) echo "usage: $0 [--limit N] [--torch-threads \"1 2\"] [--no-torch] [--only widths|depths|batches]" >&2
+       exit 2 ;;
+  esac
+done
+torch_ref="$root/../shared/reference/torch_mlp.py"
+models="$root/bench/models"
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+
+flops_per_sample() {  # forward FLOPs per sample, as `mtc summary` counts them
+  "$mtc" summary "$1" 2>/dev/null | sed -n 's/^FLOPs per sample: //p' | tr -d ,
+}
+
+mtc_epochs() {  # "ep1_samples_per_s ep2_seconds ep2_samples_per_s" of a 2-epoch run
+  "$mtc" train "$1" --data "$data" --epochs 2 --batch "$2" --limit "$limit" --metrics "$tmp/m.csv" \
+    >"$tmp/mtc.log" 2>&1 || return 1
+  awk -F, 'NR==2 {r1=$7} NR==3 {print r1, $6, $7}' "$tmp/m.csv"
+}
+
+torch_rate() {  # samples/s of one full epoch of the reference, the best over --torch-threads
+  local best=0 r
+  for t in $torch_threads; do
+    r=$(/usr/bin/python3 "$torch_ref" --data "$data" --epochs 1 --batch "$1" --hidden "$2" --threads "$t" \
+        | sed -n 's/.*samples_per_s=\([0-9.]*\).*/\1/p')
+    best=$(awk -v a="$best" -v b="${r:-0}" 'BEGIN {print (b > a) ? b : a}')
+  done
+  echo "$best"
+}
+
+# One table row. $1 label, $2 model file, $3 batch, $4 hidden width for the reference ("" = none).
+row() {
+  local flops ep1 secs rate gflops t="" ratio=""
+  echo "sweep: $1 batch $3 ..." >&2
+  flops=$(flops_per_sample "$2")
+  if ! mtc_epochs "$2" "$3" >"$tmp/epochs"; then  # a failure is a finding: a row saying so, then go on
+    printf '| %s | %s | %s | fails: %s |||||||\n' "$1" "$3" "$flops" "$(grep '^mtc:' "$tmp/mtc.log" | tail -1)"
+    return
+  fi
+  read -r ep1 secs rate <"$tmp/epochs"
+  gflops=$(awk -v f="$flops" -v r="$rate" 'BEGIN {printf "%.1f", 3 * f * r / 1e9}')
+  if [ "$torch" = yes ] && [ -n "$4" ]; then
+    t=$(torch_rate "$3" "$4")
+    ratio=$(awk -v a="$rate" -v b="$t" 'BEGIN {printf "%.2f", (b > 0) ? a / b : 0}')
+    t=$(printf '%.0f' "$t")
+  fi
+  printf '| %s | %s | %s | %.0f | %.2f | %.1f | %.0f | %s | %s | %s |\n' "$1" "$3" \
+    "$flops" "$ep1" "$secs" \
+    "$(awk -v r="$rate" 'BEGIN {print 60000 / r}')" "$rate" "$gflops" "${t:--}" "${ratio:--}"
+}
+
+echo "<!-- bench/sweep.sh --limit $limit, $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg) -->"
+echo "| model | batch | fwd FLOPs/sample | ep1 samples/s | ep2 s ($limit samples) | s/epoch (60k) |" \
+     "ep2 samples/s | GFLOP/s (3x fwd) | torch samples/s | mtc/torch |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+if [ "$only" = all ] || [ "$only" = batches ]; then
+  for b in 16 64 256 1024; do row "seed (mnist.mt)" "$root/examples/mnist.mt" "$b" 256; done
+fi
+if [ "$only" = all ] || [ "$only" = widths ]; then
+  for w in 256 1024 4096; do row "width $w, 1 hidden" "$models/width-$w.mt" 64 "$w"; done
+fi
+if [ "$only" = all ] || [ "$only" = depths ]; then
+  for d in 2 8 32; do row "$d hidden x 256" "$models/depth-$d.mt" 64 ""; done
+fi
