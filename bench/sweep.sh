@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scale sweep: does training cost follow FLOPs? Trains each model of bench/models/ (widths 256,
 # 1024, 4096 at depth 2; depths 2, 8, 32 at width 256) at batch 64, and the seed model at batches
-# 16, 64, 256 and 1024, each for 2 epochs on the first --limit samples. It reports the 2nd epoch
+# 16, 64, 256 and 1024, each for 2 epochs (the sweep models on the first --limit samples, the seed
+# model on all 60000, so that its 2nd epoch lasts long enough to time). It reports the 2nd epoch
 # (the 1st includes the JIT warm-up, shown separately so a model that falls out of the JIT shows),
 # the FLOPs per sample from `mtc summary`, and the achieved GFLOP/s (training ~ 3x forward FLOPs).
 # Where the PyTorch reference can run the same model (seed model, any batch or width), it runs
@@ -31,8 +32,8 @@ flops_per_sample() {  # forward FLOPs per sample, as `mtc summary` counts them
   "$mtc" summary "$1" 2>/dev/null | sed -n 's/^FLOPs per sample: //p' | tr -d ,
 }
 
-mtc_epochs() {  # "ep1_samples_per_s ep2_seconds ep2_samples_per_s" of a 2-epoch run
-  "$mtc" train "$1" --data "$data" --epochs 2 --batch "$2" --limit "$limit" --metrics "$tmp/m.csv" \
+mtc_epochs() {  # "ep1_samples_per_s ep2_seconds ep2_samples_per_s" of a 2-epoch run on $3 samples
+  "$mtc" train "$1" --data "$data" --epochs 2 --batch "$2" --limit "$3" --metrics "$tmp/m.csv" \
     >"$tmp/mtc.log" 2>&1 || return 1
   awk -F, 'NR==2 {r1=$7} NR==3 {print r1, $6, $7}' "$tmp/m.csv"
 }
@@ -47,13 +48,14 @@ torch_rate() {  # samples/s of one full epoch of the reference, the best over --
   echo "$best"
 }
 
-# One table row. $1 label, $2 model file, $3 batch, $4 hidden width for the reference ("" = none).
+# One table row. $1 label, $2 model file, $3 batch, $4 hidden width for the reference ("" = none),
+# $5 training samples per epoch.
 row() {
   local flops ep1 secs rate gflops t="" ratio=""
   echo "sweep: $1 batch $3 ..." >&2
   flops=$(flops_per_sample "$2")
-  if ! mtc_epochs "$2" "$3" >"$tmp/epochs"; then  # a failure is a finding: a row saying so, then go on
-    printf '| %s | %s | %s | fails: %s |||||||\n' "$1" "$3" "$flops" "$(grep '^mtc:' "$tmp/mtc.log" | tail -1)"
+  if ! mtc_epochs "$2" "$3" "$5" >"$tmp/epochs"; then  # a failure is a finding: a row saying so, then go on
+    printf '| %s | %s | %s | %s | fails: %s |||||||\n' "$1" "$3" "$5" "$flops" "$(grep '^mtc:' "$tmp/mtc.log" | tail -1)"
     return
   fi
   read -r ep1 secs rate <"$tmp/epochs"
@@ -63,21 +65,21 @@ row() {
     ratio=$(awk -v a="$rate" -v b="$t" 'BEGIN {printf "%.2f", (b > 0) ? a / b : 0}')
     t=$(printf '%.0f' "$t")
   fi
-  printf '| %s | %s | %s | %.0f | %.2f | %.1f | %.0f | %s | %s | %s |\n' "$1" "$3" \
+  printf '| %s | %s | %s | %s | %.0f | %.2f | %.1f | %.0f | %s | %s | %s |\n' "$1" "$3" "$5" \
     "$flops" "$ep1" "$secs" \
     "$(awk -v r="$rate" 'BEGIN {print 60000 / r}')" "$rate" "$gflops" "${t:--}" "${ratio:--}"
 }
 
 echo "<!-- bench/sweep.sh --limit $limit, $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg) -->"
-echo "| model | batch | fwd FLOPs/sample | ep1 samples/s | ep2 s ($limit samples) | s/epoch (60k) |" \
+echo "| model | batch | samples/epoch | fwd FLOPs/sample | ep1 samples/s | ep2 s | s/epoch (60k) |" \
      "ep2 samples/s | GFLOP/s (3x fwd) | torch samples/s | mtc/torch |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 if [ "$only" = all ] || [ "$only" = batches ]; then
-  for b in 16 64 256 1024; do row "seed (mnist.mt)" "$root/examples/mnist.mt" "$b" 256; done
+  for b in 16 64 256 1024; do row "seed (mnist.mt)" "$root/examples/mnist.mt" "$b" 256 60000; done
 fi
 if [ "$only" = all ] || [ "$only" = widths ]; then
-  for w in 256 1024 4096; do row "width $w, 1 hidden" "$models/width-$w.mt" 64 "$w"; done
+  for w in 256 1024 4096; do row "width $w, 1 hidden" "$models/width-$w.mt" 64 "$w" "$limit"; done
 fi
 if [ "$only" = all ] || [ "$only" = depths ]; then
-  for d in 2 8 32; do row "$d hidden x 256" "$models/depth-$d.mt" 64 ""; done
+  for d in 2 8 32; do row "$d hidden x 256" "$models/depth-$d.mt" 64 "" "$limit"; done
 fi
