@@ -55,7 +55,8 @@ row() {
   echo "sweep: $1 batch $3 ..." >&2
   flops=$(flops_per_sample "$2")
   if ! mtc_epochs "$2" "$3" "$5" >"$tmp/epochs"; then  # a failure is a finding: a row saying so, then go on
-    printf '| %s | %s | %s | %s | fails: %s |||||||\n' "$1" "$3" "$5" "$flops" "$(grep '^mtc:' "$tmp/mtc.log" | tail -1)"
+    printf '| %s | %s | %s | %s | fails: %s |||||||\n' "$1" "$3" "$5" "$flops" \
+      "$(grep '^mtc:' "$tmp/mtc.log" | tail -1)"
     return
   fi
   read -r ep1 secs rate <"$tmp/epochs"
