@@ -60,6 +60,17 @@ echo "classes loaded by one check: $(grep -c 'source:' "$tmp/classes")," \
 # CDS refuses classes older than Java 6; picocli ships Java 5 class files, so it never gets archived.
 unzip -p "$jar" picocli/CommandLine.class 2>/dev/null | head -c 8 | od -An -tu1 \
   | awk '{print "picocli class-file major version: " $7 * 256 + $8 " (CDS needs >= 50)"}' || true
+# Phases of one check from the uptime stamps of class loading, the median over --runs runs.
+phases() {
+  java "${with_cds[@]}" -Xlog:class+load=info:file="$tmp/cl":uptime -jar "$jar" check "$model" >/dev/null 2>&1 || true
+  awk '{t = substr($1, 2) + 0}
+       !m && / mtc\.cli\./ {m = t} !f && / mtc\.(syntax|grammar)\./ {f = t} END {print m, f - m, t - f}' "$tmp/cl"
+}
+for _ in $(seq "$runs"); do phases; done >"$tmp/phases"
+echo
+echo "start-up phases of check (median s, from class-load times): JVM start to mtc's main" \
+     "$(cut -d' ' -f1 "$tmp/phases" | median), main to the front end (picocli, options)" \
+     "$(cut -d' ' -f2 "$tmp/phases" | median), front end to exit $(cut -d' ' -f3 "$tmp/phases" | median)"
 echo
 echo "| java variant (check) | median s | min s | max s | median cpu s | <= 0.5 s |"
 echo "|---|---:|---:|---:|---:|---|"
@@ -68,3 +79,30 @@ report "launcher flags, default CDS only" java "${base[@]}" -jar "$jar" check "$
 report "launcher flags + app CDS (as ./mtc)" java "${with_cds[@]}" -jar "$jar" check "$model"
 report "+ -Xint (no JIT at all)" java "${with_cds[@]}" -Xint -jar "$jar" check "$model"
 report "mtc --version (JVM + picocli, no front end)" java "${with_cds[@]}" -jar "$jar" --version
+
+# The same front end without picocli: a 10-line main calling what CheckCommand calls, with its own
+# CDS archive. The difference to the ./mtc row is what the command-line layer costs at start-up.
+mkdir -p "$tmp/nocli/mtc/cli" "$tmp/nocli-classes"
+cat >"$tmp/nocli/mtc/cli/NoCliCheck.java" <<'JAVA'
+package mtc.cli;
+
+/** mtc check without picocli, for bench/latency.sh only. */
+public final class NoCliCheck {
+    public static void main(String[] args) {
+        java.io.PrintWriter err = new java.io.PrintWriter(System.err, true);
+        mtc.diag.DiagnosticRenderer renderer = new mtc.diag.DiagnosticRenderer(false);
+        boolean failed = false;
+        for (String f : args) failed |= Sources.check(java.nio.file.Path.of(f), renderer, err).hasErrors();
+        System.exit(failed ? 1 : 0);
+    }
+}
+JAVA
+if javac -d "$tmp/nocli-classes" -cp "$jar" "$tmp/nocli/mtc/cli/NoCliCheck.java" 2>/dev/null; then
+  jar --create --file "$tmp/nocli.jar" -C "$tmp/nocli-classes" .
+  nocli=("${base[@]}" -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$jar:$tmp/nocli.jar")
+  java "${nocli[@]}" -XX:ArchiveClassesAtExit="$tmp/nocli.jsa" mtc.cli.NoCliCheck "$model" >/dev/null 2>&1 || true
+  report "check without picocli, app CDS" java "${nocli[@]}" -XX:SharedArchiveFile="$tmp/nocli.jsa" mtc.cli.NoCliCheck \
+    "$model"
+else
+  echo "(check without picocli: skipped, Sources.check no longer compiles against this jar)"
+fi
