@@ -1,6 +1,9 @@
 package mtc.kernels;
 
 import jdk.incubator.vector.FloatVector;
+import static jdk.incubator.vector.VectorOperators.ADD;
+import static jdk.incubator.vector.VectorOperators.FMA;
+
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
@@ -78,15 +81,20 @@ final class GemmDot {
             FloatVector a2 = FloatVector.fromArray(SPECIES, a, aOff + 2 * k + p);
             FloatVector a3 = FloatVector.fromArray(SPECIES, a, aOff + 3 * k + p);
             FloatVector b0 = FloatVector.fromArray(SPECIES, b, bOff + p);
-            c00 = a0.fma(b0, c00); c10 = a1.fma(b0, c10); c20 = a2.fma(b0, c20); c30 = a3.fma(b0, c30);
+            c00 = a0.lanewise(FMA, b0, c00); c10 = a1.lanewise(FMA, b0, c10);
+            c20 = a2.lanewise(FMA, b0, c20); c30 = a3.lanewise(FMA, b0, c30);
             FloatVector b1 = FloatVector.fromArray(SPECIES, b, bOff + k + p);
-            c01 = a0.fma(b1, c01); c11 = a1.fma(b1, c11); c21 = a2.fma(b1, c21); c31 = a3.fma(b1, c31);
+            c01 = a0.lanewise(FMA, b1, c01); c11 = a1.lanewise(FMA, b1, c11);
+            c21 = a2.lanewise(FMA, b1, c21); c31 = a3.lanewise(FMA, b1, c31);
             FloatVector b2 = FloatVector.fromArray(SPECIES, b, bOff + 2 * k + p);
-            c02 = a0.fma(b2, c02); c12 = a1.fma(b2, c12); c22 = a2.fma(b2, c22); c32 = a3.fma(b2, c32);
+            c02 = a0.lanewise(FMA, b2, c02); c12 = a1.lanewise(FMA, b2, c12);
+            c22 = a2.lanewise(FMA, b2, c22); c32 = a3.lanewise(FMA, b2, c32);
             FloatVector b3 = FloatVector.fromArray(SPECIES, b, bOff + 3 * k + p);
-            c03 = a0.fma(b3, c03); c13 = a1.fma(b3, c13); c23 = a2.fma(b3, c23); c33 = a3.fma(b3, c33);
+            c03 = a0.lanewise(FMA, b3, c03); c13 = a1.lanewise(FMA, b3, c13);
+            c23 = a2.lanewise(FMA, b3, c23); c33 = a3.lanewise(FMA, b3, c33);
             FloatVector b4 = FloatVector.fromArray(SPECIES, b, bOff + 4 * k + p);
-            c04 = a0.fma(b4, c04); c14 = a1.fma(b4, c14); c24 = a2.fma(b4, c24); c34 = a3.fma(b4, c34);
+            c04 = a0.lanewise(FMA, b4, c04); c14 = a1.lanewise(FMA, b4, c14);
+            c24 = a2.lanewise(FMA, b4, c24); c34 = a3.lanewise(FMA, b4, c34);
         }
         c00.intoArray(lanes, 0); c01.intoArray(lanes, LANES); c02.intoArray(lanes, 2 * LANES);
         c03.intoArray(lanes, 3 * LANES); c04.intoArray(lanes, 4 * LANES); c10.intoArray(lanes, 5 * LANES);
@@ -104,15 +112,15 @@ final class GemmDot {
         for (int p = 0; p + LANES <= k; p += LANES) {
             FloatVector a0 = FloatVector.fromArray(SPECIES, a, aOff + p);
             FloatVector b0 = FloatVector.fromArray(SPECIES, b, bOff + p);
-            c00 = a0.fma(b0, c00);
+            c00 = a0.lanewise(FMA, b0, c00);
             FloatVector b1 = FloatVector.fromArray(SPECIES, b, bOff + k + p);
-            c01 = a0.fma(b1, c01);
+            c01 = a0.lanewise(FMA, b1, c01);
             FloatVector b2 = FloatVector.fromArray(SPECIES, b, bOff + 2 * k + p);
-            c02 = a0.fma(b2, c02);
+            c02 = a0.lanewise(FMA, b2, c02);
             FloatVector b3 = FloatVector.fromArray(SPECIES, b, bOff + 3 * k + p);
-            c03 = a0.fma(b3, c03);
+            c03 = a0.lanewise(FMA, b3, c03);
             FloatVector b4 = FloatVector.fromArray(SPECIES, b, bOff + 4 * k + p);
-            c04 = a0.fma(b4, c04);
+            c04 = a0.lanewise(FMA, b4, c04);
         }
         c00.intoArray(lanes, 0); c01.intoArray(lanes, LANES); c02.intoArray(lanes, 2 * LANES);
         c03.intoArray(lanes, 3 * LANES); c04.intoArray(lanes, 4 * LANES);
@@ -125,7 +133,7 @@ final class GemmDot {
         for (int p = 0; p + LANES <= k; p += LANES) {
             FloatVector a0 = FloatVector.fromArray(SPECIES, a, aOff + p);
             FloatVector b0 = FloatVector.fromArray(SPECIES, b, bOff + p);
-            c00 = a0.fma(b0, c00);
+            c00 = a0.lanewise(FMA, b0, c00);
         }
         c00.intoArray(lanes, 0);
     }
@@ -148,11 +156,11 @@ final class GemmDot {
     private static float laneSum(FloatVector acc) {
         FloatVector v = acc;
         if (LANES > 32) return v.reduceLanes(VectorOperators.ADD); // no such hardware yet: order unpinned
-        if (LANES == 32) v = v.add(v.rearrange(ROTATE_16));
-        if (LANES >= 16) v = v.add(v.rearrange(ROTATE_8));
-        if (LANES >= 8) v = v.add(v.rearrange(ROTATE_4));
-        if (LANES >= 4) v = v.add(v.rearrange(ROTATE_2));
-        v = v.add(v.rearrange(ROTATE_1));
+        if (LANES == 32) v = v.lanewise(ADD, v.rearrange(ROTATE_16));
+        if (LANES >= 16) v = v.lanewise(ADD, v.rearrange(ROTATE_8));
+        if (LANES >= 8) v = v.lanewise(ADD, v.rearrange(ROTATE_4));
+        if (LANES >= 4) v = v.lanewise(ADD, v.rearrange(ROTATE_2));
+        v = v.lanewise(ADD, v.rearrange(ROTATE_1));
         return v.lane(0);
     }
 

@@ -1,5 +1,7 @@
 package mtc.kernels;
 
+import static jdk.incubator.vector.VectorOperators.FMA;
+
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
@@ -19,8 +21,13 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>The bodies are unrolled by hand (Java cannot keep an array of vectors in registers) in a form
  * measured to compile without boxing on JDK 17: each vector a local of its own, stores written out
  * in place (passing vectors to a helper method made C2 allocate boxes inside the loop, 4x slower),
- * and {@link #SPECIES} named directly (a local copy is not a constant in an on-stack-replaced
- * compilation, and the intrinsics then fail).
+ * {@link #SPECIES} named directly (a local copy is not a constant in an on-stack-replaced
+ * compilation, and the intrinsics then fail), and {@code lanewise(FMA, ..)} called here rather
+ * than {@code fma(..)}: {@code fma} reaches {@code lanewise} through a call site inside the JDK
+ * whose type profile every FloatVector user in the process shares, so one other vector shape
+ * anywhere (a 256-bit species in another kernel) made C2 give up the intrinsics, 40x slower.
+ * (Stores still go through such a shared profile inside {@code intoArray}: the process should use
+ * one float vector shape throughout.)
  */
 final class GemmKernels {
     /** The vector shape used; {@code -Dmtc.gemm.vectorBits=256} forces another width (for tests). */
@@ -70,17 +77,23 @@ final class GemmKernels {
             FloatVector b2 = FloatVector.fromArray(SPECIES, v, vp + 2 * LANES);
             FloatVector b3 = FloatVector.fromArray(SPECIES, v, vp + 3 * LANES);
             FloatVector a0 = FloatVector.broadcast(SPECIES, s[q]);
-            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01); c02 = a0.fma(b2, c02); c03 = a0.fma(b3, c03);
+            c00 = a0.lanewise(FMA, b0, c00); c01 = a0.lanewise(FMA, b1, c01);
+            c02 = a0.lanewise(FMA, b2, c02); c03 = a0.lanewise(FMA, b3, c03);
             FloatVector a1 = FloatVector.broadcast(SPECIES, s[q + sRow]);
-            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11); c12 = a1.fma(b2, c12); c13 = a1.fma(b3, c13);
+            c10 = a1.lanewise(FMA, b0, c10); c11 = a1.lanewise(FMA, b1, c11);
+            c12 = a1.lanewise(FMA, b2, c12); c13 = a1.lanewise(FMA, b3, c13);
             FloatVector a2 = FloatVector.broadcast(SPECIES, s[q + 2 * sRow]);
-            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21); c22 = a2.fma(b2, c22); c23 = a2.fma(b3, c23);
+            c20 = a2.lanewise(FMA, b0, c20); c21 = a2.lanewise(FMA, b1, c21);
+            c22 = a2.lanewise(FMA, b2, c22); c23 = a2.lanewise(FMA, b3, c23);
             FloatVector a3 = FloatVector.broadcast(SPECIES, s[q + 3 * sRow]);
-            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31); c32 = a3.fma(b2, c32); c33 = a3.fma(b3, c33);
+            c30 = a3.lanewise(FMA, b0, c30); c31 = a3.lanewise(FMA, b1, c31);
+            c32 = a3.lanewise(FMA, b2, c32); c33 = a3.lanewise(FMA, b3, c33);
             FloatVector a4 = FloatVector.broadcast(SPECIES, s[q + 4 * sRow]);
-            c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41); c42 = a4.fma(b2, c42); c43 = a4.fma(b3, c43);
+            c40 = a4.lanewise(FMA, b0, c40); c41 = a4.lanewise(FMA, b1, c41);
+            c42 = a4.lanewise(FMA, b2, c42); c43 = a4.lanewise(FMA, b3, c43);
             FloatVector a5 = FloatVector.broadcast(SPECIES, s[q + 5 * sRow]);
-            c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51); c52 = a5.fma(b2, c52); c53 = a5.fma(b3, c53);
+            c50 = a5.lanewise(FMA, b0, c50); c51 = a5.lanewise(FMA, b1, c51);
+            c52 = a5.lanewise(FMA, b2, c52); c53 = a5.lanewise(FMA, b3, c53);
         }
         c00.intoArray(out, outOff); c01.intoArray(out, outOff + LANES);
         c02.intoArray(out, outOff + 2 * LANES); c03.intoArray(out, outOff + 3 * LANES);
@@ -122,13 +135,17 @@ final class GemmKernels {
             FloatVector b2 = FloatVector.fromArray(SPECIES, v, vp + 2 * LANES);
             FloatVector b3 = FloatVector.fromArray(SPECIES, v, vp + 3 * LANES);
             FloatVector a0 = FloatVector.broadcast(SPECIES, s[q]);
-            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01); c02 = a0.fma(b2, c02); c03 = a0.fma(b3, c03);
+            c00 = a0.lanewise(FMA, b0, c00); c01 = a0.lanewise(FMA, b1, c01);
+            c02 = a0.lanewise(FMA, b2, c02); c03 = a0.lanewise(FMA, b3, c03);
             FloatVector a1 = FloatVector.broadcast(SPECIES, s[q + sRow]);
-            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11); c12 = a1.fma(b2, c12); c13 = a1.fma(b3, c13);
+            c10 = a1.lanewise(FMA, b0, c10); c11 = a1.lanewise(FMA, b1, c11);
+            c12 = a1.lanewise(FMA, b2, c12); c13 = a1.lanewise(FMA, b3, c13);
             FloatVector a2 = FloatVector.broadcast(SPECIES, s[q + 2 * sRow]);
-            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21); c22 = a2.fma(b2, c22); c23 = a2.fma(b3, c23);
+            c20 = a2.lanewise(FMA, b0, c20); c21 = a2.lanewise(FMA, b1, c21);
+            c22 = a2.lanewise(FMA, b2, c22); c23 = a2.lanewise(FMA, b3, c23);
             FloatVector a3 = FloatVector.broadcast(SPECIES, s[q + 3 * sRow]);
-            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31); c32 = a3.fma(b2, c32); c33 = a3.fma(b3, c33);
+            c30 = a3.lanewise(FMA, b0, c30); c31 = a3.lanewise(FMA, b1, c31);
+            c32 = a3.lanewise(FMA, b2, c32); c33 = a3.lanewise(FMA, b3, c33);
         }
         c00.intoArray(out, outOff); c01.intoArray(out, outOff + LANES);
         c02.intoArray(out, outOff + 2 * LANES); c03.intoArray(out, outOff + 3 * LANES);
@@ -154,7 +171,8 @@ final class GemmKernels {
             FloatVector b2 = FloatVector.fromArray(SPECIES, v, vp + 2 * LANES);
             FloatVector b3 = FloatVector.fromArray(SPECIES, v, vp + 3 * LANES);
             FloatVector a0 = FloatVector.broadcast(SPECIES, s[q]);
-            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01); c02 = a0.fma(b2, c02); c03 = a0.fma(b3, c03);
+            c00 = a0.lanewise(FMA, b0, c00); c01 = a0.lanewise(FMA, b1, c01);
+            c02 = a0.lanewise(FMA, b2, c02); c03 = a0.lanewise(FMA, b3, c03);
         }
         c00.intoArray(out, outOff); c01.intoArray(out, outOff + LANES);
         c02.intoArray(out, outOff + 2 * LANES); c03.intoArray(out, outOff + 3 * LANES);
@@ -168,14 +186,14 @@ final class GemmKernels {
         for (int p = 0; p < depth; p++) {
             int q = sOff + p * sDepth, vp = vOff + p * ldv;
             FloatVector b0 = FloatVector.fromArray(SPECIES, v, vp);
-            c00 = FloatVector.broadcast(SPECIES, s[q]).fma(b0, c00);
-            c10 = FloatVector.broadcast(SPECIES, s[q + sRow]).fma(b0, c10);
-            c20 = FloatVector.broadcast(SPECIES, s[q + 2 * sRow]).fma(b0, c20);
-            c30 = FloatVector.broadcast(SPECIES, s[q + 3 * sRow]).fma(b0, c30);
-            c40 = FloatVector.broadcast(SPECIES, s[q + 4 * sRow]).fma(b0, c40);
-            c50 = FloatVector.broadcast(SPECIES, s[q + 5 * sRow]).fma(b0, c50);
-            c60 = FloatVector.broadcast(SPECIES, s[q + 6 * sRow]).fma(b0, c60);
-            c70 = FloatVector.broadcast(SPECIES, s[q + 7 * sRow]).fma(b0, c70);
+            c00 = FloatVector.broadcast(SPECIES, s[q]).lanewise(FMA, b0, c00);
+            c10 = FloatVector.broadcast(SPECIES, s[q + sRow]).lanewise(FMA, b0, c10);
+            c20 = FloatVector.broadcast(SPECIES, s[q + 2 * sRow]).lanewise(FMA, b0, c20);
+            c30 = FloatVector.broadcast(SPECIES, s[q + 3 * sRow]).lanewise(FMA, b0, c30);
+            c40 = FloatVector.broadcast(SPECIES, s[q + 4 * sRow]).lanewise(FMA, b0, c40);
+            c50 = FloatVector.broadcast(SPECIES, s[q + 5 * sRow]).lanewise(FMA, b0, c50);
+            c60 = FloatVector.broadcast(SPECIES, s[q + 6 * sRow]).lanewise(FMA, b0, c60);
+            c70 = FloatVector.broadcast(SPECIES, s[q + 7 * sRow]).lanewise(FMA, b0, c70);
         }
         c00.intoArray(out, outOff);
         c10.intoArray(out, outOff + ldo);
@@ -195,7 +213,7 @@ final class GemmKernels {
         for (int p = 0; p < depth; p++) {
             int q = sOff + p * sDepth, vp = vOff + p * ldv;
             FloatVector b0 = FloatVector.fromArray(SPECIES, v, vp);
-            c00 = FloatVector.broadcast(SPECIES, s[q]).fma(b0, c00);
+            c00 = FloatVector.broadcast(SPECIES, s[q]).lanewise(FMA, b0, c00);
         }
         c00.intoArray(out, outOff);
     }
