@@ -70,7 +70,8 @@ final class TrainCommand implements Callable<Integer> {
     Path init;
 
     @Option(names = "--resume", paramLabel = "W", description = "continue the run saved in W by --save (weights, "
-            + "epoch, random state, settings); --epochs may raise its number of epochs")
+            + "epoch, random state, settings), exactly as if it had not stopped; options left out are the run's, "
+            + "--epochs may raise its number of epochs")
     Path resume;
 
     @Option(names = "--limit", paramLabel = "N", description = "train on the first N training samples only")
@@ -96,7 +97,7 @@ final class TrainCommand implements Callable<Integer> {
     private int train(PrintWriter out, PrintWriter err)
             throws ModelLoader.LoadException, DataException, WeightsException, DivergedException, IOException {
         if (threads != null) Threads.set(threads);
-        Path saveTo = save != null ? save : resume;
+        Path saveTo = saveTarget();
         TrainOutputCheck.writable(saveTo, "--save");
         TrainOutputCheck.writable(metrics, "--metrics");
         Network net = ModelLoader.load(model);
@@ -118,7 +119,7 @@ final class TrainCommand implements Callable<Integer> {
     private int trainUntilDoneOrStopped(Network net, TrainData sets, TrainStart start, Rng rng, CheckpointSaver saver,
                                         InterruptGuard guard, PrintWriter out, PrintWriter err)
             throws DivergedException, IOException {
-        Path saveTo = save != null ? save : resume;
+        Path saveTo = saveTarget();
         try {
             List<EpochResult> results = run(net, sets, start, rng, saver, guard, out, err);
             if (results.isEmpty() && saver != null) saver.save(start.position());
@@ -132,6 +133,11 @@ final class TrainCommand implements Callable<Integer> {
             err.flush();
             return InterruptGuard.EXIT_STATUS;
         }
+    }
+
+    /** Where checkpoints go: --save, else the file resumed from (so that a resumed run keeps checkpointing). */
+    private Path saveTarget() {
+        return save != null ? save : resume;
     }
 
     /** Where training starts: the checkpoint's position with --resume, else epoch 1 with fresh or given weights. */
