@@ -24,6 +24,9 @@ public record Checkpoint(String model, long seed, TrainConfig config, int trainS
     private static final String PREFIX = "mtc.";
 
     public Checkpoint {
+        if (position.samplesDone() > trainSamples) {
+            throw new IllegalArgumentException(position.samplesDone() + " samples done of " + trainSamples);
+        }
         metricsRows = List.copyOf(metricsRows);
     }
 

@@ -15,6 +15,12 @@ import mtc.runtime.StepStats;
  */
 public record TrainPosition(int epoch, long epochRng, long rng, int samplesDone, double lossSum, long correct,
                             long samples) {
+    public TrainPosition {
+        if (epoch < 1 || samplesDone < 0) {
+            throw new IllegalArgumentException("epoch " + epoch + " with " + samplesDone + " samples done");
+        }
+    }
+
     /** The start of {@code epoch}, with the random state {@code rng}. */
     public static TrainPosition startOf(int epoch, long rng) {
         return new TrainPosition(epoch, rng, rng, 0, 0, 0, 0);

@@ -54,6 +54,13 @@ class CheckpointTest {
         m.put("mtc.rng", "x");
         assertEquals("f: invalid training state in the header: For input string: \"x\"",
                 assertThrows(WeightsException.class, () -> Checkpoint.fromMetadata("f", m)).getMessage());
+        m.put("mtc.rng", "1");
+        m.put("mtc.epoch_samples_done", "-1");
+        assertEquals("f: invalid training state in the header: epoch 3 with -1 samples done",
+                assertThrows(WeightsException.class, () -> Checkpoint.fromMetadata("f", m)).getMessage());
+        m.put("mtc.epoch_samples_done", "5000");
+        assertEquals("f: invalid training state in the header: 5000 samples done of 1000",
+                assertThrows(WeightsException.class, () -> Checkpoint.fromMetadata("f", m)).getMessage());
         m.put("mtc.checkpoint", "9");
         assertTrue(assertThrows(WeightsException.class, () -> Checkpoint.fromMetadata("f", m)).getMessage()
                 .startsWith("f: training state of checkpoint version 9"));
