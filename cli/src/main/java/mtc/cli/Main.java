@@ -28,7 +28,17 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int status;
+        try {
+            status = run(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("mtc: out of memory; the model or batch is too large for this JVM's heap");
+            status = INPUT_ERROR;
+        } catch (Throwable e) { // an Error escapes picocli's handlers; users still get one line, not a trace
+            System.err.println("mtc: internal error: " + e);
+            status = INPUT_ERROR;
+        }
+        System.exit(status);
     }
 
     /** Runs mtc in this JVM and returns its exit status (tests call this). */

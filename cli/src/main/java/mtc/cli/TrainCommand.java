@@ -100,8 +100,12 @@ final class TrainCommand implements Callable<Integer> {
         Path saveTo = saveTarget();
         TrainOutputCheck.writable(saveTo, "--save");
         TrainOutputCheck.writable(metrics, "--metrics");
-        Network net = ModelLoader.load(model);
-        TrainData sets = TrainData.load(data, net.spec(), err);
+        Network net;
+        TrainData sets;
+        try (TrainWarmUp warmUp = TrainWarmUp.start()) {
+            net = ModelLoader.load(model);
+            sets = TrainData.load(data, net.spec(), err);
+        }
         Rng rng = new Rng(seed);
         TrainStart start = begin(net, sets, rng);
         Dataset train = sets.train().limit(start.config().limit());
