@@ -1,12 +1,12 @@
 package mtc.cli;
 
+import static mtc.cli.CliRun.mtc;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,34 +20,17 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckCliTest {
     @TempDir Path dir;
 
-    /** What one run of mtc printed and returned. */
-    record Run(int exit, String out, String err) {}
 
-    static Run mtc(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = Main.run(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     /** Runs mtc as its own JVM, as a user would, with a time limit. */
-    static Run process(String... args) throws IOException, InterruptedException {
+    static CliRun process(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", System.getProperty("java.class.path"), "mtc.cli.Main"));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File(
                 "/dev/null"))).start();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "mtc did not finish");
-        return new Run(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+        return new CliRun(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
                 new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
@@ -57,14 +40,14 @@ class CheckCliTest {
 
     @Test
     void aCleanFilePrintsNothingAndExitsZero() throws IOException {
-        Run run = mtc("check", file("ok.mt", "linear(784, 10)\n").toString());
-        assertEquals(new Run(0, "", ""), run);
+        CliRun run = mtc("check", file("ok.mt", "linear(784, 10)\n").toString());
+        assertEquals(new CliRun(0, "", ""), run);
     }
 
     @Test
     void errorsGoToStderrInTheSpecFormatWithExitOne() throws IOException {
         Path bad = file("mnist.mt", "linear(784,256) -> relu -> linear(128,10)\n");
-        Run run = mtc("check", bad.toString());
+        CliRun run = mtc("check", bad.toString());
         assertEquals(1, run.exit());
         assertEquals("", run.out());
         assertEquals(bad + ":1:35: error: linear expects 128 input features, but relu (1:20) produces [256]\n"
@@ -77,7 +60,7 @@ class CheckCliTest {
     void everyFileIsCheckedAndAnyErrorFailsTheRun() throws IOException {
         Path good = file("good.mt", "linear(784, 10)\n");
         Path bad = file("bad.mt", "relu\n");
-        Run run = mtc("check", bad.toString(), good.toString(), dir.resolve("missing.mt").toString());
+        CliRun run = mtc("check", bad.toString(), good.toString(), dir.resolve("missing.mt").toString());
         assertEquals(1, run.exit());
         assertTrue(run.err().startsWith(bad + ":1:1: error: the input shape is unknown"), run.err());
         assertTrue(run.err().contains(dir.resolve("missing.mt") + ": error: no such file\n"), run.err());
@@ -86,20 +69,20 @@ class CheckCliTest {
 
     @Test
     void warningsAloneDoNotFail() throws IOException {
-        Run run = mtc("check", file("w.mt", "linear(784, 10) -> dropout(0) -> linear(2)\n").toString());
+        CliRun run = mtc("check", file("w.mt", "linear(784, 10) -> dropout(0) -> linear(2)\n").toString());
         assertEquals(0, run.exit());
         assertTrue(run.err().contains(":1:28: warning: dropout with p = 0 has no effect"), run.err());
     }
 
     @Test
     void aDirectoryIsAnInputError() {
-        Run run = mtc("check", dir.toString());
-        assertEquals(new Run(1, "", dir + ": error: is a directory, not a .mt file\n"), run);
+        CliRun run = mtc("check", dir.toString());
+        assertEquals(new CliRun(1, "", dir + ": error: is a directory, not a .mt file\n"), run);
     }
 
     @Test
     void noFilesIsAUsageError() {
-        Run run = mtc("check");
+        CliRun run = mtc("check");
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("Missing required parameter: 'FILE'"), run.err());
     }
@@ -114,7 +97,7 @@ class CheckCliTest {
 
     @Test
     void helpDescribesTheCommand() {
-        Run run = mtc("check", "--help");
+        CliRun run = mtc("check", "--help");
         assertEquals(0, run.exit());
         assertTrue(run.out().startsWith("Usage: mtc check [-hV] [--color=WHEN] FILE..."), run.out());
     }
@@ -122,13 +105,13 @@ class CheckCliTest {
     @Test
     void asAProcessBinaryInputGivesOneDiagnosticAndExitOne() throws Exception {
         Path binary = Files.write(dir.resolve("noise.mt"), new byte[] {0x7f, 'E', 'L', 'F', 0, 1, 2, (byte) 0xff});
-        Run run = process("check", binary.toString());
-        assertEquals(new Run(1, "", binary + ": error: not a text file: it is not valid UTF-8\n"), run);
+        CliRun run = process("check", binary.toString());
+        assertEquals(new CliRun(1, "", binary + ": error: not a text file: it is not valid UTF-8\n"), run);
     }
 
     @Test
     void asAProcessUsageErrorsExitTwo() throws Exception {
-        Run run = process("check", "--no-such-option", "x.mt");
+        CliRun run = process("check", "--no-such-option", "x.mt");
         assertEquals(2, run.exit());
         assertEquals("", run.out());
         assertTrue(run.err().startsWith("mtc: Unknown option: '--no-such-option'"), run.err());

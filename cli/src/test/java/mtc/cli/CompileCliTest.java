@@ -1,13 +1,12 @@
 package mtc.cli;
 
+import static mtc.cli.CliRun.mtc;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import mtc.driver.ModelLoader;
@@ -17,24 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CompileCliTest {
     @TempDir Path dir;
 
-    /** What one in-process run of mtc printed and returned. */
-    private record Run(int exit, String out, String err) {}
 
-    private static Run mtc(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = Main.run(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     private Path model(String text) throws IOException {
         return Files.writeString(dir.resolve("tiny.mt"), text);
@@ -44,7 +26,7 @@ class CompileCliTest {
     void writesTheClassFileThatTrainLoads() throws Exception {
         Path file = model("model Tiny\nlinear(4, 8) -> relu -> linear(8, 3)\n");
         Path out = dir.resolve("out");
-        Run run = mtc("compile", file.toString(), "-o", out.toString());
+        CliRun run = mtc("compile", file.toString(), "-o", out.toString());
         assertEquals(0, run.exit(), run.err());
         Path classFile = out.resolve("mtc/gen/Tiny.class");
         assertEquals("wrote " + classFile + "\n", run.out().replace("\r", ""));
@@ -55,7 +37,7 @@ class CompileCliTest {
     @Test
     void emitIrPrintsTheIrAndWritesNothing() throws Exception {
         Path file = model("linear(4, 8) -> relu -> linear(8, 3)\n");
-        Run run = mtc("compile", file.toString(), "-o", dir.resolve("out").toString(),
+        CliRun run = mtc("compile", file.toString(), "-o", dir.resolve("out").toString(),
                 "--emit", "ir");
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("0.out[B,8] = matmul x[B,4], 0.weight[8,4]"), run.out());
@@ -66,7 +48,7 @@ class CompileCliTest {
     @Test
     void errorsArePrintedWithExitStatusOne() throws Exception {
         Path file = model("linear(4, 8) -> linear(7, 3)\n");
-        Run run = mtc("compile", file.toString(), "-o", dir.resolve("out").toString());
+        CliRun run = mtc("compile", file.toString(), "-o", dir.resolve("out").toString());
         assertEquals(1, run.exit());
         assertTrue(run.err().startsWith(file + ":1:"), run.err());
         assertEquals("", run.out());
@@ -75,14 +57,14 @@ class CompileCliTest {
 
     @Test
     void aMissingFileIsAnInputError() {
-        Run run = mtc("compile", dir.resolve("nope.mt").toString());
+        CliRun run = mtc("compile", dir.resolve("nope.mt").toString());
         assertEquals(1, run.exit());
         assertTrue(run.err().contains("no such file"), run.err());
     }
 
     @Test
     void anUnknownEmitKindIsAUsageError() throws Exception {
-        Run run = mtc("compile", model("linear(4, 3)\n").toString(), "--emit", "asm");
+        CliRun run = mtc("compile", model("linear(4, 3)\n").toString(), "--emit", "asm");
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("--emit takes 'class' or 'ir'"), run.err());
     }
@@ -91,7 +73,7 @@ class CompileCliTest {
     void anUnwritableOutputFolderIsReported() throws Exception {
         Path file = model("linear(4, 3)\n");
         Path blocker = Files.writeString(dir.resolve("blocker"), "a file, not a folder");
-        Run run = mtc("compile", file.toString(), "-o", blocker.toString());
+        CliRun run = mtc("compile", file.toString(), "-o", blocker.toString());
         assertEquals(1, run.exit());
         assertTrue(run.err().startsWith("mtc: cannot write the class file to " + blocker), run.err());
     }

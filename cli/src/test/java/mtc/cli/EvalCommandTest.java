@@ -1,7 +1,7 @@
 package mtc.cli;
 
 import static mtc.cli.TrainCommandTest.MODEL;
-import static mtc.cli.TrainCommandTest.mtc;
+import static mtc.cli.CliRun.mtc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -17,7 +17,7 @@ class EvalCommandTest {
 
     @Test
     void weightsAreRequired() {
-        TrainCommandTest.Run run = mtc("eval", MODEL.toString());
+        CliRun run = mtc("eval", MODEL.toString());
         assertEquals(Main.USAGE, run.exit());
         assertTrue(run.err().contains("Missing required option: '--weights=W'"), run.err());
     }
@@ -25,7 +25,7 @@ class EvalCommandTest {
     @Test
     void aMissingWeightsFileIsAnInputError() {
         assumeTrue(TrainCommandTest.modelsLoad(), "ModelLoader is not implemented yet");
-        TrainCommandTest.Run run = mtc("eval", MODEL.toString(), "--weights", dir.resolve("w.safetensors").toString());
+        CliRun run = mtc("eval", MODEL.toString(), "--weights", dir.resolve("w.safetensors").toString());
         assertEquals(Main.INPUT_ERROR, run.exit());
         assertEquals("mtc: " + dir.resolve("w.safetensors") + ": no such file\n", run.err());
     }
@@ -35,11 +35,11 @@ class EvalCommandTest {
         assumeTrue(TrainCommandTest.modelsLoad(), "ModelLoader is not implemented yet");
         Path data = TrainCommandTest.smallMnist(dir, 200, 100);
         Path weights = dir.resolve("w.safetensors");
-        TrainCommandTest.Run train = mtc("train", MODEL.toString(), "--data", data.toString(), "--epochs", "1",
+        CliRun train = mtc("train", MODEL.toString(), "--data", data.toString(), "--epochs", "1",
                 "--save", weights.toString(), "--metrics", dir.resolve("m.csv").toString());
         assertEquals(Main.OK, train.exit(), train.err());
         String[] row = Files.readAllLines(dir.resolve("m.csv")).get(1).split(",");
-        TrainCommandTest.Run eval = mtc("eval", MODEL.toString(), "--weights", weights.toString(), "--data",
+        CliRun eval = mtc("eval", MODEL.toString(), "--weights", weights.toString(), "--data",
                 data.toString());
         assertEquals(Main.OK, eval.exit(), eval.err());
         assertEquals(String.format(java.util.Locale.ROOT, "test loss %.4f, accuracy %.2f%% (%d of 100 correct)%n",

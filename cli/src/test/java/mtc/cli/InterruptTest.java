@@ -1,6 +1,6 @@
 package mtc.cli;
 
-import static mtc.cli.TrainCommandTest.mtc;
+import static mtc.cli.CliRun.mtc;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -75,14 +75,14 @@ class InterruptTest {
         t.firstEpoch().get(60, TimeUnit.SECONDS);
         String signal = sigintIgnored() ? "TERM" : "INT";
         assertEquals(0, new ProcessBuilder("kill", "-" + signal, String.valueOf(t.process().pid())).start().waitFor());
-        RobustFixtures.Run run = RobustFixtures.finish(t.process(), t.out());
+        CliRun run = RobustFixtures.finish(t.process(), t.out());
         assertEquals(signal.equals("INT") ? 130 : 143, run.exit(), run.err());
         String last = run.err().lines().reduce((a, b) -> b).orElse("");
         assertTrue(last.startsWith("mtc: interrupted ") && last.endsWith("; checkpoint saved to " + w
                 + "; continue with: mtc train " + model + " --data " + data + " --resume " + w), run.err());
         assertFalse(run.err().contains("Exception"), run.err());
         int epoch = Checkpoint.fromMetadata(w.toString(), SafetensorsReader.metadata(w)).position().epoch();
-        TrainCommandTest.Run resumed = mtc("train", model.toString(), "--data", data.toString(), "--threads", "1",
+        CliRun resumed = mtc("train", model.toString(), "--data", data.toString(), "--threads", "1",
                 "--resume", w.toString(), "--epochs", String.valueOf(epoch));
         assertEquals(Main.OK, resumed.exit(), resumed.err());
         Path straight = dir.resolve("straight.safetensors");

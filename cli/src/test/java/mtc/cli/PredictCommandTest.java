@@ -1,7 +1,7 @@
 package mtc.cli;
 
 import static mtc.cli.TrainCommandTest.MODEL;
-import static mtc.cli.TrainCommandTest.mtc;
+import static mtc.cli.CliRun.mtc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -24,7 +24,7 @@ class PredictCommandTest {
 
     @Test
     void imagesAreRequired() {
-        TrainCommandTest.Run run = mtc("predict", MODEL.toString(), "--weights", "w.safetensors");
+        CliRun run = mtc("predict", MODEL.toString(), "--weights", "w.safetensors");
         assertEquals(Main.USAGE, run.exit());
         assertTrue(run.err().contains("Missing required parameter: 'IMAGE'"), run.err());
     }
@@ -35,7 +35,7 @@ class PredictCommandTest {
         Path weights = randomWeights();
         Path seven = mnistPng(0);
         Path text = Files.writeString(dir.resolve("notes.png"), "not a picture");
-        TrainCommandTest.Run run = mtc("predict", MODEL.toString(), "--weights", weights.toString(),
+        CliRun run = mtc("predict", MODEL.toString(), "--weights", weights.toString(),
                 seven.toString(), dir.resolve("gone.png").toString(), text.toString(), seven.toString());
         assertEquals(Main.INPUT_ERROR, run.exit());
         String[] lines = run.out().split("\n");

@@ -1,6 +1,6 @@
 package mtc.cli;
 
-import static mtc.cli.TrainCommandTest.mtc;
+import static mtc.cli.CliRun.mtc;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +31,7 @@ class ResumeTest {
         data = RobustFixtures.tinyData(dir.resolve("data"), 200, 30);
     }
 
-    private TrainCommandTest.Run train(String... more) {
+    private CliRun train(String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("train", model.toString(), "--data", data.toString(),
                 "--batch", "16", "--threads", "1", "--seed", "7"));
         args.addAll(List.of(more));
@@ -44,7 +44,7 @@ class ResumeTest {
         assertEquals(Main.OK, train("--epochs", "3", "--save", straight.toString(), "--metrics",
                 dir.resolve("straight.csv").toString()).exit());
         assertEquals(Main.OK, train("--epochs", "1", "--save", resumed.toString()).exit());
-        TrainCommandTest.Run run = mtc("train", model.toString(), "--data", data.toString(), "--threads", "1",
+        CliRun run = mtc("train", model.toString(), "--data", data.toString(), "--threads", "1",
                 "--resume", resumed.toString(), "--epochs", "3", "--metrics", dir.resolve("resumed.csv").toString());
         assertEquals(Main.OK, run.exit(), run.err());
         assertEquals("resuming " + resumed + " at epoch 2/3", run.out().lines().toList().get(1));
@@ -81,7 +81,7 @@ class ResumeTest {
         assertRefused(plain + ": holds weights but no training state, so there is no run to resume; use --init "
                 + plain + " to start a new run from these weights", "--resume", plain.toString());
         Path other = Files.writeString(dir.resolve("other.mt"), Files.readString(model).replace("Tiny", "Other"));
-        TrainCommandTest.Run run = mtc("train", other.toString(), "--data", data.toString(), "--resume", w.toString(),
+        CliRun run = mtc("train", other.toString(), "--data", data.toString(), "--resume", w.toString(),
                 "--epochs", "2");
         assertEquals("mtc: " + w + ": checkpoint of model Tiny, not Other\n", run.err());
         data = RobustFixtures.tinyData(dir.resolve("less"), 100, 30);
@@ -92,7 +92,7 @@ class ResumeTest {
     private void assertRefused(String message, String... args) {
         List<String> all = new java.util.ArrayList<>(List.of("train", model.toString(), "--data", data.toString()));
         all.addAll(List.of(args));
-        TrainCommandTest.Run run = mtc(all.toArray(String[]::new));
+        CliRun run = mtc(all.toArray(String[]::new));
         assertEquals(Main.INPUT_ERROR, run.exit(), run.err());
         assertEquals("mtc: " + message + "\n", run.err());
     }
@@ -102,7 +102,7 @@ class ResumeTest {
         Path w = dir.resolve("w.safetensors");
         assertEquals(Main.OK, train("--epochs", "1", "--save", w.toString()).exit());
         byte[] before = Files.readAllBytes(w);
-        TrainCommandTest.Run run = train("--epochs", "1", "--save", w.toString(), "--lr", "1e30");
+        CliRun run = train("--epochs", "1", "--save", w.toString(), "--lr", "1e30");
         assertEquals(Main.INPUT_ERROR, run.exit());
         assertTrue(run.err().startsWith("mtc: training diverged: the loss of epoch 1, batch "), run.err());
         assertTrue(run.err().contains("; try a smaller learning rate than --lr 1000000000000000000000000000000 (e.g."),

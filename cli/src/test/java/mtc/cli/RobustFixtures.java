@@ -32,8 +32,6 @@ final class RobustFixtures {
 
     private RobustFixtures() {}
 
-    /** What one run of mtc printed and returned. */
-    record Run(int exit, String out, String err) {}
 
     /** A 784-16-10 perceptron with dropout, so that training draws random numbers after shuffling. */
     static Path tinyModel(Path dir) throws IOException {
@@ -126,35 +124,35 @@ final class RobustFixtures {
     }
 
     /** Runs every command at once (the machine is mostly waiting on JVM start-up) and returns each outcome. */
-    static List<Run> runAll(List<String[]> commands) throws Exception {
-        List<CompletableFuture<Run>> runs = new ArrayList<>();
+    static List<CliRun> runAll(List<String[]> commands) throws Exception {
+        List<CompletableFuture<CliRun>> runs = new ArrayList<>();
         for (String[] args : commands) {
             Process p = start(args);
             runs.add(CompletableFuture.supplyAsync(() -> finish(p)));
         }
-        List<Run> out = new ArrayList<>();
-        for (CompletableFuture<Run> r : runs) out.add(r.get(120, TimeUnit.SECONDS));
+        List<CliRun> out = new ArrayList<>();
+        for (CompletableFuture<CliRun> r : runs) out.add(r.get(120, TimeUnit.SECONDS));
         return out;
     }
 
-    static Run run(String... args) throws Exception {
+    static CliRun run(String... args) throws Exception {
         return runAll(List.<String[]>of(args)).get(0);
     }
 
     /** Waits for {@code p} to end (never more than a minute) and collects what it printed. */
-    static Run finish(Process p) {
+    static CliRun finish(Process p) {
         return finish(p, CompletableFuture.supplyAsync(() -> text(p.getInputStream())));
     }
 
     /** Like {@link #finish(Process)}, with its stdout already being read into {@code out}. */
-    static Run finish(Process p, CompletableFuture<String> out) {
+    static CliRun finish(Process p, CompletableFuture<String> out) {
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> text(p.getErrorStream()));
         try {
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new AssertionError("mtc hung: no exit within 60 s");
             }
-            return new Run(p.exitValue(), out.get(), withoutJvmWarnings(err.get()));
+            return new CliRun(p.exitValue(), out.get(), withoutJvmWarnings(err.get()));
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -175,7 +173,7 @@ final class RobustFixtures {
     }
 
     /** An input error or usage error: the status, a first line with every fragment, and no stack trace. */
-    static void assertFailure(Run run, int exit, String... fragments) {
+    static void assertFailure(CliRun run, int exit, String... fragments) {
         assertEquals(exit, run.exit(), run.err());
         String first = run.err().lines().findFirst().orElse("");
         for (String f : fragments) assertTrue(first.contains(f), "'" + f + "' not in: " + run.err());

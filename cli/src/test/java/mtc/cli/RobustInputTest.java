@@ -69,7 +69,7 @@ class RobustInputTest {
                 + " model Tiny takes input [784] (784 values)"));
         List<String[]> commands = cases.stream().map(c -> new String[] {"train", model.toString(), "--data",
                 c.folder().toString(), "--epochs", "1"}).toList();
-        List<RobustFixtures.Run> runs = runAll(commands);
+        List<CliRun> runs = runAll(commands);
         for (int i = 0; i < cases.size(); i++) assertFailure(runs.get(i), Main.INPUT_ERROR, cases.get(i).expected());
     }
 
@@ -117,7 +117,7 @@ class RobustInputTest {
         extra.add(new String[] {"4.weight", "F32", "2"});
         files.add(weights("unexpected", safetensors(extra)));
         expected.add(": unexpected tensor '4.weight' (F32 [2]): model Tiny has no such tensor");
-        List<RobustFixtures.Run> runs = runAll(files.stream().map(f -> new String[] {"eval", model.toString(),
+        List<CliRun> runs = runAll(files.stream().map(f -> new String[] {"eval", model.toString(),
                 "--weights", f.toString(), "--data", data.toString()}).toList());
         for (int i = 0; i < files.size(); i++) {
             assertFailure(runs.get(i), Main.INPUT_ERROR, "mtc: " + files.get(i) + expected.get(i));
@@ -142,7 +142,7 @@ class RobustInputTest {
                 new String[] {"train", model.toString(), "--resume", "a.safetensors", "--init", "b.safetensors"});
         List<String> expected = List.of("mtc: --batch must be at least 1, got 0", "mtc: Unknown option: "
                 + "'--frobnicate'", "mtc: --resume and --init cannot be used together");
-        List<RobustFixtures.Run> runs = runAll(commands);
+        List<CliRun> runs = runAll(commands);
         for (int i = 0; i < commands.size(); i++) {
             assertFailure(runs.get(i), Main.USAGE, expected.get(i));
             org.junit.jupiter.api.Assertions.assertTrue(runs.get(i).err().contains("\nmtc train [-hV]"),

@@ -1,13 +1,12 @@
 package mtc.cli;
 
-import static mtc.cli.CheckCliTest.mtc;
+import static mtc.cli.CliRun.mtc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import mtc.cli.CheckCliTest.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,15 +30,15 @@ class SummaryCliTest {
 
     @Test
     void theSeedModelsSummary() {
-        Run run = mtc("summary", "../examples/mnist.mt");
-        assertEquals(new Run(0, SEED_SUMMARY, ""), run);
+        CliRun run = mtc("summary", "../examples/mnist.mt");
+        assertEquals(new CliRun(0, SEED_SUMMARY, ""), run);
     }
 
     @Test
     void shapesOfChannelsAndFlatten() throws IOException {
         Path file = Files.writeString(dir.resolve("conv-like.mt"),
                 "input [1, 28, 28]\nbatchnorm -> flatten -> linear(10)\n");
-        Run run = mtc("summary", file.toString());
+        CliRun run = mtc("summary", file.toString());
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("  0  batchnorm        [1,28,28]           2\n"), run.out());
         assertTrue(run.out().contains("  1  flatten          [784]               0\n"), run.out());
@@ -49,7 +48,7 @@ class SummaryCliTest {
     @Test
     void aFileWithErrorsPrintsDiagnosticsOnlyAndExitsOne() throws IOException {
         Path file = Files.writeString(dir.resolve("bad.mt"), "linear(784, 10) -> linear(20, 2)\n");
-        Run run = mtc("summary", file.toString());
+        CliRun run = mtc("summary", file.toString());
         assertEquals(1, run.exit());
         assertEquals("", run.out());
         assertTrue(run.err().startsWith(file + ":1:27: error: linear expects 20 input features"), run.err());

@@ -1,14 +1,13 @@
 package mtc.cli;
 
+import static mtc.cli.CliRun.mtc;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -25,22 +24,7 @@ class TrainCommandTest {
 
     @TempDir Path dir;
 
-    /** What one in-process run of mtc printed and returned. */
-    record Run(int exit, String out, String err) {}
 
-    static Run mtc(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = Main.run(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     /** Whether the model loader works yet (it is written in parallel with these commands). */
     static boolean modelsLoad() {
@@ -79,11 +63,11 @@ class TrainCommandTest {
                 List.of("--lr", "-0.5"), List.of("--lr", "NaN"), List.of("--threads", "0"), List.of("--limit", "0"),
                 List.of("--frobnicate"), List.of("--batch", "many"))) {
             String[] args = concat(List.of("train", MODEL.toString()), bad);
-            Run run = mtc(args);
+            CliRun run = mtc(args);
             assertEquals(Main.USAGE, run.exit(), bad.toString());
             assertTrue(run.err().contains("\nmtc train [-hV]"), run.err());
         }
-        Run run = mtc("train", MODEL.toString(), "--batch", "0");
+        CliRun run = mtc("train", MODEL.toString(), "--batch", "0");
         assertTrue(run.err().startsWith("mtc: --batch must be at least 1, got 0"), run.err());
     }
 
@@ -94,7 +78,7 @@ class TrainCommandTest {
 
     @Test
     void aMissingModelFileIsAnInputError() {
-        Run run = mtc("train", dir.resolve("none.mt").toString(), "--data", dir.toString());
+        CliRun run = mtc("train", dir.resolve("none.mt").toString(), "--data", dir.toString());
         assertEquals(Main.INPUT_ERROR, run.exit());
         assertTrue(run.err().contains("none.mt"), run.err());
     }
@@ -102,7 +86,7 @@ class TrainCommandTest {
     @Test
     void anUnwritableSavePathFailsBeforeTraining() throws Exception {
         Path file = Files.writeString(dir.resolve("file"), "x");
-        Run run = mtc("train", MODEL.toString(), "--save", file.resolve("w.safetensors").toString());
+        CliRun run = mtc("train", MODEL.toString(), "--save", file.resolve("w.safetensors").toString());
         assertEquals(Main.INPUT_ERROR, run.exit());
         assertEquals("mtc: " + file.resolve("w.safetensors") + " (--save): cannot write there, " + file
                 + " is not a writable folder\n", run.err());
@@ -113,7 +97,7 @@ class TrainCommandTest {
     @Test
     void aDataFolderWithoutMnistIsAnInputErrorNamingIt() {
         assumeTrue(modelsLoad(), "ModelLoader is not implemented yet");
-        Run run = mtc("train", MODEL.toString(), "--data", dir.toString());
+        CliRun run = mtc("train", MODEL.toString(), "--data", dir.toString());
         assertEquals(Main.INPUT_ERROR, run.exit());
         assertEquals("mtc: " + dir + ": no train-images-idx3-ubyte (nor train-images-idx3-ubyte.gz) in this folder\n",
                 run.err());
@@ -125,7 +109,7 @@ class TrainCommandTest {
         Path data = smallMnist(dir, 100, 50);
         Path labels = data.resolve(MnistFiles.TEST_LABELS);
         Files.write(labels, Arrays.copyOf(Files.readAllBytes(labels), 30));
-        Run run = mtc("train", MODEL.toString(), "--data", data.toString());
+        CliRun run = mtc("train", MODEL.toString(), "--data", data.toString());
         assertEquals(Main.INPUT_ERROR, run.exit());
         assertTrue(run.err().startsWith("mtc: " + labels + ": truncated"), run.err());
     }
@@ -135,7 +119,7 @@ class TrainCommandTest {
         assumeTrue(modelsLoad(), "ModelLoader is not implemented yet");
         Path weights = dir.resolve("w.safetensors");
         Files.write(weights, new byte[] {8, 0, 0, 0, 0, 0, 0, 0, '{', '}', ' ', ' ', ' ', ' ', ' ', ' '});
-        Run run = mtc("train", MODEL.toString(), "--data", smallMnist(dir, 100, 50).toString(), "--init",
+        CliRun run = mtc("train", MODEL.toString(), "--data", smallMnist(dir, 100, 50).toString(), "--init",
                 weights.toString());
         assertEquals(Main.INPUT_ERROR, run.exit());
         assertTrue(run.err().startsWith("mtc: " + weights + ": tensor '0.weight' is missing (expected F32 [256,784])"),
@@ -148,7 +132,7 @@ class TrainCommandTest {
         Path data = smallMnist(dir, 300, 100);
         String[] common = {"train", MODEL.toString(), "--data", data.toString(), "--epochs", "2", "--batch", "32",
                 "--threads", "1"};
-        Run first = mtc(concat(List.of(common), List.of("--save", dir.resolve("w.safetensors").toString(),
+        CliRun first = mtc(concat(List.of(common), List.of("--save", dir.resolve("w.safetensors").toString(),
                 "--metrics", dir.resolve("m1.csv").toString())));
         assertEquals(Main.OK, first.exit(), first.err());
         List<String> lines = first.out().lines().toList();
