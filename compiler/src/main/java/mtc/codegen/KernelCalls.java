@@ -1,5 +1,6 @@
 package mtc.codegen;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,6 +129,32 @@ final class KernelCalls implements OpVisitor<KernelCall> {
     public KernelCall visit(Op.SoftmaxCrossEntropyGrad op) {
         return KernelCall.of("SoftmaxCrossEntropy", "backward", a(op.probs()), LABELS, a(op.dLogits()), BATCH,
                 i(op.classes()));
+    }
+
+    @Override
+    public KernelCall visit(Op.FusedBatchNormReluDropout op) {
+        Op.BatchNormTrain norm = op.norm();
+        Op.BatchNormState s = norm.state();
+        return KernelCall.of("BatchNormReluDropout", "train", a(norm.in()), a(op.out()), a(norm.saved().xhat()),
+                a(norm.saved().invStd()), a(op.gate()), a(s.gamma()), a(s.beta()), a(s.runningMean()),
+                a(s.runningVar()), a(s.batchesTracked()), SCRATCH, BATCH, i(norm.channels()), f(norm.eps()),
+                f(norm.momentum()), f(op.p()), RNG);
+    }
+
+    @Override
+    public KernelCall visit(Op.FusedBatchNormReluDropoutGrad op) {
+        Op.BatchNormGrad norm = op.norm();
+        List<Arg> args = new ArrayList<>(List.of(a(op.dOut()), a(op.gate()), a(norm.saved().xhat()),
+                a(norm.gamma()), a(norm.saved().invStd()), a(norm.dIn()), a(norm.dGamma()), a(norm.dBeta())));
+        if (op.dBias() != null) args.add(a(op.dBias()));
+        args.addAll(List.of(SCRATCH, BATCH, i(norm.channels())));
+        return new KernelCall("BatchNormReluDropout", "backward", args);
+    }
+
+    @Override
+    public KernelCall visit(Op.FusedSoftmaxCrossEntropy op) {
+        return KernelCall.of("SoftmaxCrossEntropy", "trainWithGradient", a(op.logits()), LABELS, a(op.dLogits()),
+                BATCH, i(op.classes()), STATS);
     }
 
     @Override

@@ -48,12 +48,18 @@ final class LayoutText {
         return out.toString();
     }
 
-    /** Batch norm accumulates two double sums per channel. */
+    /** Batch norm accumulates two double sums per channel (alone or fused). */
     private static int scratchDoubles(Program p) {
         return p.forwardTrain().stream()
-                .filter(op -> op instanceof Op.BatchNormTrain)
-                .mapToInt(op -> 2 * ((Op.BatchNormTrain) op).channels())
+                .mapToInt(LayoutText::normChannels)
+                .map(channels -> 2 * channels)
                 .max().orElse(0);
+    }
+
+    private static int normChannels(Op op) {
+        if (op instanceof Op.BatchNormTrain norm) return norm.channels();
+        if (op instanceof Op.FusedBatchNormReluDropout fused) return fused.norm().channels();
+        return 0;
     }
 
     private static String line(Buffer b, boolean usedInEval) {

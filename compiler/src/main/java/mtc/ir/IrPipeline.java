@@ -3,7 +3,10 @@ package mtc.ir;
 import java.util.List;
 import mtc.check.CheckedModel;
 
-/** The IR phases, in order: lower, derive backward, add the optimizer's updates, plan buffers. */
+/**
+ * The IR phases, in order: lower, derive backward, add the optimizer's updates, fuse element-wise
+ * ops, plan buffers.
+ */
 public final class IrPipeline {
     private IrPipeline() {}
 
@@ -11,6 +14,7 @@ public final class IrPipeline {
         Lowered lowered = Lowering.lower(model);
         List<Op> backward = Autodiff.backward(lowered.forwardTrain());
         List<Op> update = SgdUpdates.of(lowered.state());
-        return BufferPlan.plan(lowered, backward, update);
+        Fusion.Passes fused = Fusion.fuse(lowered.forwardTrain(), backward);
+        return BufferPlan.plan(lowered.withForwardTrain(fused.forward()), fused.backward(), update);
     }
 }

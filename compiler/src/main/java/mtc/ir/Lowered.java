@@ -17,4 +17,9 @@ public record Lowered(String name, Shape input, int classes, double defaultLr, L
         forwardTrain = List.copyOf(forwardTrain);
         forwardEval = List.copyOf(forwardEval);
     }
+
+    /** The same program with another training forward pass (what {@link Fusion} produces). */
+    public Lowered withForwardTrain(List<Op> ops) {
+        return new Lowered(name, input, classes, defaultLr, state, init, ops, forwardEval);
+    }
 }

@@ -137,6 +137,48 @@ public sealed interface Op {
         public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
     }
 
+    // ---- fused (by Fusion, from the ops above) ----
+
+    /**
+     * {@code norm}, then relu, then inverted dropout with probability {@code p} (none when 0), in one
+     * pass over {@code [B, features]}. {@code gate} keeps {@code d out / d norm} per element (the
+     * dropout factor where the relu passed, else 0), so the norm's and the relu's own outputs are
+     * never stored.
+     */
+    record FusedBatchNormReluDropout(BatchNormTrain norm, Buffer out, Buffer gate, float p) implements Op {
+        public List<Buffer> reads() { return norm.reads(); }
+        public List<Buffer> writes() {
+            BatchNormState s = norm.state();
+            return List.of(out, gate, norm.saved().xhat(), norm.saved().invStd(),
+                    s.runningMean(), s.runningVar(), s.batchesTracked());
+        }
+        public String attributes() { return norm.attributes() + (p > 0 ? " p=" + p : ""); }
+        public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
+    }
+
+    /**
+     * The gradient of {@link FusedBatchNormReluDropout}: {@code norm}'s gradient of {@code dOut·gate},
+     * with the bias gradient {@code Σ_b dIn} of the linear layer before it when {@code dBias} is not null.
+     */
+    record FusedBatchNormReluDropoutGrad(Buffer dOut, Buffer gate, BatchNormGrad norm, Buffer dBias)
+            implements Op {
+        public List<Buffer> reads() {
+            return List.of(dOut, gate, norm.saved().xhat(), norm.saved().invStd(), norm.gamma());
+        }
+        public List<Buffer> writes() {
+            return dBias == null ? List.of(norm.dIn(), norm.dGamma(), norm.dBeta())
+                    : List.of(norm.dIn(), norm.dGamma(), norm.dBeta(), dBias);
+        }
+        public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
+    }
+
+    /** {@link SoftmaxCrossEntropy} and its gradient in one op: the gradient is written in the forward pass. */
+    record FusedSoftmaxCrossEntropy(Buffer logits, Buffer dLogits, int classes) implements Op {
+        public List<Buffer> reads() { return List.of(logits); }
+        public List<Buffer> writes() { return List.of(dLogits); }
+        public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
+    }
+
     // ---- state ----
 
     /** {@code param -= lr * grad}. */

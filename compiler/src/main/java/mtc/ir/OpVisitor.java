@@ -17,6 +17,9 @@ public interface OpVisitor<R> {
     R visit(Op.ReluGrad op);
     R visit(Op.DropoutGrad op);
     R visit(Op.SoftmaxCrossEntropyGrad op);
+    R visit(Op.FusedBatchNormReluDropout op);
+    R visit(Op.FusedBatchNormReluDropoutGrad op);
+    R visit(Op.FusedSoftmaxCrossEntropy op);
     R visit(Op.SgdStep op);
     R visit(Op.InitUniform op);
     R visit(Op.InitFill op);

@@ -20,9 +20,19 @@ class IrPipelineTest {
 
     @Test
     void backwardIsTheForwardOpsGradientsInReverse() {
-        List<String> ops = seed.backward().stream().map(IrPrinter::opName).toList();
+        List<Op> backward = Autodiff.backward(Lowering.lower(TestModels.seed(784, 256, 10, 0.2)).forwardTrain());
         assertEquals(List.of("softmax_cross_entropy_grad", "bias_grad", "matmul_grad_weight", "matmul_grad_input",
-                "dropout_grad", "relu_grad", "batch_norm_grad", "bias_grad", "matmul_grad_weight"), ops);
+                "dropout_grad", "relu_grad", "batch_norm_grad", "bias_grad", "matmul_grad_weight"),
+                backward.stream().map(IrPrinter::opName).toList());
+    }
+
+    @Test
+    void trainingPassesAreFused() {
+        assertEquals(List.of("matmul", "bias_add", "fused_batch_norm_relu_dropout", "matmul", "bias_add",
+                "fused_softmax_cross_entropy"), seed.forwardTrain().stream().map(IrPrinter::opName).toList());
+        assertEquals(List.of("bias_grad", "matmul_grad_weight", "matmul_grad_input",
+                "fused_batch_norm_relu_dropout_grad", "matmul_grad_weight"),
+                seed.backward().stream().map(IrPrinter::opName).toList());
     }
 
     @Test
@@ -48,7 +58,7 @@ class IrPipelineTest {
     @Test
     void dropoutWithZeroProbabilityLowersToNothing() {
         Program p = IrPipeline.build(new TestModels.Chain("D", Shape.of(4)).linear(3).dropout(0).model());
-        assertEquals(List.of("matmul", "bias_add", "softmax_cross_entropy"),
+        assertEquals(List.of("matmul", "bias_add", "fused_softmax_cross_entropy"),
                 p.forwardTrain().stream().map(IrPrinter::opName).toList());
     }
 
@@ -65,6 +75,8 @@ class IrPipelineTest {
     void printerShowsOneOpPerLineWithSymbolicBatch() {
         String text = IrPrinter.print(seed);
         assertTrue(text.contains("0.out[B,256] = matmul x[B,784], 0.weight[256,784]"), text);
-        assertTrue(text.contains("3.out[B,256], 3.mask[B,256] = dropout_train 2.out[B,256] p=0.2"), text);
+        assertTrue(text.contains("3.out[B,256], 2.gate[B,256], 1.xhat[B,256], 1.invstd[256], 1.running_mean[256], "
+                + "1.running_var[256], 1.num_batches_tracked[] = fused_batch_norm_relu_dropout 0.out[B,256], "
+                + "1.weight[256], 1.bias[256] eps=1.0E-5 momentum=0.1 p=0.2"), text);
     }
 }

@@ -21,6 +21,18 @@ public final class BatchNormKernels {
     public static void train(float[] x, float[] y, float[] xhat, float[] invStd, float[] gamma, float[] beta,
                              float[] runMean, float[] runVar, long[] counter, double[] scratch,
                              int n, int c, int spatial, float eps, float momentum) {
+        statistics(x, invStd, runMean, runVar, scratch, n, c, spatial, eps, momentum);
+        if (spatial == 1) BatchNormRows.normalise(x, y, xhat, gamma, beta, scratch, n, c);
+        else BatchNormImages.normalise(x, y, xhat, gamma, beta, scratch, n, c, spatial);
+        counter[0]++;
+    }
+
+    /**
+     * The batch statistics of training mode: {@code invStd}, the running statistics' update, and
+     * in {@code scratch} the mean ({@code [ch]}) and invStd ({@code [c + ch]}) for normalising.
+     */
+    static void statistics(float[] x, float[] invStd, float[] runMean, float[] runVar, double[] scratch,
+                           int n, int c, int spatial, float eps, float momentum) {
         int m = n * spatial;
         if (spatial == 1) BatchNormRows.sumsAndSquares(x, scratch, n, c);
         else BatchNormImages.sumsAndSquares(x, scratch, n, c, spatial);
@@ -34,9 +46,6 @@ public final class BatchNormKernels {
             runVar[ch] = (float) ((1 - momentum) * runVar[ch] + momentum * unbiased);
             scratch[c + ch] = invStd[ch];
         }
-        if (spatial == 1) BatchNormRows.normalise(x, y, xhat, gamma, beta, scratch, n, c);
-        else BatchNormImages.normalise(x, y, xhat, gamma, beta, scratch, n, c, spatial);
-        counter[0]++;
     }
 
     /** Evaluation forward: normalises with the running statistics ({@code y = x·scale + shift} per channel). */

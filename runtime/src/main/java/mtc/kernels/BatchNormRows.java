@@ -26,17 +26,17 @@ final class BatchNormRows {
     private BatchNormRows() {}
 
     /** Lanes {@code part·HALF ..} of {@code v}, widened to double. */
-    private static DoubleVector widen(FloatVector v, int part) {
+    static DoubleVector widen(FloatVector v, int part) {
         return (DoubleVector) v.convertShape(VectorOperators.F2D, D, part);
     }
 
-    private static FloatVector narrow(double[] a, int i) {
+    static FloatVector narrow(double[] a, int i) {
         FloatVector lower = (FloatVector) DoubleVector.fromArray(D, a, i).convertShape(VectorOperators.D2F, F, 0);
         FloatVector upper = (FloatVector) DoubleVector.fromArray(D, a, i + HALF).convertShape(VectorOperators.D2F, F, -1);
         return lower.blend(upper, UPPER);
     }
 
-    private static void addInto(double[] a, int i, DoubleVector d) {
+    static void addInto(double[] a, int i, DoubleVector d) {
         DoubleVector.fromArray(D, a, i).add(d).intoArray(a, i);
     }
 

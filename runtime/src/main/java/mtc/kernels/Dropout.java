@@ -9,7 +9,8 @@ import mtc.runtime.Rng;
  * Inverted dropout, as PyTorch's {@code nn.Dropout} in training mode: each element is zeroed with
  * probability {@code p} and the survivors scaled by {@code 1/(1-p)}, so evaluation is the identity.
  * The mask keeps the factor applied to each element (0 or the scale) for the backward pass; it is
- * first filled with uniform numbers from the run's stream, one per element in order.
+ * first filled with uniform numbers from the run's stream, one per element in order
+ * ({@link RandomLanes}).
  */
 public final class Dropout {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -19,13 +20,12 @@ public final class Dropout {
     public static void forward(float[] x, float[] y, float[] mask, int n, int width, float p, Rng rng) {
         float scale = 1f / (1f - p);
         int size = n * width;
-        rng.fillFloats(mask, 0, size);
+        RandomLanes.fill(rng, mask, size);
         FloatVector zero = FloatVector.zero(S);
         FloatVector kept = FloatVector.broadcast(S, scale);
         int i = 0;
         for (int bound = S.loopBound(size); i < bound; i += S.length()) {
-            FloatVector u = FloatVector.fromArray(S, mask, i);
-            FloatVector m = kept.blend(zero, u.compare(VectorOperators.LT, p));
+            FloatVector m = kept.blend(zero, FloatVector.fromArray(S, mask, i).compare(VectorOperators.LT, p));
             m.intoArray(mask, i);
             FloatVector.fromArray(S, x, i).mul(m).intoArray(y, i);
         }

@@ -16,6 +16,17 @@ public final class SoftmaxCrossEntropy {
     }
 
     /**
+     * Training forward with its gradient (the compiler's {@code fused_softmax_cross_entropy}): the
+     * probabilities are turned into {@code dlogits} in place, the same numbers as {@link #train}
+     * then {@link #backward}, without a probabilities buffer.
+     */
+    public static void trainWithGradient(float[] logits, int[] labels, float[] dlogits, int n, int classes,
+                                         StepStats stats) {
+        evaluate(logits, labels, dlogits, n, classes, stats);
+        backward(dlogits, labels, dlogits, n, classes);
+    }
+
+    /**
      * Evaluation forward: {@code probs} and {@code labels} may each be null (then no probabilities, or no
      * loss); {@code stats} may be null when {@code labels} is.
      */

@@ -1,0 +1,56 @@
+package mtc.ir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import mtc.check.Shape;
+import org.junit.jupiter.api.Test;
+
+/** Which ops {@link Fusion} merges, and which intermediate buffers that removes from training. */
+class FusionTest {
+    private static List<String> names(List<Op> ops) {
+        return ops.stream().map(IrPrinter::opName).toList();
+    }
+
+    @Test
+    void normAndReluWithoutDropoutFuseWithAGateOfOnes() {
+        Program p = IrPipeline.build(new TestModels.Chain("R", Shape.of(4)).linear(3).batchNorm().relu().linear(2)
+                .model());
+        Op.FusedBatchNormReluDropout fused = (Op.FusedBatchNormReluDropout) p.forwardTrain().get(2);
+        assertEquals(0f, fused.p());
+        assertEquals("2.out", fused.out().name());
+        Op.FusedBatchNormReluDropoutGrad grad = (Op.FusedBatchNormReluDropoutGrad) p.backward().get(3);
+        assertEquals("0.bias.grad", grad.dBias().name());
+    }
+
+    @Test
+    void aNormOnTheInputHasNoBiasGradientToTakeOver() {
+        Program p = IrPipeline.build(new TestModels.Chain("N", Shape.of(4)).batchNorm().relu().linear(2).model());
+        assertEquals(List.of("fused_batch_norm_relu_dropout", "matmul", "bias_add", "fused_softmax_cross_entropy"),
+                names(p.forwardTrain()));
+        assertNull(((Op.FusedBatchNormReluDropoutGrad) p.backward().get(3)).dBias());
+    }
+
+    @Test
+    void imageNormsAndNormsWithoutReluStaySeparate() {
+        Program images = IrPipeline.build(new TestModels.Chain("I", Shape.of(2, 2, 3)).batchNorm().relu().flatten()
+                .linear(3).model());
+        assertEquals("batch_norm_train", names(images.forwardTrain()).get(0));
+        Program noRelu = IrPipeline.build(new TestModels.Chain("D", Shape.of(4)).linear(3).batchNorm().dropout(0.5)
+                .linear(2).model());
+        assertEquals(List.of("matmul", "bias_add", "batch_norm_train", "dropout_train", "matmul", "bias_add",
+                "fused_softmax_cross_entropy"), names(noRelu.forwardTrain()));
+        assertTrue(names(noRelu.backward()).containsAll(List.of("dropout_grad", "batch_norm_grad")));
+    }
+
+    @Test
+    void intermediateBuffersAreGoneFromTraining() {
+        Program seed = IrPipeline.build(TestModels.seed(784, 256, 10, 0.2));
+        List<String> buffers = seed.buffers().stream().map(Buffer::name).toList();
+        for (String gone : List.of("probs", "3.mask", "1.out.grad", "2.out.grad")) {
+            assertTrue(!buffers.contains(gone), gone + " in " + buffers);
+        }
+    }
+}

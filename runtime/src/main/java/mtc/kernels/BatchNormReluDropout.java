@@ -1,0 +1,145 @@
+package mtc.kernels;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import mtc.runtime.Rng;
+
+/**
+ * Training batch norm over {@code [n, c]} rows fused with the relu and inverted dropout after it
+ * (the compiler's {@code fused_batch_norm_relu_dropout}): each value is normalised, cut and
+ * dropped while in a register, so one pass writes only what backward needs, and backward gates,
+ * sums and differentiates in two passes instead of four or five separate kernels' worth.
+ *
+ * <p>{@code gate} holds {@code d out / d norm} per element: the dropout factor where the relu
+ * passed, else 0. The numbers are those of the separate kernels ({@link BatchNormKernels},
+ * {@link Activations}, {@link Dropout}, {@link Linear#biasGrad}), operation for operation, and the
+ * dropout draws the same stream.
+ */
+public final class BatchNormReluDropout {
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    private static final int HALF = D.length();
+
+    private BatchNormReluDropout() {}
+
+    /** Forward; {@code p == 0} means no dropout (nothing drawn). */
+    public static void train(float[] x, float[] out, float[] xhat, float[] invStd, float[] gate, float[] gamma,
+                             float[] beta, float[] runMean, float[] runVar, long[] counter, double[] scratch,
+                             int n, int c, float eps, float momentum, float p, Rng rng) {
+        BatchNormKernels.statistics(x, invStd, runMean, runVar, scratch, n, c, 1, eps, momentum);
+        // The uniforms go where the factors will: any value in gate is >= 0, so with p == 0 none is dropped.
+        if (p > 0) RandomLanes.fill(rng, gate, n * c);
+        normaliseCutDrop(x, out, xhat, gate, gamma, beta, scratch, n, c, p);
+        counter[0]++;
+    }
+
+    private static void normaliseCutDrop(float[] x, float[] out, float[] xhat, float[] gate, float[] gamma,
+                                         float[] beta, double[] scratch, int n, int c, float p) {
+        float scale = 1f / (1f - p);
+        FloatVector zero = FloatVector.zero(F);
+        FloatVector kept = FloatVector.broadcast(F, scale);
+        int bound = F.loopBound(c);
+        for (int row = 0; row < n * c; row += c) {
+            int ch = 0;
+            for (; ch < bound; ch += F.length()) {
+                int i = row + ch;
+                FloatVector h = FloatVector.fromArray(F, x, i).sub(BatchNormRows.narrow(scratch, ch))
+                        .mul(BatchNormRows.narrow(scratch, c + ch));
+                h.intoArray(xhat, i);
+                FloatVector r = h.fma(FloatVector.fromArray(F, gamma, ch), FloatVector.fromArray(F, beta, ch))
+                        .lanewise(VectorOperators.MAX, zero);
+                FloatVector m = kept.blend(zero, FloatVector.fromArray(F, gate, i).compare(VectorOperators.LT, p));
+                r.mul(m).intoArray(out, i);
+                zero.blend(m, r.compare(VectorOperators.GT, 0f)).intoArray(gate, i);
+            }
+            for (; ch < c; ch++) {
+                int i = row + ch;
+                float h = (x[i] - (float) scratch[ch]) * (float) scratch[c + ch];
+                xhat[i] = h;
+                float r = Math.max(Math.fma(h, gamma[ch], beta[ch]), 0f);
+                float m = gate[i] < p ? 0f : scale;
+                out[i] = r * m;
+                gate[i] = r > 0f ? m : 0f;
+            }
+        }
+    }
+
+    /** Gradients of {@link #train}: {@code dx}, {@code dgamma}, {@code dbeta}. */
+    public static void backward(float[] dy, float[] gate, float[] xhat, float[] gamma, float[] invStd, float[] dx,
+                                float[] dgamma, float[] dbeta, double[] scratch, int n, int c) {
+        gateAndSum(dy, gate, xhat, dx, scratch, n, c);
+        finishSums(dgamma, dbeta, scratch, c);
+        BatchNormRows.inputGradient(dx, xhat, gamma, invStd, dx, dgamma, dbeta, n, c);
+    }
+
+    /** {@link #backward} that also writes the bias gradient of the linear layer before the norm, {@code Σ dx}. */
+    public static void backward(float[] dy, float[] gate, float[] xhat, float[] gamma, float[] invStd, float[] dx,
+                                float[] dgamma, float[] dbeta, float[] dbias, double[] scratch, int n, int c) {
+        gateAndSum(dy, gate, xhat, dx, scratch, n, c);
+        finishSums(dgamma, dbeta, scratch, c);
+        inputAndBiasGradient(xhat, gamma, invStd, dx, dgamma, dbeta, dbias, n, c);
+    }
+
+    private static void finishSums(float[] dgamma, float[] dbeta, double[] scratch, int c) {
+        for (int ch = 0; ch < c; ch++) {
+            dbeta[ch] = (float) scratch[ch];
+            dgamma[ch] = (float) scratch[c + ch];
+        }
+    }
+
+    /** {@code g = dy·gate} into {@code dx}; {@code scratch[ch] = Σ g}, {@code scratch[c + ch] = Σ g·xhat}. */
+    private static void gateAndSum(float[] dy, float[] gate, float[] xhat, float[] g, double[] scratch,
+                                   int n, int c) {
+        java.util.Arrays.fill(scratch, 0, 2 * c, 0.0);
+        int bound = F.loopBound(c);
+        for (int row = 0; row < n * c; row += c) {
+            int ch = 0;
+            for (; ch < bound; ch += F.length()) {
+                int i = row + ch;
+                FloatVector v = FloatVector.fromArray(F, dy, i).mul(FloatVector.fromArray(F, gate, i));
+                v.intoArray(g, i);
+                FloatVector h = FloatVector.fromArray(F, xhat, i);
+                DoubleVector g0 = BatchNormRows.widen(v, 0), g1 = BatchNormRows.widen(v, 1);
+                BatchNormRows.addInto(scratch, ch, g0);
+                BatchNormRows.addInto(scratch, ch + HALF, g1);
+                BatchNormRows.addInto(scratch, c + ch, g0.mul(BatchNormRows.widen(h, 0)));
+                BatchNormRows.addInto(scratch, c + ch + HALF, g1.mul(BatchNormRows.widen(h, 1)));
+            }
+            for (; ch < c; ch++) {
+                int i = row + ch;
+                g[i] = dy[i] * gate[i];
+                scratch[ch] += g[i];
+                scratch[c + ch] += (double) g[i] * xhat[i];
+            }
+        }
+    }
+
+    /** {@link BatchNormRows#inputGradient} in place on {@code dx} (holding g), summing each column into {@code db}. */
+    private static void inputAndBiasGradient(float[] xhat, float[] gamma, float[] invStd, float[] dx,
+                                             float[] dgamma, float[] dbeta, float[] db, int n, int c) {
+        java.util.Arrays.fill(db, 0, c, 0f);
+        int bound = F.loopBound(c);
+        float m = n;
+        for (int row = 0; row < n * c; row += c) {
+            int ch = 0;
+            for (; ch < bound; ch += F.length()) {
+                int i = row + ch;
+                FloatVector k = FloatVector.fromArray(F, gamma, ch).mul(FloatVector.fromArray(F, invStd, ch)).div(m);
+                FloatVector inner = FloatVector.fromArray(F, dx, i).mul(m)
+                        .sub(FloatVector.fromArray(F, dbeta, ch))
+                        .sub(FloatVector.fromArray(F, xhat, i).mul(FloatVector.fromArray(F, dgamma, ch)));
+                FloatVector d = k.mul(inner);
+                d.intoArray(dx, i);
+                FloatVector.fromArray(F, db, ch).add(d).intoArray(db, ch);
+            }
+            for (; ch < c; ch++) {
+                int i = row + ch;
+                float k = gamma[ch] * invStd[ch] / m;
+                dx[i] = k * (m * dx[i] - dbeta[ch] - xhat[i] * dgamma[ch]);
+                db[ch] += dx[i];
+            }
+        }
+    }
+}
