@@ -1,26 +1,27 @@
 #!/usr/bin/env bash
 # Scale sweep: does training cost follow FLOPs? Trains each model of bench/models/ (widths 256,
-# 1024, 4096 at depth 2; depths 2, 8, 32 at width 256) at batch 64, and the seed model at batches
-# 16, 64, 256 and 1024, each for 2 epochs (the sweep models on the first --limit samples, the seed
-# model on all 60000, so that its 2nd epoch lasts long enough to time). It reports the 2nd epoch
-# (the 1st includes the JIT warm-up, shown separately so a model that falls out of the JIT shows),
+# 1024, 4096 with one hidden layer; 2, 8, 32 hidden layers of width 256) at batch 64, and the seed model at batches
+# 16, 64, 256 and 1024, each for --epochs epochs (the sweep models on the first --limit samples,
+# the seed model on all 60000, so that an epoch lasts long enough to time). It reports the median
+# of epochs 2..N (the 1st includes the JIT warm-up: shown apart, so a model the JIT drops shows),
 # the FLOPs per sample from `mtc summary`, and the achieved GFLOP/s (training ~ 3x forward FLOPs).
 # Where the PyTorch reference can run the same model (seed model, any batch or width), it runs
 # right after mtc in the same conditions (one full epoch) and the ratio is printed: the machine is
 # shared and noisy, so only ratios from one run mean something.
 #
-#   bench/sweep.sh [--limit 20000] [--torch-threads "1"] [--no-torch] [--only widths|depths|batches]
+#   bench/sweep.sh [--epochs 3] [--limit 20000] [--torch-threads "1"] [--no-torch]
+#                  [--only widths|depths|batches]
 # Prints a markdown table on stdout; progress goes to stderr.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 mtc="${MTC:-$root/mtc}"  # MTC=/path/to/other/tree/mtc measures another build (e.g. a clean copy of HEAD)
-limit=20000 torch_threads=1 torch=yes only=all
+epochs=3 limit=20000 torch_threads=1 torch=yes only=all
 data="${MTC_DATA:-$root/../shared/data/mnist}"
 while [ $# -gt 0 ]; do
   case "$1" in
-    --limit) limit=$2; shift 2 ;; --torch-threads) torch_threads=$2; shift 2 ;;
+    --epochs) epochs=$2; shift 2 ;; --limit) limit=$2; shift 2 ;; --torch-threads) torch_threads=$2; shift 2 ;;
     --no-torch) torch=no; shift ;; --only) only=$2; shift 2 ;;
-    *) echo "usage: $0 [--limit N] [--torch-threads \"1 2\"] [--no-torch] [--only widths|depths|batches]" >&2
+    *) echo "usage: $0 [--epochs N] [--limit N] [--torch-threads \"1 2\"] [--no-torch] [--only WHICH]" >&2
        exit 2 ;;
   esac
 done
@@ -32,10 +33,13 @@ flops_per_sample() {  # forward FLOPs per sample, as `mtc summary` counts them
   "$mtc" summary "$1" 2>/dev/null | sed -n 's/^FLOPs per sample: //p' | tr -d ,
 }
 
-mtc_epochs() {  # "ep1_samples_per_s ep2_seconds ep2_samples_per_s" of a 2-epoch run on $3 samples
-  "$mtc" train "$1" --data "$data" --epochs 2 --batch "$2" --limit "$3" --metrics "$tmp/m.csv" \
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+mtc_epochs() {  # "ep1_samples_per_s median_seconds median_samples_per_s" (epochs 2..N) of a run on $3 samples
+  "$mtc" train "$1" --data "$data" --epochs "$epochs" --batch "$2" --limit "$3" --metrics "$tmp/m.csv" \
     >"$tmp/mtc.log" 2>&1 || return 1
-  awk -F, 'NR==2 {r1=$7} NR==3 {print r1, $6, $7}' "$tmp/m.csv"
+  echo "$(sed -n 2p "$tmp/m.csv" | cut -d, -f7) $(tail -n +3 "$tmp/m.csv" | cut -d, -f6 | median)" \
+       "$(tail -n +3 "$tmp/m.csv" | cut -d, -f7 | median)"
 }
 
 torch_rate() {  # samples/s of one full epoch of the reference, the best over --torch-threads
@@ -71,9 +75,10 @@ row() {
     "$(awk -v r="$rate" 'BEGIN {print 60000 / r}')" "$rate" "$gflops" "${t:--}" "${ratio:--}"
 }
 
-echo "<!-- bench/sweep.sh --limit $limit, $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg) -->"
-echo "| model | batch | samples/epoch | fwd FLOPs/sample | ep1 samples/s | ep2 s | s/epoch (60k) |" \
-     "ep2 samples/s | GFLOP/s (3x fwd) | torch samples/s | mtc/torch |"
+echo "<!-- bench/sweep.sh --epochs $epochs --limit $limit, $(date -u '+%Y-%m-%d %H:%M UTC')," \
+     "load $(cut -d' ' -f1-3 /proc/loadavg) -->"
+echo "| model | batch | samples/epoch | fwd FLOPs/sample | ep1 samples/s | s/epoch | s/epoch (60k) |" \
+     "samples/s | GFLOP/s (3x fwd) | torch samples/s | mtc/torch |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 if [ "$only" = all ] || [ "$only" = batches ]; then
   for b in 16 64 256 1024; do row "seed (mnist.mt)" "$root/examples/mnist.mt" "$b" 256 60000; done
