@@ -27,7 +27,7 @@ while [ -z "$pid" ] && kill -0 "$timer" 2>/dev/null; do pid=$(pgrep -P "$timer" 
 
 # Samples the JVM's VmRSS every 0.1 s, tagged with the epoch under way (epoch lines printed + 1).
 while kill -0 "$timer" 2>/dev/null; do
-  n=$(grep -c '^epoch [0-9]*/' "$tmp/out" || true)
+  n=$(grep -c '^epoch *[0-9]*/' "$tmp/out" || true)  # "epoch  3/10" pads the number
   rss=$(awk '/^VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
   [ -n "$rss" ] && echo "$((n + 1)) $rss" >>"$tmp/samples"
   sleep 0.1
