@@ -4,7 +4,8 @@
 # 16, 64, 256 and 1024, each for --epochs epochs (the sweep models on the first --limit samples,
 # the seed model on all 60000, so that an epoch lasts long enough to time). It reports the median
 # of epochs 2..N (the 1st includes the JIT warm-up: shown apart, so a model the JIT drops shows),
-# the FLOPs per sample from `mtc summary`, and the achieved GFLOP/s (training ~ 3x forward FLOPs).
+# the FLOPs per sample from `mtc summary`, and the achieved GFLOP/s: a training step costs 3x the
+# forward FLOPs (forward, input gradient, weight gradient), less the first layer's input gradient.
 # Where the PyTorch reference can run the same model (seed model, any batch or width), it runs
 # right after mtc in the same conditions (one full epoch) and the ratio is printed: the machine is
 # shared and noisy, so only ratios from one run mean something.
@@ -29,8 +30,15 @@ torch_ref="$root/../shared/reference/torch_mlp.py"
 models="$root/bench/models"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 
-flops_per_sample() {  # forward FLOPs per sample, as `mtc summary` counts them
-  "$mtc" summary "$1" 2>/dev/null | sed -n 's/^FLOPs per sample: //p' | tr -d ,
+# Prints "FORWARD TRAINING" FLOPs per sample: the total of `mtc summary`, and 3x that less the input
+# gradient of layer 0 when it is a linear layer (nobody needs it: 2 * weights = 2 * (parameters - outputs)).
+flops_per_sample() {
+  "$mtc" summary "$1" 2>/dev/null | tr -d , | awk '
+    $1 == "0" && $2 ~ /^linear/ {
+      match($0, /\[[0-9]+\]/); out = substr($0, RSTART + 1, RLENGTH - 2); first = 2 * ($NF - out)
+    }
+    /^FLOPs per sample: / {fwd = $NF}
+    END {print fwd, 3 * fwd - first}'
 }
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
@@ -55,30 +63,30 @@ torch_rate() {  # samples/s of one full epoch of the reference, the best over --
 # One table row. $1 label, $2 model file, $3 batch, $4 hidden width for the reference ("" = none),
 # $5 training samples per epoch.
 row() {
-  local flops ep1 secs rate gflops t="" ratio=""
+  local flops train_flops ep1 secs rate gflops t="" ratio=""
   echo "sweep: $1 batch $3 ..." >&2
-  flops=$(flops_per_sample "$2")
+  read -r flops train_flops < <(flops_per_sample "$2")
   if ! mtc_epochs "$2" "$3" "$5" >"$tmp/epochs"; then  # a failure is a finding: a row saying so, then go on
-    printf '| %s | %s | %s | %s | fails: %s |||||||\n' "$1" "$3" "$5" "$flops" \
+    printf '| %s | %s | %s | %s | fails: %s |||||||\n' "$1" "$3" "$5" "$flops, $train_flops" \
       "$(grep '^mtc:' "$tmp/mtc.log" | tail -1)"
     return
   fi
   read -r ep1 secs rate <"$tmp/epochs"
-  gflops=$(awk -v f="$flops" -v r="$rate" 'BEGIN {printf "%.1f", 3 * f * r / 1e9}')
+  gflops=$(awk -v f="$train_flops" -v r="$rate" 'BEGIN {printf "%.1f", f * r / 1e9}')
   if [ "$torch" = yes ] && [ -n "$4" ]; then
     t=$(torch_rate "$3" "$4")
     ratio=$(awk -v a="$rate" -v b="$t" 'BEGIN {printf "%.2f", (b > 0) ? a / b : 0}')
     t=$(printf '%.0f' "$t")
   fi
   printf '| %s | %s | %s | %s | %.0f | %.2f | %.1f | %.0f | %s | %s | %s |\n' "$1" "$3" "$5" \
-    "$flops" "$ep1" "$secs" \
+    "$flops, $train_flops" "$ep1" "$secs" \
     "$(awk -v r="$rate" 'BEGIN {print 60000 / r}')" "$rate" "$gflops" "${t:--}" "${ratio:--}"
 }
 
 echo "<!-- bench/sweep.sh --epochs $epochs --limit $limit, $(date -u '+%Y-%m-%d %H:%M UTC')," \
      "load $(cut -d' ' -f1-3 /proc/loadavg) -->"
-echo "| model | batch | samples/epoch | fwd FLOPs/sample | ep1 samples/s | s/epoch | s/epoch (60k) |" \
-     "samples/s | GFLOP/s (3x fwd) | torch samples/s | mtc/torch |"
+echo "| model | batch | samples/epoch | FLOPs/sample fwd, train | ep1 samples/s | s/epoch | s/epoch (60k) |" \
+     "samples/s | train GFLOP/s | torch samples/s | mtc/torch |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 if [ "$only" = all ] || [ "$only" = batches ]; then
   for b in 16 64 256 1024; do row "seed (mnist.mt)" "$root/examples/mnist.mt" "$b" 256 60000; done
