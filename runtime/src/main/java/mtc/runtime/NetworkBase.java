@@ -140,9 +140,10 @@ public abstract class NetworkBase implements Network {
         List<NetworkLayout.Slot> slots = layout.slots();
         for (int i = 0; i < slots.size(); i++) {
             NetworkLayout.Slot slot = slots.get(i);
-            int size = Math.multiplyExact(n, slot.size());
             boolean needed = slot.batched() && (training || slot.usedInEval());
-            if (needed && (f[i] == null || f[i].length < size)) f[i] = new float[size];
+            if (!needed) continue; // weights are not per sample: n times their size means nothing
+            int size = Math.multiplyExact(n, slot.size());
+            if (f[i] == null || f[i].length < size) f[i] = new float[size];
         }
         if (training) trainRows = n;
         evalRows = Math.max(evalRows, n);
