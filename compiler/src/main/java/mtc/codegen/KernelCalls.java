@@ -20,7 +20,7 @@ import static mtc.codegen.Arg.Parameter.LR;
 /**
  * Maps each IR op to the kernel call that implements it, with every feature size a constant
  * operand and the batch size the generated method's argument. Gemm argument order:
- * {@code nt/tn/nn(a, b, c, m, n, k)}.
+ * {@code nt/tn/nn(a, b, c, m, n, k)}; linear weights are stored {@code [in,out]}.
  */
 final class KernelCalls implements OpVisitor<KernelCall> {
     private final Map<String, Integer> slots = new HashMap<>();
@@ -42,7 +42,7 @@ final class KernelCalls implements OpVisitor<KernelCall> {
 
     @Override
     public KernelCall visit(Op.MatMul op) {
-        return KernelCall.of("Gemm", "nt", a(op.in()), a(op.weight()), a(op.out()),
+        return KernelCall.of("Gemm", "nn", a(op.in()), a(op.weight()), a(op.out()),
                 BATCH, i(op.outFeatures()), i(op.inFeatures()));
     }
 
@@ -92,13 +92,13 @@ final class KernelCalls implements OpVisitor<KernelCall> {
 
     @Override
     public KernelCall visit(Op.MatMulGradWeight op) {
-        return KernelCall.of("Gemm", "tn", a(op.dOut()), a(op.in()), a(op.dWeight()),
-                i(op.outFeatures()), i(op.inFeatures()), BATCH);
+        return KernelCall.of("Gemm", "tn", a(op.in()), a(op.dOut()), a(op.dWeight()),
+                i(op.inFeatures()), i(op.outFeatures()), BATCH);
     }
 
     @Override
     public KernelCall visit(Op.MatMulGradInput op) {
-        return KernelCall.of("Gemm", "nn", a(op.dOut()), a(op.weight()), a(op.dIn()),
+        return KernelCall.of("Gemm", "nt", a(op.dOut()), a(op.weight()), a(op.dIn()),
                 BATCH, i(op.inFeatures()), i(op.outFeatures()));
     }
 
@@ -164,7 +164,12 @@ final class KernelCalls implements OpVisitor<KernelCall> {
 
     @Override
     public KernelCall visit(Op.InitUniform op) {
-        return KernelCall.of("Init", "uniform", a(op.target()), i(op.target().size()), f(op.bound()), RNG);
+        Buffer t = op.target();
+        if (t.transposed()) {
+            return KernelCall.of("Init", "uniformTransposed", a(t), i(t.shape().dim(0)), i(t.shape().dim(1)),
+                    f(op.bound()), RNG);
+        }
+        return KernelCall.of("Init", "uniform", a(t), i(t.size()), f(op.bound()), RNG);
     }
 
     @Override

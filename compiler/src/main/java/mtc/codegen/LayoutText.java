@@ -65,7 +65,7 @@ final class LayoutText {
     private static String line(Buffer b, boolean usedInEval) {
         if (b.role().inStateDict()) {
             String dtype = b.role() == Buffer.Role.COUNTER ? "I64" : "F32";
-            return "state " + b.name() + " " + dtype + " " + dims(b.shape());
+            return "state " + b.name() + " " + dtype + " " + dims(b.shape()) + (b.transposed() ? " transposed" : "");
         }
         if (!b.batched()) return "fixed " + b.name() + " " + b.size();
         return "batched " + b.name() + " " + b.size() + (usedInEval ? " eval" : "");

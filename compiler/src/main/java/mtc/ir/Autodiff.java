@@ -28,9 +28,9 @@ public final class Autodiff {
         return backward;
     }
 
-    /** The buffer holding the loss's gradient with respect to {@code b} (same shape). */
+    /** The buffer holding the loss's gradient with respect to {@code b} (same shape and storage order). */
     public static Buffer gradient(Buffer b) {
-        return new Buffer(b.name() + ".grad", Role.GRADIENT, b.shape(), b.batched());
+        return new Buffer(b.name() + ".grad", Role.GRADIENT, b.shape(), b.batched(), b.transposed());
     }
 
     private void propagateNeed(Op op) {

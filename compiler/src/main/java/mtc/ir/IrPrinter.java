@@ -18,7 +18,8 @@ public final class IrPrinter {
         out.append("\n\nbuffers:\n");
         for (int i = 0; i < p.buffers().size(); i++) {
             Buffer b = p.buffers().get(i);
-            out.append(String.format("  %-4d %-28s %s%n", i, b, b.role().name().toLowerCase()));
+            String storage = b.transposed() ? ", stored transposed" : "";
+            out.append(String.format("  %-4d %-28s %s%s%n", i, b, b.role().name().toLowerCase(), storage));
         }
         section(out, "init", p.init());
         section(out, "forward train", p.forwardTrain());

@@ -51,11 +51,16 @@ public final class Lowering {
         else throw new IllegalArgumentException("no lowering for layer " + layer.kind());
     }
 
-    /** PyTorch's {@code nn.Linear}: kaiming_uniform(a=√5) weights and bias both reduce to U(±1/√in). */
+    /**
+     * PyTorch's {@code nn.Linear}: kaiming_uniform(a=√5) weights and bias both reduce to U(±1/√in).
+     * The weight is stored transposed, {@code [in,out]}: the forward product then reads it in place,
+     * and its rows are what a zero input element lets the product skip.
+     */
     private void linear(Layer.Linear layer) {
         int in = layer.inFeatures();
         int out = layer.outFeatures();
-        Buffer weight = parameter(layer, "weight", Shape.of(out, in));
+        Buffer weight = Buffer.fixedTransposed(layer.index() + ".weight", Role.PARAMETER, Shape.of(out, in));
+        state.add(weight);
         Buffer bias = parameter(layer, "bias", Shape.of(out));
         float bound = (float) (1 / Math.sqrt(in));
         init.add(new Op.InitUniform(weight, bound));

@@ -20,7 +20,10 @@ public sealed interface Op {
 
     // ---- forward ----
 
-    /** {@code out[B,outF] = in[B,inF] · weight[outF,inF]ᵀ}. */
+    /**
+     * {@code out[B,outF] = in[B,inF] · weight[outF,inF]ᵀ}; the weight is stored transposed, so the
+     * product is {@code in · stored} with {@code stored[inF,outF]}.
+     */
     record MatMul(Buffer in, Buffer weight, Buffer out, int inFeatures, int outFeatures) implements Op {
         public List<Buffer> reads() { return List.of(in, weight); }
         public List<Buffer> writes() { return List.of(out); }
@@ -87,7 +90,7 @@ public sealed interface Op {
 
     // ---- gradients ----
 
-    /** {@code dWeight[outF,inF] = dOut[B,outF]ᵀ · in[B,inF]}. */
+    /** {@code dWeight[outF,inF] = dOut[B,outF]ᵀ · in[B,inF]}, stored transposed as {@code inᵀ · dOut}. */
     record MatMulGradWeight(Buffer dOut, Buffer in, Buffer dWeight, int inFeatures, int outFeatures)
             implements Op {
         public List<Buffer> reads() { return List.of(dOut, in); }
@@ -95,7 +98,7 @@ public sealed interface Op {
         public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
     }
 
-    /** {@code dIn[B,inF] = dOut[B,outF] · weight[outF,inF]}. */
+    /** {@code dIn[B,inF] = dOut[B,outF] · weight[outF,inF]}, that is {@code dOut · storedᵀ}. */
     record MatMulGradInput(Buffer dOut, Buffer weight, Buffer dIn, int inFeatures, int outFeatures)
             implements Op {
         public List<Buffer> reads() { return List.of(dOut, weight); }

@@ -35,7 +35,7 @@ class ClassGeneratorTest {
         assertEquals(List.of(784), spec.inputShape());
         assertEquals(10, spec.classes());
         assertTrue(Double.isNaN(spec.defaultLr()));
-        assertEquals(new TensorSpec("0.weight", DType.F32, List.of(256, 784)), spec.tensors().get(0));
+        assertEquals(new TensorSpec("0.weight", DType.F32, List.of(256, 784), true), spec.tensors().get(0));
         assertEquals(new TensorSpec("1.num_batches_tracked", DType.I64, List.of()), spec.tensors().get(6));
         assertEquals(9, spec.tensors().size());
         assertEquals(256 * 784, net.floats(0).length);

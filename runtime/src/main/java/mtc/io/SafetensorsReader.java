@@ -93,7 +93,7 @@ public final class SafetensorsReader {
         List<TensorSpec> tensors = net.spec().tensors();
         for (int i = 0; i < tensors.size(); i++) {
             long position = dataStart + entries.get(tensors.get(i).name()).begin();
-            if (tensors.get(i).dtype() == DType.F32) TensorBytes.read(ch, position, net.floats(i));
+            if (tensors.get(i).dtype() == DType.F32) TensorBytes.read(ch, position, tensors.get(i), net.floats(i));
             else TensorBytes.read(ch, position, net.longs(i));
         }
     }

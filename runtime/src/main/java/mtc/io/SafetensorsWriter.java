@@ -41,7 +41,8 @@ public final class SafetensorsWriter {
     }
 
     private static void writeData(Network net, int i, OutputStream out) throws IOException {
-        if (net.spec().tensors().get(i).dtype() == DType.F32) TensorBytes.write(net.floats(i), out);
+        TensorSpec t = net.spec().tensors().get(i);
+        if (t.dtype() == DType.F32) TensorBytes.write(t, net.floats(i), out);
         else TensorBytes.write(net.longs(i), out);
     }
 

@@ -11,6 +11,16 @@ public final class Init {
         for (int i = 0; i < size; i++) a[i] = rng.uniform(-bound, bound);
     }
 
+    /**
+     * Uniform in {@code [-bound, bound)} into a {@code [rows, cols]} tensor stored transposed, drawn
+     * in the tensor's row-major order: the same values {@link #uniform} gives it untransposed.
+     */
+    public static void uniformTransposed(float[] a, int rows, int cols, float bound, Rng rng) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) a[c * rows + r] = rng.uniform(-bound, bound);
+        }
+    }
+
     public static void fill(float[] a, int size, float value) {
         java.util.Arrays.fill(a, 0, size, value);
     }

@@ -10,7 +10,10 @@ package mtc.runtime;
 public interface Network {
     NetworkSpec spec();
 
-    /** The live data of F32 state tensor {@code i} (index into {@code spec().tensors()}). */
+    /**
+     * The live data of F32 state tensor {@code i} (index into {@code spec().tensors()}), in the
+     * network's storage order: see {@link TensorSpec#transposed()} and {@link StateLayout}.
+     */
     float[] floats(int i);
 
     /** The live data of I64 state tensor {@code i}. */

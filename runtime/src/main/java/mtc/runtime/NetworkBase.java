@@ -69,7 +69,8 @@ public abstract class NetworkBase implements Network {
 
     /**
      * The gradient computed by the last {@link #trainStep} for parameter {@code i} (a state tensor
-     * index), or null for running statistics; the compiler names it {@code <tensor>.grad}.
+     * index), stored like the parameter, or null for running statistics; the compiler names it
+     * {@code <tensor>.grad}.
      */
     public float[] gradient(int i) {
         String name = spec().tensors().get(i).name() + ".grad";

@@ -15,13 +15,15 @@ import java.util.List;
  * input 784
  * classes 10
  * lr NaN
- * state 0.weight F32 256,784
+ * state 0.weight F32 256,784 transposed
+ * state 0.bias F32 256
  * state 1.num_batches_tracked I64 -
  * fixed 1.mean 256
  * batched 0.out 256 eval
  * batched 0.out.grad 256
  * </pre>
- * {@code fixed} slots have a constant size; {@code batched} slots hold that many floats per sample,
+ * A state tensor's shape is its state-dict shape; {@code transposed} marks a 2-D one stored as its
+ * transpose (see {@link TensorSpec#transposed()}). {@code fixed} slots have a constant size; {@code batched} slots hold that many floats per sample,
  * and {@code eval} marks those that evaluation uses (the others exist only for training).
  * An optional {@code scratch N} line asks for N doubles of kernel workspace (per-channel sums).
  *
@@ -65,7 +67,8 @@ public record NetworkLayout(NetworkSpec spec, List<Slot> slots, int scratch) {
 
     private static TensorSpec stateSlot(String value, List<Slot> slots) {
         String[] f = value.split(" ");
-        TensorSpec tensor = new TensorSpec(f[0], DType.valueOf(f[1]), dims(f[2]));
+        boolean transposed = f.length > 3 && f[3].equals("transposed");
+        TensorSpec tensor = new TensorSpec(f[0], DType.valueOf(f[1]), dims(f[2]), transposed);
         slots.add(new Slot(f[0], tensor.dtype(), Math.toIntExact(tensor.numel()), false, true));
         return tensor;
     }

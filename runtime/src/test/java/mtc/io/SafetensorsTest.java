@@ -14,7 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import mtc.runtime.DType;
+import mtc.runtime.Network;
+import mtc.runtime.NetworkSpec;
 import mtc.runtime.Rng;
+import mtc.runtime.StepStats;
+import mtc.runtime.TensorSpec;
 import mtc.train.SoftmaxNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +53,45 @@ class SafetensorsTest {
         assertTrue(header.contains(
                 "\"1.num_batches_tracked\":{\"dtype\":\"I64\",\"shape\":[],\"data_offsets\":[31400,31408]}"));
         assertEquals(8 + headerLength + 31408, bytes.length);
+    }
+
+    /** A [200,300] tensor stored transposed: larger than one I/O chunk, so chunk boundaries fall mid-row. */
+    @Test
+    void tensorStoredTransposedIsWrittenAndReadInStateDictOrder() throws Exception {
+        TensorSpec spec = new TensorSpec("0.weight", DType.F32, List.of(200, 300), true);
+        OneTensor a = new OneTensor(spec);
+        for (int r = 0; r < 200; r++) {
+            for (int c = 0; c < 300; c++) a.values[c * 200 + r] = r * 1000 + c;
+        }
+        Path file = dir.resolve("t.safetensors");
+        SafetensorsWriter.save(file, a);
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer data = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int start = 8 + (int) data.getLong(0);
+        for (int e : new int[] {0, 1, 299, 300, 16383, 16384, 59999}) {
+            assertEquals(e / 300 * 1000 + e % 300, data.getFloat(start + 4 * e), "element " + e);
+        }
+        OneTensor b = new OneTensor(spec);
+        SafetensorsReader.load(file, b);
+        assertArrayEquals(a.values, b.values);
+    }
+
+    /** A network that is only one F32 state tensor. */
+    private static final class OneTensor implements Network {
+        private final NetworkSpec spec;
+        final float[] values;
+
+        OneTensor(TensorSpec tensor) {
+            spec = new NetworkSpec("One", List.of(1), 1, List.of(tensor), Double.NaN);
+            values = new float[Math.toIntExact(tensor.numel())];
+        }
+
+        @Override public NetworkSpec spec() { return spec; }
+        @Override public float[] floats(int i) { return values; }
+        @Override public long[] longs(int i) { throw new IndexOutOfBoundsException(i); }
+        @Override public void initialize(Rng rng) {}
+        @Override public void trainStep(float[] x, int[] labels, int n, float lr, Rng rng, StepStats stats) {}
+        @Override public void evaluate(float[] x, int[] labels, int n, float[] probs, StepStats stats) {}
     }
 
     @Test
