@@ -42,7 +42,7 @@ final class KernelCalls implements OpVisitor<KernelCall> {
 
     @Override
     public KernelCall visit(Op.MatMul op) {
-        return KernelCall.of("Gemm", "nn", a(op.in()), a(op.weight()), a(op.out()),
+        return KernelCall.of("Gemm", op.skipZeros() ? "nnSparse" : "nn", a(op.in()), a(op.weight()), a(op.out()),
                 BATCH, i(op.outFeatures()), i(op.inFeatures()));
     }
 
@@ -92,7 +92,7 @@ final class KernelCalls implements OpVisitor<KernelCall> {
 
     @Override
     public KernelCall visit(Op.MatMulGradWeight op) {
-        return KernelCall.of("Gemm", "tn", a(op.in()), a(op.dOut()), a(op.dWeight()),
+        return KernelCall.of("Gemm", op.skipZeros() ? "tnSparse" : "tn", a(op.in()), a(op.dOut()), a(op.dWeight()),
                 i(op.inFeatures()), i(op.outFeatures()), BATCH);
     }
 

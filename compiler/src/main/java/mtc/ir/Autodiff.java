@@ -65,7 +65,8 @@ public final class Autodiff {
     private List<Op> matMul(Op.MatMul op) {
         Buffer dOut = gradient(op.out());
         List<Op> ops = new ArrayList<>();
-        ops.add(new Op.MatMulGradWeight(dOut, op.in(), gradient(op.weight()), op.inFeatures(), op.outFeatures()));
+        ops.add(new Op.MatMulGradWeight(dOut, op.in(), gradient(op.weight()), op.inFeatures(), op.outFeatures(),
+                op.skipZeros()));
         if (needs(op.in())) {
             ops.add(new Op.MatMulGradInput(dOut, op.weight(), gradient(op.in()), op.inFeatures(), op.outFeatures()));
         }

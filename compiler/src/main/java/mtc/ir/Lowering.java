@@ -66,9 +66,10 @@ public final class Lowering {
         init.add(new Op.InitUniform(weight, bound));
         init.add(new Op.InitUniform(bias, bound));
         Buffer y = output(layer);
-        train.add(new Op.MatMul(trainValue, weight, y, in, out));
+        boolean data = trainValue.role() == Role.INPUT; // a flatten of the input is still the input
+        train.add(new Op.MatMul(trainValue, weight, y, in, out, data));
         train.add(new Op.BiasAdd(y, bias, out));
-        eval.add(new Op.MatMul(evalValue, weight, y, in, out));
+        eval.add(new Op.MatMul(evalValue, weight, y, in, out, data));
         eval.add(new Op.BiasAdd(y, bias, out));
         trainValue = evalValue = y;
     }

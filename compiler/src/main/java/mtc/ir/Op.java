@@ -22,11 +22,14 @@ public sealed interface Op {
 
     /**
      * {@code out[B,outF] = in[B,inF] · weight[outF,inF]ᵀ}; the weight is stored transposed, so the
-     * product is {@code in · stored} with {@code stored[inF,outF]}.
+     * product is {@code in · stored} with {@code stored[inF,outF]}. {@code skipZeros} marks an
+     * input that is the data (images: mostly exact zeros), whose zero tiles the product skips.
      */
-    record MatMul(Buffer in, Buffer weight, Buffer out, int inFeatures, int outFeatures) implements Op {
+    record MatMul(Buffer in, Buffer weight, Buffer out, int inFeatures, int outFeatures, boolean skipZeros)
+            implements Op {
         public List<Buffer> reads() { return List.of(in, weight); }
         public List<Buffer> writes() { return List.of(out); }
+        public String attributes() { return skipZeros ? "skip_zeros" : ""; }
         public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
     }
 
@@ -90,11 +93,15 @@ public sealed interface Op {
 
     // ---- gradients ----
 
-    /** {@code dWeight[outF,inF] = dOut[B,outF]ᵀ · in[B,inF]}, stored transposed as {@code inᵀ · dOut}. */
-    record MatMulGradWeight(Buffer dOut, Buffer in, Buffer dWeight, int inFeatures, int outFeatures)
-            implements Op {
+    /**
+     * {@code dWeight[outF,inF] = dOut[B,outF]ᵀ · in[B,inF]}, stored transposed as {@code inᵀ · dOut};
+     * {@code skipZeros} as for {@link MatMul}.
+     */
+    record MatMulGradWeight(Buffer dOut, Buffer in, Buffer dWeight, int inFeatures, int outFeatures,
+                            boolean skipZeros) implements Op {
         public List<Buffer> reads() { return List.of(dOut, in); }
         public List<Buffer> writes() { return List.of(dWeight); }
+        public String attributes() { return skipZeros ? "skip_zeros" : ""; }
         public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.stream.Stream;
 import mtc.check.Shape;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +70,30 @@ class IrPipelineTest {
         Op.MatMul matMul = (Op.MatMul) p.forwardTrain().get(1);
         assertEquals("0.out", matMul.in().name());
         assertEquals(Shape.of(24), matMul.in().shape());
+    }
+
+    /** The data (images: mostly zeros) is the only input whose zeros are worth looking for. */
+    @Test
+    void productsOfTheInputSkipZerosAndNoOthersDo() {
+        List<String> skipping = Stream.of(seed.forwardTrain(), seed.backward(), seed.forwardEval())
+                .flatMap(List::stream)
+                .filter(op -> op instanceof Op.MatMul m && m.skipZeros()
+                        || op instanceof Op.MatMulGradWeight g && g.skipZeros())
+                .map(IrPrinter::line)
+                .toList();
+        assertEquals(List.of("0.out[B,256] = matmul x[B,784], 0.weight[256,784] skip_zeros",
+                "0.weight.grad[256,784] = matmul_grad_weight 0.out.grad[B,256], x[B,784] skip_zeros",
+                "0.out[B,256] = matmul x[B,784], 0.weight[256,784] skip_zeros"), skipping);
+        Program flattened = IrPipeline.build(new TestModels.Chain("F", Shape.of(2, 3, 4)).flatten().linear(5)
+                .model());
+        assertTrue(((Op.MatMul) flattened.forwardTrain().get(0)).skipZeros());
+    }
+
+    @Test
+    void linearWeightsAreStoredTransposed() {
+        assertEquals(List.of("0.weight", "4.weight"),
+                seed.buffers().stream().filter(Buffer::transposed).filter(b -> b.role() == Buffer.Role.PARAMETER)
+                        .map(Buffer::name).toList());
     }
 
     @Test

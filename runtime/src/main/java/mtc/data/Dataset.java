@@ -11,9 +11,6 @@ package mtc.data;
  */
 public record Dataset(String imagesFile, String labelsFile, int count, int rows, int cols, byte[] pixels,
                       int[] labels) {
-    /** {@code b / 255f} for every byte value, as PyTorch's {@code ToTensor} computes it. */
-    private static final float[] SCALE = scaleTable();
-
     public int sampleSize() { return rows * cols; }
 
     /** The first {@code n} samples only (shares the arrays' prefix; no copy is needed for training). */
@@ -29,23 +26,14 @@ public record Dataset(String imagesFile, String labelsFile, int count, int rows,
         int size = sampleSize();
         for (int s = 0; s < n; s++) {
             int sample = order[from + s];
-            int src = sample * size;
-            int dst = s * size;
-            for (int k = 0; k < size; k++) x[dst + k] = SCALE[pixels[src + k] & 0xFF];
+            PixelScale.toUnitFloats(pixels, sample * size, x, s * size, size);
             y[s] = labels[sample];
         }
     }
 
     /** Copies samples {@code [from, from+n)} in file order into {@code x} and {@code y}. */
     public void copyRange(int from, int n, float[] x, int[] y) {
-        int size = sampleSize();
-        for (int k = 0, end = n * size, src = from * size; k < end; k++) x[k] = SCALE[pixels[src + k] & 0xFF];
+        PixelScale.toUnitFloats(pixels, from * sampleSize(), x, 0, n * sampleSize());
         System.arraycopy(labels, from, y, 0, n);
-    }
-
-    private static float[] scaleTable() {
-        float[] t = new float[256];
-        for (int b = 0; b < 256; b++) t[b] = b / 255f;
-        return t;
     }
 }

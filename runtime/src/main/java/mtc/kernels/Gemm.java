@@ -51,12 +51,36 @@ public final class Gemm {
         GemmRunner.run(p, GemmRunner.partsFor(p.work()));
     }
 
+    /**
+     * {@link #tn} for an {@code A} with many exact zeros (a batch of images): wherever six
+     * consecutive columns of {@code A} are all zero in a row, their multiply-adds are skipped. The
+     * result is bit-identical to {@link #tn}'s.
+     */
+    public static void tnSparse(float[] a, float[] b, float[] c, int m, int n, int k) {
+        GemmShapes.check("tn", a, b, c, m, n, k);
+        if (m == 0 || n == 0) return;
+        GemmProblem p = new GemmProblem(a, 1, m, b, n, false, k, m, n, c, n, false);
+        GemmRunner.run(p.skippingZeros(GemmScratch.current().lists()), GemmRunner.partsFor(p.work()));
+    }
+
     /** {@code C[m,n] = A[m,k] · B[k,n]}. */
     public static void nn(float[] a, float[] b, float[] c, int m, int n, int k) {
         GemmShapes.check("nn", a, b, c, m, n, k);
         if (m == 0 || n == 0) return;
         GemmProblem p = new GemmProblem(a, k, 1, b, n, false, k, m, n, c, n, false);
         GemmRunner.run(p, GemmRunner.partsFor(p.work()));
+    }
+
+    /**
+     * {@link #nn} for an {@code A} with many exact zeros (a batch of images): wherever six
+     * consecutive rows of {@code A} are all zero in a column, their multiply-adds are skipped. The
+     * result is bit-identical to {@link #nn}'s.
+     */
+    public static void nnSparse(float[] a, float[] b, float[] c, int m, int n, int k) {
+        GemmShapes.check("nn", a, b, c, m, n, k);
+        if (m == 0 || n == 0) return;
+        GemmProblem p = new GemmProblem(a, k, 1, b, n, false, k, m, n, c, n, false);
+        GemmRunner.run(p.skippingZeros(GemmScratch.current().lists()), GemmRunner.partsFor(p.work()));
     }
 
     /**

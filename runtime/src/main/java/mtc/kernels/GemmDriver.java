@@ -5,7 +5,8 @@ package mtc.kernels;
  * 6-row tiles (then one 4-row tile) where they fit, then single-vector strips with 8-row tiles,
  * then single rows. Tiles that are whole and not transposed are stored straight into the output,
  * and their strips are walked in blocks of depth (a 4096-deep strip would not stay in L2); the
- * others go through a scratch tile.
+ * others go through a scratch tile. A problem with {@link GemmDepthLists} runs its 4-vector
+ * strips in 6-row tiles over their listed depths only.
  */
 final class GemmDriver {
     private static final int LANES = GemmKernels.LANES;
@@ -31,6 +32,10 @@ final class GemmDriver {
     }
 
     private static void wideStrip(GemmProblem p, GemmRegion region, int col, GemmScratch scratch) {
+        if (p.lists() != null) {
+            listedStrip(p, region, col);
+            return;
+        }
         if (p.transposed()) {
             wideStripRows(p, region, col, 0, p.depth(), scratch.tile(6 * WIDE), 0, WIDE, false);
             return;
@@ -44,6 +49,21 @@ final class GemmDriver {
             wideStripRows(p, region, col, from, Math.min(block, p.depth() - from), p.c(), col, p.ldc(), from > 0);
             from += block;
         } while (from < p.depth());
+    }
+
+    /**
+     * A strip of a product with {@link GemmDepthLists}: every row in a 6-row tile over its listed
+     * depths, the last tile moved up to end at the last row (overlapping the one before, whose
+     * rows it computes again to the same values), stored in place. Its depths in one pass: listed
+     * depths are the few that matter, so a strip's rows of them stay in cache without blocking.
+     */
+    private static void listedStrip(GemmProblem p, GemmRegion region, int col) {
+        GemmDepthLists lists = p.lists();
+        for (int r = region.rowFrom(); r < region.rowTo(); r += GemmDepthLists.TILE) {
+            int row = lists.tileRow(r);
+            GemmKernels.tile6x4Listed(p.s(), row * p.sRow(), p.sRow(), p.sDepth(), p.v(), col, p.ldv(),
+                    lists.depths(), lists.from(row), lists.to(row), p.c(), row * p.ldc() + col, p.ldc());
+        }
     }
 
     /**

@@ -7,9 +7,24 @@ package mtc.kernels;
  * {@code v[p, x]} is {@code v[p·ldv + x]}, and {@code vPadded} says whole vectors may be read past
  * {@code cols} in every row. The result goes to {@code c[r·ldc + x]}, or to {@code c[x·ldc + r]}
  * when {@code transposed} (the {@code nt} case that packs {@code A} and computes {@code Cᵀ}).
+ * {@code lists}, when not null, holds the depths each 6-row tile of {@code s} cannot skip.
  */
 record GemmProblem(float[] s, int sRow, int sDepth, float[] v, int ldv, boolean vPadded, int depth,
-                   int rows, int cols, float[] c, int ldc, boolean transposed) {
+                   int rows, int cols, float[] c, int ldc, boolean transposed, GemmDepthLists lists) {
+
+    GemmProblem(float[] s, int sRow, int sDepth, float[] v, int ldv, boolean vPadded, int depth,
+                int rows, int cols, float[] c, int ldc, boolean transposed) {
+        this(s, sRow, sDepth, v, ldv, vPadded, depth, rows, cols, c, ldc, transposed, null);
+    }
+
+    /**
+     * This product, skipping the depths at which a whole 6-row tile of {@code s} is zero if that
+     * skips enough to pay; {@code lists} (the caller's, reused) receives the depths kept.
+     */
+    GemmProblem skippingZeros(GemmDepthLists lists) {
+        if (transposed || !lists.build(this)) return this;
+        return new GemmProblem(s, sRow, sDepth, v, ldv, vPadded, depth, rows, cols, c, ldc, false, lists);
+    }
 
     /** Vectors needed to cover one row of columns, the last one possibly partial. */
     int vectorCols() {

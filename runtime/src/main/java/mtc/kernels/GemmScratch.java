@@ -10,6 +10,7 @@ final class GemmScratch {
     private float[] tile = new float[0];
     private float[] panel = new float[0];
     private float[] packed = new float[0];
+    private final GemmDepthLists lists = new GemmDepthLists();
 
     private GemmScratch() {}
 
@@ -28,6 +29,11 @@ final class GemmScratch {
     float[] panel(int size) {
         if (panel.length < size) panel = new float[size];
         return panel;
+    }
+
+    /** Depth lists of a product that skips zeros; shared with the worker for one call. */
+    GemmDepthLists lists() {
+        return lists;
     }
 
     /** Room for a transposed operand of {@code nt}; shared with the worker for one call. */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Checks the three product forms against a double-precision reference, on 1 and 2 threads. */
@@ -75,6 +76,54 @@ class GemmTest {
         assertArrayEquals(one, two);
     }
 
+    static Stream<Arguments> sparseShapes() {
+        return Stream.of(
+                // The seed model's first layer: forward and weight gradient at batch 64.
+                Arguments.of(GemmForm.NN, 64, 256, 784), Arguments.of(GemmForm.TN, 784, 256, 64),
+                // Rows not a multiple of 6, columns not of 64, a partial vector, depth blocks.
+                Arguments.of(GemmForm.NN, 67, 200, 300), Arguments.of(GemmForm.TN, 101, 70, 530),
+                Arguments.of(GemmForm.NN, 5, 64, 40), Arguments.of(GemmForm.TN, 13, 10, 7),
+                Arguments.of(GemmForm.NN, 130, 97, 61), Arguments.of(GemmForm.TN, 1, 1, 1));
+    }
+
+    /** Skipping zero tiles changes no bit: the same fma chains less terms that are exactly zero. */
+    @ParameterizedTest(name = "{0} m={1} n={2} k={3}")
+    @MethodSource("sparseShapes")
+    void sparseFormsEqualTheDenseOnesBitForBit(GemmForm form, int m, int n, int k) {
+        Operands in = Operands.random(form, m, n, k).withImageLikeA(new Random(m + n + k));
+        Threads.set(1);
+        float[] dense = in.run();
+        float[] sparse = in.runSparse();
+        assertClose(in, sparse);
+        assertArrayEquals(dense, sparse);
+        Threads.set(2);
+        assertArrayEquals(dense, in.runSparse());
+    }
+
+    /** The comparison above would prove nothing if the seed shapes ran dense: they skip most depths. */
+    @Test
+    void imageLikeInputsOfTheSeedShapesAreListed() {
+        Operands forward = Operands.random(GemmForm.NN, 64, 256, 784).withImageLikeA(new Random(1));
+        assertTrue(new GemmDepthLists().build(new GemmProblem(forward.a(), 784, 1, forward.b(), 256, false, 784, 64,
+                256, new float[64 * 256], 256, false)));
+        Operands gradient = Operands.random(GemmForm.TN, 784, 256, 64).withImageLikeA(new Random(2));
+        assertTrue(new GemmDepthLists().build(new GemmProblem(gradient.a(), 1, 784, gradient.b(), 256, false, 64, 784,
+                256, new float[784 * 256], 256, false)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = GemmForm.class, names = {"NN", "TN"})
+    void sparseFormsPassNanAndInfinityOnAndAllZerosGiveZeros(GemmForm form) {
+        Operands zeros = Operands.random(form, 64, 64, 100).withImageLikeA(new Random(1));
+        java.util.Arrays.fill(zeros.a(), 0, 64 * 100, 0f);
+        float[] c = zeros.runSparse();
+        for (int x = 0; x < 64 * 64; x++) assertEquals(0f, c[x]);
+        Operands odd = Operands.random(form, 64, 64, 100).withImageLikeA(new Random(2));
+        odd.a()[0] = Float.NaN;
+        odd.a()[777] = Float.POSITIVE_INFINITY;
+        assertArrayEquals(odd.run(), odd.runSparse());
+    }
+
     @Test
     void warmUpStopsAtItsBudgetAndLeavesResultsUnchanged() {
         Operands in = Operands.random(GemmForm.NT, 64, 10, 256);
@@ -129,14 +178,43 @@ class GemmTest {
         }
 
         float[] run() {
-            float[] c = new float[m * n + SLACK];
-            java.util.Arrays.fill(c, JUNK);
+            float[] c = output();
             switch (form) {
                 case NT -> Gemm.nt(a, b, c, m, n, k);
                 case TN -> Gemm.tn(a, b, c, m, n, k);
                 case NN -> Gemm.nn(a, b, c, m, n, k);
             }
             return c;
+        }
+
+        float[] runSparse() {
+            float[] c = output();
+            if (form == GemmForm.TN) Gemm.tnSparse(a, b, c, m, n, k);
+            else Gemm.nnSparse(a, b, c, m, n, k);
+            return c;
+        }
+
+        private float[] output() {
+            float[] c = new float[m * n + SLACK];
+            java.util.Arrays.fill(c, JUNK);
+            return c;
+        }
+
+        /**
+         * The same operands with each row of {@code A} (an image: {@code [m,k]} for {@code nn},
+         * {@code [k,m]} for {@code tn}) zero outside a random window and half zero inside it: whole
+         * zero tiles, as images have, and scattered zeros.
+         */
+        Operands withImageLikeA(Random random) {
+            int images = form == GemmForm.TN ? k : m;
+            int pixels = form == GemmForm.TN ? m : k;
+            for (int i = 0; i < images; i++) {
+                int lo = random.nextInt(pixels), hi = lo + random.nextInt(pixels - lo + 1);
+                for (int p = 0; p < pixels; p++) {
+                    if (p < lo || p >= hi || random.nextBoolean()) a[i * pixels + p] = 0f;
+                }
+            }
+            return this;
         }
 
         double dot(int i, int j) {
