@@ -76,6 +76,47 @@ class GeneratedNetworkTest {
         assertArrayEquals(first, second);
     }
 
+    /**
+     * Image-like data (mostly zeros, so the first layer skips zero tiles, and large enough that the
+     * products use both threads): one thread and two give bit-identical weights, step after step.
+     */
+    @Test
+    void oneThreadAndTwoTrainToIdenticalWeights() {
+        int saved = mtc.runtime.Threads.get();
+        try {
+            mtc.runtime.Threads.set(1);
+            Network one = trainOnImageLikeData();
+            mtc.runtime.Threads.set(2);
+            Network two = trainOnImageLikeData();
+            for (int t = 0; t < one.spec().tensors().size(); t++) {
+                if (one.spec().tensors().get(t).dtype() == mtc.runtime.DType.F32) {
+                    assertArrayEquals(one.floats(t), two.floats(t), one.spec().tensors().get(t).name());
+                }
+            }
+        } finally {
+            mtc.runtime.Threads.set(saved);
+        }
+    }
+
+    private static Network trainOnImageLikeData() {
+        int pixels = 784, batch = 64;
+        Network net = network(TestModels.seed(pixels, 256, 10, 0.2), 7);
+        Rng data = new Rng(11), dropout = new Rng(12);
+        float[] x = new float[batch * pixels];
+        int[] y = new int[batch];
+        for (int step = 0; step < 30; step++) {
+            for (int i = 0; i < batch; i++) {
+                y[i] = data.nextInt(10);
+                int lo = data.nextInt(pixels / 2), hi = lo + data.nextInt(pixels / 2);
+                for (int p = 0; p < pixels; p++) {
+                    x[i * pixels + p] = p >= lo && p < hi && data.nextInt(3) == 0 ? data.uniform(0f, 1f) : 0f;
+                }
+            }
+            net.trainStep(x, y, batch, 0.1f, dropout, new StepStats());
+        }
+        return net;
+    }
+
     @Test
     void batchSizeMayChangeBetweenCallsWithoutRecompiling() {
         Synthetic data = separable(100, 12, 3, 2);

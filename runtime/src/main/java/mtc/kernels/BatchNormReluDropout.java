@@ -41,21 +41,20 @@ public final class BatchNormReluDropout {
         FloatVector zero = FloatVector.zero(F);
         FloatVector kept = FloatVector.broadcast(F, scale);
         int bound = F.loopBound(c);
-        for (int row = 0; row < n * c; row += c) {
-            int ch = 0;
-            for (; ch < bound; ch += F.length()) {
-                int i = row + ch;
-                FloatVector h = FloatVector.fromArray(F, x, i).sub(BatchNormRows.narrow(scratch, ch))
-                        .mul(BatchNormRows.narrow(scratch, c + ch));
+        for (int ch = 0; ch < bound; ch += F.length()) {
+            FloatVector mean = BatchNormRows.narrow(scratch, ch), invStd = BatchNormRows.narrow(scratch, c + ch);
+            FloatVector g = FloatVector.fromArray(F, gamma, ch), b = FloatVector.fromArray(F, beta, ch);
+            for (int i = ch; i < n * c; i += c) {
+                FloatVector h = FloatVector.fromArray(F, x, i).sub(mean).mul(invStd);
                 h.intoArray(xhat, i);
-                FloatVector r = h.fma(FloatVector.fromArray(F, gamma, ch), FloatVector.fromArray(F, beta, ch))
-                        .lanewise(VectorOperators.MAX, zero);
+                FloatVector r = h.fma(g, b).lanewise(VectorOperators.MAX, zero);
                 FloatVector m = kept.blend(zero, FloatVector.fromArray(F, gate, i).compare(VectorOperators.LT, p));
                 r.mul(m).intoArray(out, i);
                 zero.blend(m, r.compare(VectorOperators.GT, 0f)).intoArray(gate, i);
             }
-            for (; ch < c; ch++) {
-                int i = row + ch;
+        }
+        for (int ch = bound; ch < c; ch++) {
+            for (int i = ch; i < n * c; i += c) {
                 float h = (x[i] - (float) scratch[ch]) * (float) scratch[c + ch];
                 xhat[i] = h;
                 float r = Math.max(Math.fma(h, gamma[ch], beta[ch]), 0f);
@@ -92,54 +91,62 @@ public final class BatchNormReluDropout {
     /** {@code g = dy·gate} into {@code dx}; {@code scratch[ch] = Σ g}, {@code scratch[c + ch] = Σ g·xhat}. */
     private static void gateAndSum(float[] dy, float[] gate, float[] xhat, float[] g, double[] scratch,
                                    int n, int c) {
-        java.util.Arrays.fill(scratch, 0, 2 * c, 0.0);
         int bound = F.loopBound(c);
-        for (int row = 0; row < n * c; row += c) {
-            int ch = 0;
-            for (; ch < bound; ch += F.length()) {
-                int i = row + ch;
+        for (int ch = 0; ch < bound; ch += F.length()) {
+            DoubleVector g0 = DoubleVector.zero(D), g1 = g0, h0 = g0, h1 = g0;
+            for (int i = ch; i < n * c; i += c) {
                 FloatVector v = FloatVector.fromArray(F, dy, i).mul(FloatVector.fromArray(F, gate, i));
                 v.intoArray(g, i);
                 FloatVector h = FloatVector.fromArray(F, xhat, i);
-                DoubleVector g0 = BatchNormRows.widen(v, 0), g1 = BatchNormRows.widen(v, 1);
-                BatchNormRows.addInto(scratch, ch, g0);
-                BatchNormRows.addInto(scratch, ch + HALF, g1);
-                BatchNormRows.addInto(scratch, c + ch, g0.mul(BatchNormRows.widen(h, 0)));
-                BatchNormRows.addInto(scratch, c + ch + HALF, g1.mul(BatchNormRows.widen(h, 1)));
+                DoubleVector w0 = BatchNormRows.widen(v, 0), w1 = BatchNormRows.widen(v, 1);
+                g0 = g0.add(w0);
+                g1 = g1.add(w1);
+                h0 = h0.add(w0.mul(BatchNormRows.widen(h, 0)));
+                h1 = h1.add(w1.mul(BatchNormRows.widen(h, 1)));
             }
-            for (; ch < c; ch++) {
-                int i = row + ch;
+            g0.intoArray(scratch, ch);
+            g1.intoArray(scratch, ch + HALF);
+            h0.intoArray(scratch, c + ch);
+            h1.intoArray(scratch, c + ch + HALF);
+        }
+        for (int ch = bound; ch < c; ch++) {
+            double sum = 0, dot = 0;
+            for (int i = ch; i < n * c; i += c) {
                 g[i] = dy[i] * gate[i];
-                scratch[ch] += g[i];
-                scratch[c + ch] += (double) g[i] * xhat[i];
+                sum += g[i];
+                dot += (double) g[i] * xhat[i];
             }
+            scratch[ch] = sum;
+            scratch[c + ch] = dot;
         }
     }
 
     /** {@link BatchNormRows#inputGradient} in place on {@code dx} (holding g), summing each column into {@code db}. */
     private static void inputAndBiasGradient(float[] xhat, float[] gamma, float[] invStd, float[] dx,
                                              float[] dgamma, float[] dbeta, float[] db, int n, int c) {
-        java.util.Arrays.fill(db, 0, c, 0f);
         int bound = F.loopBound(c);
         float m = n;
-        for (int row = 0; row < n * c; row += c) {
-            int ch = 0;
-            for (; ch < bound; ch += F.length()) {
-                int i = row + ch;
-                FloatVector k = FloatVector.fromArray(F, gamma, ch).mul(FloatVector.fromArray(F, invStd, ch)).div(m);
-                FloatVector inner = FloatVector.fromArray(F, dx, i).mul(m)
-                        .sub(FloatVector.fromArray(F, dbeta, ch))
-                        .sub(FloatVector.fromArray(F, xhat, i).mul(FloatVector.fromArray(F, dgamma, ch)));
+        for (int ch = 0; ch < bound; ch += F.length()) {
+            FloatVector k = FloatVector.fromArray(F, gamma, ch).mul(FloatVector.fromArray(F, invStd, ch)).div(m);
+            FloatVector b = FloatVector.fromArray(F, dbeta, ch), w = FloatVector.fromArray(F, dgamma, ch);
+            FloatVector sum = FloatVector.zero(F);
+            for (int i = ch; i < n * c; i += c) {
+                FloatVector inner = FloatVector.fromArray(F, dx, i).mul(m).sub(b)
+                        .sub(FloatVector.fromArray(F, xhat, i).mul(w));
                 FloatVector d = k.mul(inner);
                 d.intoArray(dx, i);
-                FloatVector.fromArray(F, db, ch).add(d).intoArray(db, ch);
+                sum = sum.add(d);
             }
-            for (; ch < c; ch++) {
-                int i = row + ch;
-                float k = gamma[ch] * invStd[ch] / m;
+            sum.intoArray(db, ch);
+        }
+        for (int ch = bound; ch < c; ch++) {
+            float k = gamma[ch] * invStd[ch] / m;
+            float sum = 0f;
+            for (int i = ch; i < n * c; i += c) {
                 dx[i] = k * (m * dx[i] - dbeta[ch] - xhat[i] * dgamma[ch]);
-                db[ch] += dx[i];
+                sum += dx[i];
             }
+            db[ch] = sum;
         }
     }
 }

@@ -21,7 +21,7 @@ public final class Gemm {
         if (m == 0 || n == 0) return;
         int parts = GemmRunner.partsFor((long) m * n * k);
         if (GemmDot.suits(n, k)) {
-            GemmRunner.ranges(m, parts, (from, to) -> GemmDot.rows(a, b, c, n, k, from, to));
+            Parallel.ranges(m, parts, (from, to) -> GemmDot.rows(a, b, c, n, k, from, to));
         } else if (packingAIsCheaper(m, n, k)) {
             int ld = padded(m);
             float[] at = packTransposed(a, m, k, ld, parts);
@@ -101,7 +101,7 @@ public final class Gemm {
     /** {@code src[rows, depth]} transposed into scratch as {@code [depth, ld]}, zero-padded, split by depth. */
     private static float[] packTransposed(float[] src, int rows, int depth, int ld, int parts) {
         float[] dst = GemmScratch.current().packed(depth * ld);
-        GemmRunner.ranges(depth, parts, (from, to) -> GemmPack.transpose(src, rows, depth, dst, ld, from, to));
+        Parallel.ranges(depth, parts, (from, to) -> GemmPack.transpose(src, rows, depth, dst, ld, from, to));
         return dst;
     }
 }

@@ -53,7 +53,7 @@ final class GemmDriver {
 
     /**
      * A strip of a product with {@link GemmDepthLists}: every row in a 6-row tile over its listed
-     * depths, the last tile moved up to end at the last row (overlapping the one before, whose
+     * depths (or all of them, for a tile marked dense), the last tile moved up to end at the last row (overlapping the one before, whose
      * rows it computes again to the same values), stored in place. Its depths in one pass: listed
      * depths are the few that matter, so a strip's rows of them stay in cache without blocking.
      */
@@ -61,8 +61,13 @@ final class GemmDriver {
         GemmDepthLists lists = p.lists();
         for (int r = region.rowFrom(); r < region.rowTo(); r += GemmDepthLists.TILE) {
             int row = lists.tileRow(r);
-            GemmKernels.tile6x4Listed(p.s(), row * p.sRow(), p.sRow(), p.sDepth(), p.v(), col, p.ldv(),
-                    lists.depths(), lists.from(row), lists.to(row), p.c(), row * p.ldc() + col, p.ldc());
+            if (lists.dense(row)) {
+                GemmKernels.tile6x4(p.s(), row * p.sRow(), p.sRow(), p.sDepth(), p.v(), col, p.ldv(), p.depth(),
+                        p.c(), row * p.ldc() + col, p.ldc(), false);
+            } else {
+                GemmKernels.tile6x4Listed(p.s(), row * p.sRow(), p.sRow(), p.sDepth(), p.v(), col, p.ldv(),
+                        lists.depths(), lists.from(row), lists.to(row), p.c(), row * p.ldc() + col, p.ldc());
+            }
         }
     }
 

@@ -18,11 +18,12 @@ record GemmProblem(float[] s, int sRow, int sDepth, float[] v, int ldv, boolean 
     }
 
     /**
-     * This product, skipping the depths at which a whole 6-row tile of {@code s} is zero if that
-     * skips enough to pay; {@code lists} (the caller's, reused) receives the depths kept.
+     * This product, skipping the depths at which a whole 6-row tile of {@code s} is zero, with the
+     * caller's (reused) {@code lists} to hold the depths kept; {@link GemmRunner} builds them.
      */
     GemmProblem skippingZeros(GemmDepthLists lists) {
-        if (transposed || !lists.build(this)) return this;
+        lists.prepare(this);
+        if (transposed || lists.tiles() == 0) return this;
         return new GemmProblem(s, sRow, sDepth, v, ldv, vPadded, depth, rows, cols, c, ldc, false, lists);
     }
 

@@ -1,7 +1,5 @@
 package mtc.kernels;
 
-import java.util.function.IntConsumer;
-
 /**
  * Decides how many threads a product gets and runs it: small products stay on the calling thread
  * because handing work over costs about as much as the product itself.
@@ -20,24 +18,17 @@ final class GemmRunner {
         return work < PARALLEL_WORK ? 1 : Parallel.threads();
     }
 
-    /** Computes the whole product on {@code parts} threads. */
+    /** Computes the whole product on {@code parts} threads (building its depth lists first, if it has them). */
     static void run(GemmProblem p, int parts) {
+        GemmDepthLists lists = p.lists();
+        if (lists != null) {
+            int tiles = lists.tiles();
+            Parallel.ranges(tiles, Math.min(parts, tiles), (from, to) -> lists.build(p, from, to));
+        }
         if (parts == 1) {
             GemmDriver.run(p, GemmRegion.all(p), GemmScratch.current());
             return;
         }
         Parallel.forEach(parts, part -> GemmDriver.run(p, GemmRegion.part(p, part, parts), GemmScratch.current()));
-    }
-
-    /** Runs {@code body} over {@code [0, total)} cut into {@code parts} contiguous ranges, one per thread. */
-    static void ranges(int total, int parts, RangeBody body) {
-        IntConsumer task = part -> body.run(total * part / parts, total * (part + 1) / parts);
-        Parallel.forEach(parts, task);
-    }
-
-    /** Work over one contiguous range. */
-    @FunctionalInterface
-    interface RangeBody {
-        void run(int from, int to);
     }
 }

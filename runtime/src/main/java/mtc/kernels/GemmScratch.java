@@ -11,6 +11,7 @@ final class GemmScratch {
     private float[] panel = new float[0];
     private float[] packed = new float[0];
     private final GemmDepthLists lists = new GemmDepthLists();
+    private int[] lanes = new int[0];
 
     private GemmScratch() {}
 
@@ -29,6 +30,12 @@ final class GemmScratch {
     float[] panel(int size) {
         if (panel.length < size) panel = new float[size];
         return panel;
+    }
+
+    /** Room for one vector's lanes as ints. */
+    int[] lanes(int size) {
+        if (lanes.length < size) lanes = new int[size];
+        return lanes;
     }
 
     /** Depth lists of a product that skips zeros; shared with the worker for one call. */

@@ -26,6 +26,29 @@ public final class Parallel {
     }
 
     /**
+     * Threads worth using for {@code work} units when a thread needs at least {@code perThread} of
+     * them to pay for handing work over (a microsecond or so).
+     */
+    public static int partsFor(long work, long perThread) {
+        return (int) Math.max(1, Math.min(threads(), work / perThread));
+    }
+
+    /** Work over one contiguous range {@code [from, to)}. */
+    @FunctionalInterface
+    public interface Range {
+        void run(int from, int to);
+    }
+
+    /** Runs {@code body} over {@code [0, total)} cut into {@code parts} contiguous ranges, one per thread. */
+    public static void ranges(int total, int parts, Range body) {
+        if (parts == 1) {
+            body.run(0, total);
+            return;
+        }
+        forEach(parts, part -> body.run((int) ((long) total * part / parts), (int) ((long) total * (part + 1) / parts)));
+    }
+
+    /**
      * Runs {@code task.accept(part)} for every part in {@code [0, parts)}, part 0 on the calling
      * thread, and returns when all are done; an exception in any part is rethrown here.
      */

@@ -100,15 +100,36 @@ class GemmTest {
         assertArrayEquals(dense, in.runSparse());
     }
 
-    /** The comparison above would prove nothing if the seed shapes ran dense: they skip most depths. */
+    /** Two threads build the lists of different tiles at once: run after run, the same bits as one thread. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = GemmForm.class, names = {"NN", "TN"})
+    void sparseFormsOnTwoThreadsGiveTheSameBitsEveryTime(GemmForm form) {
+        Operands in = form == GemmForm.NN ? Operands.random(form, 64, 256, 784) : Operands.random(form, 784, 256, 64);
+        in.withImageLikeA(new Random(3));
+        Threads.set(1);
+        float[] expected = in.runSparse();
+        Threads.set(2);
+        for (int run = 0; run < 300; run++) assertArrayEquals(expected, in.runSparse(), "run " + run);
+    }
+
+    /** The comparison above would prove nothing if the seed shapes ran dense: most of their tiles skip. */
     @Test
     void imageLikeInputsOfTheSeedShapesAreListed() {
         Operands forward = Operands.random(GemmForm.NN, 64, 256, 784).withImageLikeA(new Random(1));
-        assertTrue(new GemmDepthLists().build(new GemmProblem(forward.a(), 784, 1, forward.b(), 256, false, 784, 64,
-                256, new float[64 * 256], 256, false)));
+        assertListed(new GemmProblem(forward.a(), 784, 1, forward.b(), 256, false, 784, 64, 256,
+                new float[64 * 256], 256, false));
         Operands gradient = Operands.random(GemmForm.TN, 784, 256, 64).withImageLikeA(new Random(2));
-        assertTrue(new GemmDepthLists().build(new GemmProblem(gradient.a(), 1, 784, gradient.b(), 256, false, 64, 784,
-                256, new float[784 * 256], 256, false)));
+        assertListed(new GemmProblem(gradient.a(), 1, 784, gradient.b(), 256, false, 64, 784, 256,
+                new float[784 * 256], 256, false));
+    }
+
+    private static void assertListed(GemmProblem p) {
+        GemmDepthLists lists = new GemmDepthLists();
+        lists.prepare(p);
+        lists.build(p, 0, lists.tiles());
+        int dense = 0;
+        for (int t = 0; t < lists.tiles(); t++) dense += lists.dense(lists.tileRow(t * 6)) ? 1 : 0;
+        assertTrue(dense < lists.tiles() / 4, dense + " of " + lists.tiles() + " tiles dense");
     }
 
     @ParameterizedTest(name = "{0}")

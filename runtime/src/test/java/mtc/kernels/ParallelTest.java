@@ -47,6 +47,34 @@ class ParallelTest {
     }
 
     @Test
+    void rangesCoverTheWholeSpanOnceInContiguousPieces() {
+        for (int total : new int[] {0, 1, 7, 1000}) {
+            for (int parts = 1; parts <= 3; parts++) {
+                AtomicIntegerArray covered = new AtomicIntegerArray(total);
+                Parallel.ranges(total, parts, (from, to) -> {
+                    for (int i = from; i < to; i++) covered.incrementAndGet(i);
+                });
+                for (int i = 0; i < total; i++) assertEquals(1, covered.get(i), total + "/" + parts + " at " + i);
+            }
+        }
+    }
+
+    @Test
+    void aSecondThreadIsUsedOnlyForEnoughWork() {
+        int saved = mtc.runtime.Threads.get();
+        try {
+            mtc.runtime.Threads.set(2);
+            assertEquals(1, Parallel.partsFor(99, 100));
+            assertEquals(2, Parallel.partsFor(200, 100));
+            assertEquals(2, Parallel.partsFor(10_000, 100));
+            mtc.runtime.Threads.set(1);
+            assertEquals(1, Parallel.partsFor(10_000, 100));
+        } finally {
+            mtc.runtime.Threads.set(saved);
+        }
+    }
+
+    @Test
     void workersAreDaemonsSoTheJvmCanExit() {
         Parallel.forEach(2, part -> { });
         boolean found = false;
