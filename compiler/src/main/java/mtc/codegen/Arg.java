@@ -39,6 +39,8 @@ sealed interface Arg {
         static final Field STATS = new Field("stats", "Lmtc/runtime/StepStats;");
         static final Field PROBS = new Field("probs", "[F");
         static final Field SCRATCH = new Field("scratch", "[D");
+        /** The learning rate of the current training step, for updates fused into the backward pass. */
+        static final Field STEP_LR = new Field("lr", "F");
 
         public void push(MethodVisitor mv) {
             mv.visitVarInsn(Opcodes.ALOAD, 0);

@@ -14,6 +14,7 @@ import static mtc.codegen.Arg.Field.PROBS;
 import static mtc.codegen.Arg.Field.RNG;
 import static mtc.codegen.Arg.Field.SCRATCH;
 import static mtc.codegen.Arg.Field.STATS;
+import static mtc.codegen.Arg.Field.STEP_LR;
 import static mtc.codegen.Arg.Parameter.BATCH;
 import static mtc.codegen.Arg.Parameter.LR;
 
@@ -155,6 +156,12 @@ final class KernelCalls implements OpVisitor<KernelCall> {
     public KernelCall visit(Op.FusedSoftmaxCrossEntropy op) {
         return KernelCall.of("SoftmaxCrossEntropy", "trainWithGradient", a(op.logits()), LABELS, a(op.dLogits()),
                 BATCH, i(op.classes()), STATS);
+    }
+
+    @Override
+    public KernelCall visit(Op.FusedMatMulGradWeightSgd op) {
+        return KernelCall.of("Gemm", op.skipZeros() ? "tnSparseUpdate" : "tnUpdate", a(op.in()), a(op.dOut()),
+                a(op.weight()), i(op.inFeatures()), i(op.outFeatures()), BATCH, STEP_LR);
     }
 
     @Override

@@ -62,14 +62,15 @@ public final class Autodiff {
         return List.of(new Op.BiasGrad(gradient(op.out()), gradient(op.bias()), op.features()));
     }
 
+    /** The input gradient first: it reads the weight, which the weight's update may then change in place. */
     private List<Op> matMul(Op.MatMul op) {
         Buffer dOut = gradient(op.out());
         List<Op> ops = new ArrayList<>();
-        ops.add(new Op.MatMulGradWeight(dOut, op.in(), gradient(op.weight()), op.inFeatures(), op.outFeatures(),
-                op.skipZeros()));
         if (needs(op.in())) {
             ops.add(new Op.MatMulGradInput(dOut, op.weight(), gradient(op.in()), op.inFeatures(), op.outFeatures()));
         }
+        ops.add(new Op.MatMulGradWeight(dOut, op.in(), gradient(op.weight()), op.inFeatures(), op.outFeatures(),
+                op.skipZeros()));
         return ops;
     }
 

@@ -5,7 +5,7 @@ import mtc.check.CheckedModel;
 
 /**
  * The IR phases, in order: lower, derive backward, add the optimizer's updates, fuse element-wise
- * ops, plan buffers.
+ * ops, fuse weight gradients with their updates, plan buffers.
  */
 public final class IrPipeline {
     private IrPipeline() {}
@@ -15,6 +15,7 @@ public final class IrPipeline {
         List<Op> backward = Autodiff.backward(lowered.forwardTrain());
         List<Op> update = SgdUpdates.of(lowered.state());
         Fusion.Passes fused = Fusion.fuse(lowered.forwardTrain(), backward);
-        return BufferPlan.plan(lowered.withForwardTrain(fused.forward()), fused.backward(), update);
+        UpdateFusion.Passes updates = UpdateFusion.fuse(fused.backward(), update);
+        return BufferPlan.plan(lowered.withForwardTrain(fused.forward()), updates.backward(), updates.update());
     }
 }

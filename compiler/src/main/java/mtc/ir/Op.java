@@ -189,6 +189,19 @@ public sealed interface Op {
         public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
     }
 
+    /**
+     * {@link MatMulGradWeight} and the {@link SgdStep} of its weight in one op: each tile of the
+     * gradient goes straight into {@code weight -= lr · dWeight} (the step's learning rate), and
+     * the gradient is never stored. Only valid once nothing else reads the weight in the step.
+     */
+    record FusedMatMulGradWeightSgd(Buffer dOut, Buffer in, Buffer weight, int inFeatures, int outFeatures,
+                                    boolean skipZeros) implements Op {
+        public List<Buffer> reads() { return List.of(dOut, in, weight); }
+        public List<Buffer> writes() { return List.of(weight); }
+        public String attributes() { return skipZeros ? "skip_zeros" : ""; }
+        public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
+    }
+
     // ---- state ----
 
     /** {@code param -= lr * grad}. */

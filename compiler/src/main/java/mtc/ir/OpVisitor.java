@@ -20,6 +20,7 @@ public interface OpVisitor<R> {
     R visit(Op.FusedBatchNormReluDropout op);
     R visit(Op.FusedBatchNormReluDropoutGrad op);
     R visit(Op.FusedSoftmaxCrossEntropy op);
+    R visit(Op.FusedMatMulGradWeightSgd op);
     R visit(Op.SgdStep op);
     R visit(Op.InitUniform op);
     R visit(Op.InitFill op);

@@ -8,6 +8,8 @@
  *   <li>{@link mtc.ir.SgdUpdates}: one update per parameter;</li>
  *   <li>{@link mtc.ir.Fusion}: adjacent element-wise training ops (batch norm, relu, dropout; the
  *       loss and its gradient) merged into fused ops that compute the same numbers in fewer passes;</li>
+ *   <li>{@link mtc.ir.UpdateFusion}: each weight gradient's product merged with the weight's SGD step,
+ *       so that the gradient is never stored;</li>
  *   <li>{@link mtc.ir.BufferPlan}: a storage slot per buffer, state tensors first in state-dict order.</li>
  * </ol>
  * The batch size is the one symbolic dimension ({@code B}): nothing here depends on it, so one

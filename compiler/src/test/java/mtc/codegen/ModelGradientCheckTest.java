@@ -3,7 +3,6 @@ package mtc.codegen;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import mtc.check.Shape;
-import mtc.ir.IrPipeline;
 import mtc.ir.TestModels;
 import mtc.runtime.NetworkBase;
 import mtc.runtime.Rng;
@@ -38,8 +37,10 @@ class ModelGradientCheckTest {
     }
 
     private static void check(TestModels.Chain chain) {
+        // Unfused, so that every gradient is stored (fused weight updates never store theirs); fusion
+        // itself is checked against this program, bit for bit, by FusionEquivalenceTest.
         NetworkBase net = (NetworkBase) NetworkClasses.instantiate(
-                ClassGenerator.generate(IrPipeline.build(chain.model())));
+                ClassGenerator.generate(TestModels.unfused(chain.model())));
         net.initialize(new Rng(3));
         Rng data = new Rng(4);
         float[] x = new float[N * net.spec().inputSize()];

@@ -22,7 +22,7 @@ class IrPipelineTest {
     @Test
     void backwardIsTheForwardOpsGradientsInReverse() {
         List<Op> backward = Autodiff.backward(Lowering.lower(TestModels.seed(784, 256, 10, 0.2)).forwardTrain());
-        assertEquals(List.of("softmax_cross_entropy_grad", "bias_grad", "matmul_grad_weight", "matmul_grad_input",
+        assertEquals(List.of("softmax_cross_entropy_grad", "bias_grad", "matmul_grad_input", "matmul_grad_weight",
                 "dropout_grad", "relu_grad", "batch_norm_grad", "bias_grad", "matmul_grad_weight"),
                 backward.stream().map(IrPrinter::opName).toList());
     }
@@ -31,8 +31,8 @@ class IrPipelineTest {
     void trainingPassesAreFused() {
         assertEquals(List.of("matmul", "bias_add", "fused_batch_norm_relu_dropout", "matmul", "bias_add",
                 "fused_softmax_cross_entropy"), seed.forwardTrain().stream().map(IrPrinter::opName).toList());
-        assertEquals(List.of("bias_grad", "matmul_grad_weight", "matmul_grad_input",
-                "fused_batch_norm_relu_dropout_grad", "matmul_grad_weight"),
+        assertEquals(List.of("bias_grad", "matmul_grad_input", "fused_matmul_grad_weight_sgd",
+                "fused_batch_norm_relu_dropout_grad", "fused_matmul_grad_weight_sgd"),
                 seed.backward().stream().map(IrPrinter::opName).toList());
     }
 
@@ -50,10 +50,16 @@ class IrPipelineTest {
         assertEquals("2.out", last.in().name());
     }
 
+    /** Weights by the backward pass (their update fused with their gradient), the rest by SGD steps. */
     @Test
-    void everyParameterGetsOneSgdStep() {
-        assertEquals(List.of("0.weight", "0.bias", "1.weight", "1.bias", "4.weight", "4.bias"),
+    void everyParameterIsUpdatedOnce() {
+        assertEquals(List.of("0.bias", "1.weight", "1.bias", "4.bias"),
                 seed.update().stream().map(op -> ((Op.SgdStep) op).param().name()).toList());
+        assertEquals(List.of("4.weight", "0.weight"), seed.backward().stream()
+                .filter(op -> op instanceof Op.FusedMatMulGradWeightSgd)
+                .map(op -> ((Op.FusedMatMulGradWeightSgd) op).weight().name()).toList());
+        assertTrue(seed.buffers().stream().noneMatch(b -> b.name().endsWith("weight.grad") && b.transposed()),
+                "a fused weight's gradient is never stored");
     }
 
     @Test
@@ -78,11 +84,12 @@ class IrPipelineTest {
         List<String> skipping = Stream.of(seed.forwardTrain(), seed.backward(), seed.forwardEval())
                 .flatMap(List::stream)
                 .filter(op -> op instanceof Op.MatMul m && m.skipZeros()
-                        || op instanceof Op.MatMulGradWeight g && g.skipZeros())
+                        || op instanceof Op.FusedMatMulGradWeightSgd g && g.skipZeros())
                 .map(IrPrinter::line)
                 .toList();
         assertEquals(List.of("0.out[B,256] = matmul x[B,784], 0.weight[256,784] skip_zeros",
-                "0.weight.grad[256,784] = matmul_grad_weight 0.out.grad[B,256], x[B,784] skip_zeros",
+                "0.weight[256,784] = fused_matmul_grad_weight_sgd 0.out.grad[B,256], x[B,784], 0.weight[256,784] "
+                        + "skip_zeros",
                 "0.out[B,256] = matmul x[B,784], 0.weight[256,784] skip_zeros"), skipping);
         Program flattened = IrPipeline.build(new TestModels.Chain("F", Shape.of(2, 3, 4)).flatten().linear(5)
                 .model());

@@ -14,6 +14,16 @@ public final class TestModels {
 
     private TestModels() {}
 
+    /**
+     * {@link IrPipeline#build} without either fusion phase: every gradient stored, every parameter
+     * updated by its own SGD step.
+     */
+    public static Program unfused(CheckedModel model) {
+        Lowered lowered = Lowering.lower(model);
+        List<Op> backward = Autodiff.backward(lowered.forwardTrain());
+        return BufferPlan.plan(lowered, backward, SgdUpdates.of(lowered.state()));
+    }
+
     /** The seed architecture: linear -> batchnorm -> relu -> dropout(p) -> linear. */
     public static CheckedModel seed(int in, int hidden, int classes, double p) {
         return new Chain("Seed", Shape.of(in)).linear(hidden).batchNorm().relu().dropout(p).linear(classes).model();

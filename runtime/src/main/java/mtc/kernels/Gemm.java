@@ -63,6 +63,25 @@ public final class Gemm {
         GemmRunner.run(p.skippingZeros(GemmScratch.current().lists()), GemmRunner.partsFor(p.work()));
     }
 
+    /**
+     * {@code W[m,n] -= lr · (A[k,m]ᵀ · B[k,n])}: the SGD step of a weight whose gradient is that
+     * product, without storing the gradient. The same numbers as {@link #tn} then {@link Sgd#step}.
+     */
+    public static void tnUpdate(float[] a, float[] b, float[] w, int m, int n, int k, float lr) {
+        GemmShapes.check("tn", a, b, w, m, n, k);
+        if (m == 0 || n == 0) return;
+        GemmProblem p = new GemmProblem(a, 1, m, b, n, false, k, m, n, w, n, false).updating(lr);
+        GemmRunner.run(p, GemmRunner.partsFor(p.work()));
+    }
+
+    /** {@link #tnUpdate} skipping the zeros of {@code A}, as {@link #tnSparse} does. */
+    public static void tnSparseUpdate(float[] a, float[] b, float[] w, int m, int n, int k, float lr) {
+        GemmShapes.check("tn", a, b, w, m, n, k);
+        if (m == 0 || n == 0) return;
+        GemmProblem p = new GemmProblem(a, 1, m, b, n, false, k, m, n, w, n, false).updating(lr);
+        GemmRunner.run(p.skippingZeros(GemmScratch.current().lists()), GemmRunner.partsFor(p.work()));
+    }
+
     /** {@code C[m,n] = A[m,k] · B[k,n]}. */
     public static void nn(float[] a, float[] b, float[] c, int m, int n, int k) {
         GemmShapes.check("nn", a, b, c, m, n, k);

@@ -5,8 +5,8 @@ package mtc.kernels;
  * 6-row tiles (then one 4-row tile) where they fit, then single-vector strips with 8-row tiles,
  * then single rows. Tiles that are whole and not transposed are stored straight into the output,
  * and their strips are walked in blocks of depth (a 4096-deep strip would not stay in L2); the
- * others go through a scratch tile. A problem with {@link GemmDepthLists} runs its 4-vector
- * strips in 6-row tiles over their listed depths only.
+ * others (and every tile of an update, {@code c -= lr · out}) go through a scratch tile. A problem
+ * with {@link GemmDepthLists} runs its 4-vector strips in 6-row tiles over their listed depths only.
  */
 final class GemmDriver {
     private static final int LANES = GemmKernels.LANES;
@@ -33,10 +33,10 @@ final class GemmDriver {
 
     private static void wideStrip(GemmProblem p, GemmRegion region, int col, GemmScratch scratch) {
         if (p.lists() != null) {
-            listedStrip(p, region, col);
+            listedStrip(p, region, col, scratch);
             return;
         }
-        if (p.transposed()) {
+        if (p.transposed() || p.updates()) {
             wideStripRows(p, region, col, 0, p.depth(), scratch.tile(6 * WIDE), 0, WIDE, false);
             return;
         }
@@ -57,17 +57,23 @@ final class GemmDriver {
      * rows it computes again to the same values), stored in place. Its depths in one pass: listed
      * depths are the few that matter, so a strip's rows of them stay in cache without blocking.
      */
-    private static void listedStrip(GemmProblem p, GemmRegion region, int col) {
+    private static void listedStrip(GemmProblem p, GemmRegion region, int col, GemmScratch scratch) {
         GemmDepthLists lists = p.lists();
+        boolean viaTile = p.updates();
+        float[] out = viaTile ? scratch.tile(6 * WIDE) : p.c();
+        int ld = viaTile ? WIDE : p.ldc();
         for (int r = region.rowFrom(); r < region.rowTo(); r += GemmDepthLists.TILE) {
             int row = lists.tileRow(r);
+            int at = viaTile ? 0 : row * ld + col;
             if (lists.dense(row)) {
                 GemmKernels.tile6x4(p.s(), row * p.sRow(), p.sRow(), p.sDepth(), p.v(), col, p.ldv(), p.depth(),
-                        p.c(), row * p.ldc() + col, p.ldc(), false);
+                        out, at, ld, false);
             } else {
                 GemmKernels.tile6x4Listed(p.s(), row * p.sRow(), p.sRow(), p.sDepth(), p.v(), col, p.ldv(),
-                        lists.depths(), lists.from(row), lists.to(row), p.c(), row * p.ldc() + col, p.ldc());
+                        lists.depths(), lists.from(row), lists.to(row), out, at, ld);
             }
+            // The last tile may overlap the one before: store only its rows from r, or they would be updated twice.
+            if (viaTile) GemmTileStore.store(p, out, (r - row) * ld, ld, r, row + GemmDepthLists.TILE - r, col, WIDE);
         }
     }
 
@@ -78,24 +84,24 @@ final class GemmDriver {
      */
     private static void wideStripRows(GemmProblem p, GemmRegion region, int col, int from, int depth,
                                       float[] out, int outCol, int ld, boolean accumulate) {
-        boolean viaTile = p.transposed();
+        boolean viaTile = p.transposed() || p.updates();
         int sFrom = from * p.sDepth(), vFrom = from * p.ldv() + col;
         int r = region.rowFrom();
         for (; r + 6 <= region.rowTo(); r += 6) {
             GemmKernels.tile6x4(p.s(), r * p.sRow() + sFrom, p.sRow(), p.sDepth(), p.v(), vFrom, p.ldv(), depth,
                     out, viaTile ? 0 : r * ld + outCol, ld, accumulate);
-            if (viaTile) GemmTileStore.store(p, out, ld, r, 6, col, WIDE);
+            if (viaTile) GemmTileStore.store(p, out, 0, ld, r, 6, col, WIDE);
         }
         if (r + 4 <= region.rowTo()) {
             GemmKernels.tile4x4(p.s(), r * p.sRow() + sFrom, p.sRow(), p.sDepth(), p.v(), vFrom, p.ldv(), depth,
                     out, viaTile ? 0 : r * ld + outCol, ld, accumulate);
-            if (viaTile) GemmTileStore.store(p, out, ld, r, 4, col, WIDE);
+            if (viaTile) GemmTileStore.store(p, out, 0, ld, r, 4, col, WIDE);
             r += 4;
         }
         for (; r < region.rowTo(); r++) {
             GemmKernels.tile1x4(p.s(), r * p.sRow() + sFrom, p.sDepth(), p.v(), vFrom, p.ldv(), depth,
                     out, viaTile ? 0 : r * ld + outCol, accumulate);
-            if (viaTile) GemmTileStore.store(p, out, ld, r, 1, col, WIDE);
+            if (viaTile) GemmTileStore.store(p, out, 0, ld, r, 1, col, WIDE);
         }
     }
 
@@ -104,19 +110,19 @@ final class GemmDriver {
         float[] v = inPlace ? p.v() : GemmPack.tailPanel(p, col, width, scratch);
         int vOff = inPlace ? col : 0;
         int ldv = inPlace ? p.ldv() : LANES;
-        boolean direct = !p.transposed() && width == LANES;
+        boolean direct = !p.transposed() && !p.updates() && width == LANES;
         float[] out = direct ? p.c() : scratch.tile(8 * LANES);
         int ld = direct ? p.ldc() : LANES;
         int r = region.rowFrom();
         for (; r + 8 <= region.rowTo(); r += 8) {
             GemmKernels.tile8x1(p.s(), r * p.sRow(), p.sRow(), p.sDepth(), v, vOff, ldv, p.depth(),
                     out, direct ? r * ld + col : 0, ld);
-            if (!direct) GemmTileStore.store(p, out, ld, r, 8, col, width);
+            if (!direct) GemmTileStore.store(p, out, 0, ld, r, 8, col, width);
         }
         for (; r < region.rowTo(); r++) {
             GemmKernels.tile1x1(p.s(), r * p.sRow(), p.sDepth(), v, vOff, ldv, p.depth(),
                     out, direct ? r * ld + col : 0);
-            if (!direct) GemmTileStore.store(p, out, ld, r, 1, col, width);
+            if (!direct) GemmTileStore.store(p, out, 0, ld, r, 1, col, width);
         }
     }
 }

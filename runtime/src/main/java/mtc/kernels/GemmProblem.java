@@ -7,14 +7,27 @@ package mtc.kernels;
  * {@code v[p, x]} is {@code v[p·ldv + x]}, and {@code vPadded} says whole vectors may be read past
  * {@code cols} in every row. The result goes to {@code c[r·ldc + x]}, or to {@code c[x·ldc + r]}
  * when {@code transposed} (the {@code nt} case that packs {@code A} and computes {@code Cᵀ}).
- * {@code lists}, when not null, holds the depths each 6-row tile of {@code s} cannot skip.
+ * {@code lists}, when not null, holds the depths each 6-row tile of {@code s} cannot skip. When
+ * {@code updateLr} is a number, {@code c} is not overwritten but updated, {@code c -= updateLr · out}:
+ * an SGD step on a weight whose gradient is the product.
  */
 record GemmProblem(float[] s, int sRow, int sDepth, float[] v, int ldv, boolean vPadded, int depth,
-                   int rows, int cols, float[] c, int ldc, boolean transposed, GemmDepthLists lists) {
+                   int rows, int cols, float[] c, int ldc, boolean transposed, GemmDepthLists lists,
+                   float updateLr) {
 
     GemmProblem(float[] s, int sRow, int sDepth, float[] v, int ldv, boolean vPadded, int depth,
                 int rows, int cols, float[] c, int ldc, boolean transposed) {
-        this(s, sRow, sDepth, v, ldv, vPadded, depth, rows, cols, c, ldc, transposed, null);
+        this(s, sRow, sDepth, v, ldv, vPadded, depth, rows, cols, c, ldc, transposed, null, Float.NaN);
+    }
+
+    /** Whether {@code c} is updated rather than overwritten. */
+    boolean updates() {
+        return !Float.isNaN(updateLr);
+    }
+
+    /** This product as the update {@code c -= lr · out}. */
+    GemmProblem updating(float lr) {
+        return new GemmProblem(s, sRow, sDepth, v, ldv, vPadded, depth, rows, cols, c, ldc, transposed, lists, lr);
     }
 
     /**
@@ -24,7 +37,7 @@ record GemmProblem(float[] s, int sRow, int sDepth, float[] v, int ldv, boolean 
     GemmProblem skippingZeros(GemmDepthLists lists) {
         lists.prepare(this);
         if (transposed || lists.tiles() == 0) return this;
-        return new GemmProblem(s, sRow, sDepth, v, ldv, vPadded, depth, rows, cols, c, ldc, false, lists);
+        return new GemmProblem(s, sRow, sDepth, v, ldv, vPadded, depth, rows, cols, c, ldc, false, lists, updateLr);
     }
 
     /** Vectors needed to cover one row of columns, the last one possibly partial. */

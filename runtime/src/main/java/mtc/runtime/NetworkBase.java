@@ -24,6 +24,8 @@ public abstract class NetworkBase implements Network {
     protected int[] labels;
     protected Rng rng;
     protected StepStats stats;
+    /** The learning rate of the training step in progress: updates fused into {@link #backward} read it. */
+    protected float lr;
     /** Where {@link #evaluate} writes probabilities; null when the caller wants none. */
     protected float[] probs;
     /** Samples the per-batch buffers hold: all of them ({@code trainRows}), those evaluation uses. */
@@ -49,10 +51,13 @@ public abstract class NetworkBase implements Network {
     /** Forward in evaluation mode, ending with probabilities and, given labels, the loss. */
     protected abstract void forwardEval(int n);
 
-    /** Gradients of the mean loss of the last {@link #forwardTrain} with respect to every parameter. */
+    /**
+     * Gradients of the mean loss of the last {@link #forwardTrain} with respect to every parameter;
+     * the weights whose update is fused with their gradient are updated here, with {@link #lr}.
+     */
     protected abstract void backward(int n);
 
-    /** {@code param -= lr * grad} for every parameter. */
+    /** {@code param -= lr * grad} for every parameter not already updated by {@link #backward}. */
     protected abstract void update(float lr);
 
     /** PyTorch's default initialisation, drawing from {@link #rng}. */
@@ -69,8 +74,8 @@ public abstract class NetworkBase implements Network {
 
     /**
      * The gradient computed by the last {@link #trainStep} for parameter {@code i} (a state tensor
-     * index), stored like the parameter, or null for running statistics; the compiler names it
-     * {@code <tensor>.grad}.
+     * index), stored like the parameter; null for running statistics and for weights whose update
+     * is fused with their gradient (it is never stored). The compiler names it {@code <tensor>.grad}.
      */
     public float[] gradient(int i) {
         String name = spec().tensors().get(i).name() + ".grad";
@@ -95,6 +100,7 @@ public abstract class NetworkBase implements Network {
         prepare(x, labels, n, true);
         this.rng = rng;
         this.stats = stats;
+        this.lr = lr;
         try {
             forwardTrain(n);
             backward(n);

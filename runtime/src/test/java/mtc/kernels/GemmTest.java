@@ -100,6 +100,34 @@ class GemmTest {
         assertArrayEquals(dense, in.runSparse());
     }
 
+    /** Weight gradients: the seed model's two layers, tiles that overlap at the end, depth blocks, a single element. */
+    static Stream<Arguments> updateShapes() {
+        return Stream.of(Arguments.of(784, 256, 64), Arguments.of(256, 10, 64), Arguments.of(20, 70, 8),
+                Arguments.of(101, 70, 530), Arguments.of(13, 10, 7), Arguments.of(1, 1, 1));
+    }
+
+    /** The update forms are the product, then an SGD step: bit for bit, dense or sparse, on 1 and 2 threads. */
+    @ParameterizedTest(name = "m={0} n={1} k={2}")
+    @MethodSource("updateShapes")
+    void updateFormsAreTheProductThenAnSgdStep(int m, int n, int k) {
+        Operands in = Operands.random(GemmForm.TN, m, n, k).withImageLikeA(new Random(m * n + k));
+        float lr = 0.1f;
+        float[] weight = new float[m * n + SLACK];
+        Random random = new Random(5);
+        for (int i = 0; i < m * n; i++) weight[i] = (float) random.nextGaussian();
+        float[] expected = weight.clone();
+        Sgd.step(expected, in.run(), m * n, lr);
+        for (int threads = 1; threads <= 2; threads++) {
+            Threads.set(threads);
+            float[] dense = weight.clone();
+            Gemm.tnUpdate(in.a(), in.b(), dense, m, n, k, lr);
+            assertArrayEquals(expected, dense, "tnUpdate on " + threads);
+            float[] sparse = weight.clone();
+            Gemm.tnSparseUpdate(in.a(), in.b(), sparse, m, n, k, lr);
+            assertArrayEquals(expected, sparse, "tnSparseUpdate on " + threads);
+        }
+    }
+
     /** Two threads build the lists of different tiles at once: run after run, the same bits as one thread. */
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = GemmForm.class, names = {"NN", "TN"})
