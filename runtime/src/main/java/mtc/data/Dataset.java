@@ -31,7 +31,8 @@ public record Dataset(String imagesFile, String labelsFile, int count, int rows,
      * into {@code y}; a batch of more than a few samples is split between the threads.
      */
     public void copyBatch(int[] order, int from, int n, float[] x, int[] y) {
-        Parallel.ranges(n, Parallel.partsFor(n, SAMPLES_PER_THREAD), (first, end) -> copy(order, from, first, end, x, y));
+        int parts = Parallel.partsFor(n, SAMPLES_PER_THREAD);
+        Parallel.ranges(n, parts, (first, end) -> copy(order, from, first, end, x, y));
     }
 
     private void copy(int[] order, int from, int first, int end, float[] x, int[] y) {

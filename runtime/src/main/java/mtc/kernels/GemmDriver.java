@@ -11,6 +11,7 @@ package mtc.kernels;
 final class GemmDriver {
     private static final int LANES = GemmKernels.LANES;
     private static final int WIDE = 4 * LANES;
+    private static final int TILE = GemmDepthLists.TILE;
     /** Most depth per pass over a strip stored in place: 256 rows of a 4-vector strip are 64 KB. */
     private static final int DEPTH_BLOCK = 256;
 
@@ -19,6 +20,7 @@ final class GemmDriver {
     /** Computes every output element of {@code region}. */
     static void run(GemmProblem p, GemmRegion region, GemmScratch scratch) {
         int col = region.colFrom();
+        if (p.lists() != null) col = listedStrips(p, region, scratch);
         while (col < region.colTo()) {
             int width = region.colTo() - col;
             if (width >= WIDE) {
@@ -32,10 +34,6 @@ final class GemmDriver {
     }
 
     private static void wideStrip(GemmProblem p, GemmRegion region, int col, GemmScratch scratch) {
-        if (p.lists() != null) {
-            listedStrip(p, region, col, scratch);
-            return;
-        }
         if (p.transposed() || p.updates()) {
             wideStripRows(p, region, col, 0, p.depth(), scratch.tile(6 * WIDE), 0, WIDE, false);
             return;
@@ -52,29 +50,35 @@ final class GemmDriver {
     }
 
     /**
-     * A strip of a product with {@link GemmDepthLists}: every row in a 6-row tile over its listed
-     * depths (or all of them, for a tile marked dense), the last tile moved up to end at the last row (overlapping the one before, whose
-     * rows it computes again to the same values), stored in place. Its depths in one pass: listed
-     * depths are the few that matter, so a strip's rows of them stay in cache without blocking.
+     * The 4-vector strips of a product with {@link GemmDepthLists}; returns the first column left
+     * for {@link #narrowStrip}. Tile by tile, each over its listed depths (or all of them, for a
+     * tile marked dense) and across the region's strips, so that the tile's rows of the output (a
+     * weight, when updating) are written in contiguous runs. The last tile is moved up to end at
+     * the last row, overlapping the one before, whose rows it computes again to the same values.
+     * Depths in one pass: listed depths are the few that matter, and stay in cache without blocking.
      */
-    private static void listedStrip(GemmProblem p, GemmRegion region, int col, GemmScratch scratch) {
+    private static int listedStrips(GemmProblem p, GemmRegion region, GemmScratch scratch) {
         GemmDepthLists lists = p.lists();
+        int end = region.colFrom() + (region.colTo() - region.colFrom()) / WIDE * WIDE;
         boolean viaTile = p.updates();
         float[] out = viaTile ? scratch.tile(6 * WIDE) : p.c();
         int ld = viaTile ? WIDE : p.ldc();
-        for (int r = region.rowFrom(); r < region.rowTo(); r += GemmDepthLists.TILE) {
+        for (int r = region.rowFrom(); r < region.rowTo(); r += TILE) {
             int row = lists.tileRow(r);
-            int at = viaTile ? 0 : row * ld + col;
-            if (lists.dense(row)) {
-                GemmKernels.tile6x4(p.s(), row * p.sRow(), p.sRow(), p.sDepth(), p.v(), col, p.ldv(), p.depth(),
-                        out, at, ld, false);
-            } else {
-                GemmKernels.tile6x4Listed(p.s(), row * p.sRow(), p.sRow(), p.sDepth(), p.v(), col, p.ldv(),
-                        lists.depths(), lists.from(row), lists.to(row), out, at, ld);
+            for (int col = region.colFrom(); col < end; col += WIDE) {
+                int at = viaTile ? 0 : row * ld + col;
+                if (lists.dense(row)) {
+                    GemmKernels.tile6x4(p.s(), row * p.sRow(), p.sRow(), p.sDepth(), p.v(), col, p.ldv(), p.depth(),
+                            out, at, ld, false);
+                } else {
+                    GemmKernels.tile6x4Listed(p.s(), row * p.sRow(), p.sRow(), p.sDepth(), p.v(), col, p.ldv(),
+                            lists.depths(), lists.from(row), lists.to(row), out, at, ld);
+                }
+                // Only the rows from r: those before belong to the tile before, and must not be updated twice.
+                if (viaTile) GemmTileStore.store(p, out, (r - row) * ld, ld, r, row + TILE - r, col, WIDE);
             }
-            // The last tile may overlap the one before: store only its rows from r, or they would be updated twice.
-            if (viaTile) GemmTileStore.store(p, out, (r - row) * ld, ld, r, row + GemmDepthLists.TILE - r, col, WIDE);
         }
+        return end;
     }
 
     /**

@@ -13,12 +13,15 @@ record GemmRegion(int rowFrom, int rowTo, int colFrom, int colTo) {
 
     /**
      * Part {@code part} of {@code parts}: columns are split when each thread gets at least one
-     * 4-vector strip (each core then streams only its own columns of {@code v}), rows otherwise.
+     * 4-vector strip (each core then streams only its own columns of {@code v}), rows otherwise,
+     * and always for an update: a row of a weight split between two cores would have a cache line
+     * on both sides of the cut (arrays are not 64-byte aligned), which they would pass back and forth
+     * on every tile (measured: an update split by columns took twice as long on each core).
      * Split points fall on whole tiles so no thread is left with only slow leftover kernels.
      */
     static GemmRegion part(GemmProblem p, int part, int parts) {
         int vectors = p.vectorCols();
-        if (vectors >= 4 * parts) {
+        if (vectors >= 4 * parts && !p.updates()) {
             int lanes = GemmKernels.LANES;
             int from = split(vectors, part, parts, 4) * lanes;
             int to = Math.min(p.cols(), split(vectors, part + 1, parts, 4) * lanes);

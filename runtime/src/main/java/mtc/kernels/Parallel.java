@@ -45,7 +45,7 @@ public final class Parallel {
             body.run(0, total);
             return;
         }
-        forEach(parts, part -> body.run((int) ((long) total * part / parts), (int) ((long) total * (part + 1) / parts)));
+        forEach(parts, part -> body.run(cut(total, part, parts), cut(total, part + 1, parts)));
     }
 
     /**
@@ -62,6 +62,11 @@ public final class Parallel {
         } else {
             for (int part = 0; part < parts; part++) task.accept(part);
         }
+    }
+
+    /** Where part {@code part} of {@code parts} begins in {@code [0, total)}. */
+    private static int cut(int total, int part, int parts) {
+        return (int) ((long) total * part / parts);
     }
 
     private static void dispatch(int parts, IntConsumer task) {

@@ -9,7 +9,8 @@ public final class Sgd {
 
     /** {@code param -= lr * grad}; large tensors are split between the threads. */
     public static void step(float[] param, float[] grad, int size, float lr) {
-        Parallel.ranges(size, Parallel.partsFor(size, PARALLEL_ELEMENTS), (from, to) -> step(param, grad, from, to, lr));
+        int parts = Parallel.partsFor(size, PARALLEL_ELEMENTS);
+        Parallel.ranges(size, parts, (from, to) -> step(param, grad, from, to, lr));
     }
 
     private static void step(float[] param, float[] grad, int from, int to, float lr) {

@@ -23,8 +23,9 @@ import java.util.List;
  * batched 0.out.grad 256
  * </pre>
  * A state tensor's shape is its state-dict shape; {@code transposed} marks a 2-D one stored as its
- * transpose (see {@link TensorSpec#transposed()}). {@code fixed} slots have a constant size; {@code batched} slots hold that many floats per sample,
- * and {@code eval} marks those that evaluation uses (the others exist only for training).
+ * transpose (see {@link TensorSpec#transposed()}). {@code fixed} slots have a constant size;
+ * {@code batched} slots hold that many floats per sample, and {@code eval} marks those that
+ * evaluation uses (the others exist only for training).
  * An optional {@code scratch N} line asks for N doubles of kernel workspace (per-channel sums).
  *
  * @param slots   the storage slots; state tensor {@code i} is slot {@code i}

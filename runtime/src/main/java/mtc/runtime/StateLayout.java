@@ -29,7 +29,7 @@ public final class StateLayout {
         }
     }
 
-    /** Writes {@code values[0..n)}, state-dict elements {@code [from, from+n)} of tensor {@code t}, into {@code stored}. */
+    /** Writes {@code values[0..n)}, state-dict elements {@code [from, from+n)} of {@code t}, into {@code stored}. */
     public static void scatter(TensorSpec t, float[] values, int n, float[] stored, int from) {
         if (!t.transposed()) {
             System.arraycopy(values, 0, stored, from, n);

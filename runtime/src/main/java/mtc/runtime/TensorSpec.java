@@ -11,7 +11,9 @@ import java.util.List;
 public record TensorSpec(String name, DType dtype, List<Integer> shape, boolean transposed) {
     public TensorSpec {
         shape = List.copyOf(shape);
-        if (transposed && shape.size() != 2) throw new IllegalArgumentException("only a 2-D tensor is stored transposed");
+        if (transposed && shape.size() != 2) {
+            throw new IllegalArgumentException("only a 2-D tensor is stored transposed");
+        }
     }
 
     /** A tensor stored in the state dict's own row-major order. */
