@@ -59,7 +59,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "seed of all randomness: init, shuffle, dropout (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "worker threads (default: number of cores)")
+    @Option(names = "--threads", paramLabel = "T", description = "worker threads at most (default: number of "
+            + "cores); training measures whether more than one makes it faster here, and results are the same either way")
     Integer threads;
 
     @Option(names = "--save", paramLabel = "W", description = "save weights and training state (safetensors) after "
@@ -102,8 +103,8 @@ final class TrainCommand implements Callable<Integer> {
         TrainOutputCheck.writable(metrics, "--metrics");
         Network net;
         TrainData sets;
-        try (TrainWarmUp warmUp = TrainWarmUp.start()) {
-            net = ModelLoader.load(model);
+        net = ModelLoader.load(model);
+        try (TrainWarmUp warmUp = TrainWarmUp.start(net, batch)) {
             sets = TrainData.load(data, net.spec(), err);
         }
         Rng rng = new Rng(seed);

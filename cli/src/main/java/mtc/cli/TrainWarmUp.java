@@ -1,36 +1,55 @@
 package mtc.cli;
 
-import mtc.kernels.Gemm;
+import mtc.runtime.Network;
+import mtc.train.ModelWarmUp;
 
 /**
- * Compiles the GEMM kernels on the second core while the model compiles and the data loads, so
- * that the first epoch does not run them uncompiled (100-1000x slower) for several seconds. It is
- * joined before training starts, so it never competes with training for the cores and results
+ * Gets the model's code compiled on the second core while the data loads ({@link ModelWarmUp}),
+ * so that the first epoch does not run it uncompiled (100-1000x slower) for seconds. It is stopped
+ * and joined before training starts, so it never competes with training for the cores and results
  * never depend on it.
  */
 final class TrainWarmUp implements AutoCloseable {
-    /** Enough for C2 to compile every kernel on this machine, measured; data loading takes about as long. */
-    private static final long BUDGET_MILLIS = 2_000;
+    /**
+     * The least time it gets, even when the data loads sooner: about what C2 needs for the seed
+     * model's kernels on this kind of machine (measured), most of which the first epoch saves.
+     */
+    private static final long MIN_NANOS = 1_500_000_000L;
 
     private final Thread thread;
+    private final long startedAt = System.nanoTime();
+    private volatile boolean stop;
 
-    private TrainWarmUp(Thread thread) {
-        this.thread = thread;
-    }
-
-    static TrainWarmUp start() {
-        Thread thread = new Thread(() -> Gemm.warmUp(BUDGET_MILLIS), "mtc-warm-up");
+    private TrainWarmUp(Network net, int batch) {
+        thread = new Thread(() -> warmUp(net, batch), "mtc-warm-up");
         thread.setDaemon(true);
         thread.start();
-        return new TrainWarmUp(thread);
     }
 
-    /** Waits for the warm-up to end (at most its budget). */
+    /** Best effort: a model the warm-up cannot train is left for the real run to report on. */
+    private void warmUp(Network net, int batch) {
+        try {
+            ModelWarmUp.run(net, batch, () -> stop);
+        } catch (RuntimeException e) {
+            // nothing compiled early; training itself will meet and report the same problem
+        }
+    }
+
+    /** Starts warming up {@code net}'s code at the run's batch size. */
+    static TrainWarmUp start(Network net, int batch) {
+        return new TrainWarmUp(net, batch);
+    }
+
+    /** Lets the warm-up run to its minimum time, then stops it and waits for its step in progress. */
     @Override
     public void close() {
         try {
-            thread.join(BUDGET_MILLIS + 1_000);
+            long left = MIN_NANOS - (System.nanoTime() - startedAt);
+            if (left > 0) Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+            stop = true;
+            thread.join();
         } catch (InterruptedException e) {
+            stop = true;
             Thread.currentThread().interrupt();
         }
     }

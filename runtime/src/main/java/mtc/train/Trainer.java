@@ -15,6 +15,12 @@ import mtc.runtime.StepStats;
  * start from any {@link TrainPosition}, so a stopped run continues with the same numbers.
  */
 public final class Trainer {
+    /**
+     * Steps on one thread before the tuner first compares: the JIT still compiles the kernels
+     * then, on the other core.
+     */
+    private static final int WARM_UP_STEPS = 300;
+
     private final Network net;
     private final Dataset train;
     private final Dataset test;
@@ -45,25 +51,34 @@ public final class Trainer {
         this.stopRequested = stopRequested;
     }
 
-    /** Trains up to the configured epochs and returns the result of each epoch this run finished. */
+    /**
+     * Trains up to the configured epochs and returns the result of each epoch this run finished.
+     * The kernels use between one and the configured number of threads, whichever the
+     * {@link ThreadTuner} measures faster; the numbers are the same either way.
+     */
     public List<EpochResult> run() throws DivergedException, TrainingStopped {
         List<EpochResult> results = new ArrayList<>();
         float[] x = new float[config.batch() * train.sampleSize()];
         int[] y = new int[config.batch()];
         int[] order = new int[train.count()];
         TrainPosition at = start;
-        for (int epoch = start.epoch(); epoch <= config.epochs(); epoch++) {
-            listener.epochStarted(epoch, config.epochs(), train.count());
-            EpochResult result = epoch(at, order, x, y);
-            results.add(result);
-            listener.epochFinished(result, config.epochs());
-            at = TrainPosition.startOf(epoch + 1, rng.state());
-            if (epoch < config.epochs() && stopRequested.getAsBoolean()) throw new TrainingStopped(at);
+        ThreadTuner tuner = new ThreadTuner(WARM_UP_STEPS);
+        try {
+            for (int epoch = start.epoch(); epoch <= config.epochs(); epoch++) {
+                listener.epochStarted(epoch, config.epochs(), train.count());
+                EpochResult result = epoch(at, order, x, y, tuner);
+                results.add(result);
+                listener.epochFinished(result, config.epochs());
+                at = TrainPosition.startOf(epoch + 1, rng.state());
+                if (epoch < config.epochs() && stopRequested.getAsBoolean()) throw new TrainingStopped(at);
+            }
+        } finally {
+            tuner.restore();
         }
         return results;
     }
 
-    private EpochResult epoch(TrainPosition at, int[] order, float[] x, int[] y)
+    private EpochResult epoch(TrainPosition at, int[] order, float[] x, int[] y, ThreadTuner tuner)
             throws DivergedException, TrainingStopped {
         shuffle(at, order);
         StepStats stats = at.stats();
@@ -71,9 +86,11 @@ public final class Trainer {
         int batch = at.samplesDone() / config.batch() + 1;
         for (int from = at.samplesDone(); from < order.length; from += config.batch(), batch++) {
             int n = Math.min(config.batch(), order.length - from);
+            long stepStart = System.nanoTime();
             train.copyBatch(order, from, n, x, y);
             double before = stats.lossSum;
             net.trainStep(x, y, n, config.lr(), rng, stats);
+            tuner.stepped(System.nanoTime() - stepStart);
             double loss = (stats.lossSum - before) / n;
             if (!Double.isFinite(loss)) throw new DivergedException(at.epoch(), batch, loss, config.lr());
             listener.batchFinished(from + n, stats);

@@ -1,0 +1,60 @@
+package mtc.train;
+
+import java.util.function.BooleanSupplier;
+import mtc.runtime.Network;
+import mtc.runtime.Rng;
+import mtc.runtime.StepStats;
+
+/**
+ * Gets a model's code compiled before its training starts: a twin of the network (another instance
+ * of its class, with its own state and random stream) trains on synthetic image-like batches of the
+ * run's batch size, with an evaluation now and then, so that the JIT compiles every kernel path the
+ * run will take, with the run's shapes. The Vector API runs 100-1000x slower until C2 has compiled
+ * it; without this, the first epoch spends seconds waiting. Nothing of the real network is touched:
+ * results never depend on whether, or how long, this ran.
+ */
+public final class ModelWarmUp {
+    private static final int EVALUATE_EVERY = 16;
+
+    private ModelWarmUp() {}
+
+    /**
+     * Trains a twin of {@code net} at {@code batch} until {@code done} says so; does nothing when
+     * the network's class cannot be instantiated again.
+     */
+    public static void run(Network net, int batch, BooleanSupplier done) {
+        Network twin = twinOf(net);
+        if (twin == null) return;
+        Rng rng = new Rng(1);
+        twin.initialize(rng);
+        int evalBatch = Math.max(batch, Evaluator.CHUNK);
+        float[] x = imageLike(rng, evalBatch, net.spec().inputSize());
+        int[] labels = new int[evalBatch];
+        for (int i = 0; i < evalBatch; i++) labels[i] = rng.nextInt(net.spec().classes());
+        for (int step = 1; !done.getAsBoolean(); step++) {
+            twin.trainStep(x, labels, batch, 0.01f, rng, new StepStats());
+            if (step % EVALUATE_EVERY == 0) twin.evaluate(x, labels, evalBatch, null, new StepStats());
+        }
+    }
+
+    private static Network twinOf(Network net) {
+        try {
+            return net.getClass().getConstructor().newInstance();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Samples zero outside a random window and half zero inside it, as images are mostly zero: the
+     * products of the input then take the paths that real images make them take.
+     */
+    private static float[] imageLike(Rng rng, int samples, int size) {
+        float[] x = new float[samples * size];
+        for (int s = 0; s < samples; s++) {
+            int lo = rng.nextInt(size), hi = lo + rng.nextInt(size - lo) + 1;
+            for (int i = lo; i < hi; i++) x[s * size + i] = rng.nextInt(2) == 0 ? 0f : rng.nextFloat();
+        }
+        return x;
+    }
+}

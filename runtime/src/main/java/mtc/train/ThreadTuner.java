@@ -1,0 +1,95 @@
+package mtc.train;
+
+import java.util.Arrays;
+import mtc.runtime.Threads;
+
+/**
+ * Chooses, while training runs, how many of the configured threads the kernels use: whether a
+ * second core makes a step faster depends on the machine and on what else runs on it (on a shared
+ * host it was measured at anywhere from 1.9x faster to 1.3x slower), so it is measured rather than
+ * assumed. Every so often the tuner times short blocks of steps alternately with all threads and
+ * with one, takes the faster by the median of its blocks, and keeps it until the next probe.
+ *
+ * <p>Results do not depend on the choice: every kernel gives bit-identical numbers for any
+ * thread count. Probing costs at most half of the difference between the two during the few
+ * blocks it lasts.
+ */
+final class ThreadTuner {
+    /** Steps per timed block: long enough to average out one slow step, short enough to probe often. */
+    static final int BLOCK = 24;
+    /** Blocks per probe, alternating most threads and one: three of each. */
+    static final int PROBE_BLOCKS = 6;
+    /** Steps between the end of one probe and the start of the next. */
+    static final int KEEP = 1500;
+
+    private final int most;
+    private final long[] blockNanos = new long[PROBE_BLOCKS];
+    /** Steps left to run with the current choice before probing again. */
+    private int keep;
+    /** The block being timed in a probe, or -1 between probes. */
+    private int probeBlock = -1;
+    private int stepsInBlock;
+    private long elapsed;
+
+    /**
+     * A tuner over {@link Threads#get()} threads, which runs the first {@code warmUpSteps} steps on
+     * one thread and then probes.
+     */
+    ThreadTuner(int warmUpSteps) {
+        this.most = Threads.get();
+        this.keep = warmUpSteps;
+        if (most == 1) return;
+        if (warmUpSteps > 0) Threads.set(1);
+        else startBlock(0);
+    }
+
+    /** Restores the configured thread count (when training ends, or for evaluation). */
+    void restore() {
+        Threads.set(most);
+    }
+
+    /** Records one finished training step that took {@code nanos}; may change the thread count. */
+    void stepped(long nanos) {
+        if (most == 1) return;
+        if (probeBlock < 0) {
+            if (--keep <= 0) startBlock(0);
+            return;
+        }
+        elapsed += nanos;
+        if (++stepsInBlock < BLOCK) return;
+        blockNanos[probeBlock] = elapsed;
+        if (probeBlock + 1 < PROBE_BLOCKS) {
+            startBlock(probeBlock + 1);
+        } else {
+            Threads.set(faster());
+            probeBlock = -1;
+            keep = KEEP;
+        }
+    }
+
+    private void startBlock(int block) {
+        probeBlock = block;
+        stepsInBlock = 0;
+        elapsed = 0;
+        Threads.set(threadsOf(block));
+    }
+
+    /** Even blocks use every thread, odd ones a single one. */
+    private int threadsOf(int block) {
+        return block % 2 == 0 ? most : 1;
+    }
+
+    /** The thread count whose median block was faster; all threads on a tie. */
+    private int faster() {
+        long[] all = new long[PROBE_BLOCKS / 2];
+        long[] one = new long[PROBE_BLOCKS / 2];
+        for (int b = 0; b < PROBE_BLOCKS; b++) (b % 2 == 0 ? all : one)[b / 2] = blockNanos[b];
+        return median(one) < median(all) ? 1 : most;
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
