@@ -21,7 +21,8 @@ import static mtc.codegen.Arg.Parameter.LR;
 /**
  * Maps each IR op to the kernel call that implements it, with every feature size a constant
  * operand and the batch size the generated method's argument. Gemm argument order:
- * {@code nt/tn/nn(a, b, c, m, n, k)}; linear weights are stored {@code [in,out]}.
+ * {@code nt/tn/nn(a, b, c, m, n, k)}; a linear weight is stored {@code [in,out]} when transposed,
+ * else {@code [out,in]}, and each product takes the form that reads it as it lies.
  */
 final class KernelCalls implements OpVisitor<KernelCall> {
     private final Map<String, Integer> slots = new HashMap<>();
@@ -43,6 +44,10 @@ final class KernelCalls implements OpVisitor<KernelCall> {
 
     @Override
     public KernelCall visit(Op.MatMul op) {
+        if (!op.weight().transposed()) {
+            return KernelCall.of("Gemm", "nt", a(op.in()), a(op.weight()), a(op.out()),
+                    BATCH, i(op.outFeatures()), i(op.inFeatures()));
+        }
         return KernelCall.of("Gemm", op.skipZeros() ? "nnSparse" : "nn", a(op.in()), a(op.weight()), a(op.out()),
                 BATCH, i(op.outFeatures()), i(op.inFeatures()));
     }
@@ -93,13 +98,18 @@ final class KernelCalls implements OpVisitor<KernelCall> {
 
     @Override
     public KernelCall visit(Op.MatMulGradWeight op) {
+        if (!op.dWeight().transposed()) {
+            return KernelCall.of("Gemm", "tn", a(op.dOut()), a(op.in()), a(op.dWeight()),
+                    i(op.outFeatures()), i(op.inFeatures()), BATCH);
+        }
         return KernelCall.of("Gemm", op.skipZeros() ? "tnSparse" : "tn", a(op.in()), a(op.dOut()), a(op.dWeight()),
                 i(op.inFeatures()), i(op.outFeatures()), BATCH);
     }
 
     @Override
     public KernelCall visit(Op.MatMulGradInput op) {
-        return KernelCall.of("Gemm", "nt", a(op.dOut()), a(op.weight()), a(op.dIn()),
+        String form = op.weight().transposed() ? "nt" : "nn";
+        return KernelCall.of("Gemm", form, a(op.dOut()), a(op.weight()), a(op.dIn()),
                 BATCH, i(op.inFeatures()), i(op.outFeatures()));
     }
 
@@ -160,6 +170,10 @@ final class KernelCalls implements OpVisitor<KernelCall> {
 
     @Override
     public KernelCall visit(Op.FusedMatMulGradWeightSgd op) {
+        if (!op.weight().transposed()) {
+            return KernelCall.of("Gemm", "tnUpdate", a(op.dOut()), a(op.in()), a(op.weight()),
+                    i(op.outFeatures()), i(op.inFeatures()), BATCH, STEP_LR);
+        }
         return KernelCall.of("Gemm", op.skipZeros() ? "tnSparseUpdate" : "tnUpdate", a(op.in()), a(op.dOut()),
                 a(op.weight()), i(op.inFeatures()), i(op.outFeatures()), BATCH, STEP_LR);
     }

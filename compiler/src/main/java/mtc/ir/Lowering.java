@@ -14,6 +14,9 @@ import mtc.ir.Buffer.Role;
  * evaluation (dropout) or views (flatten) produce no op there, only a new name for the same data.
  */
 public final class Lowering {
+    /** Outputs from which a linear weight is stored transposed: one 512-bit vector of floats. */
+    static final int WIDE_OUTPUTS = 16;
+
     private final List<Buffer> state = new ArrayList<>();
     private final List<Op> init = new ArrayList<>();
     private final List<Op> train = new ArrayList<>();
@@ -53,20 +56,25 @@ public final class Lowering {
 
     /**
      * PyTorch's {@code nn.Linear}: kaiming_uniform(a=√5) weights and bias both reduce to U(±1/√in).
-     * The weight is stored transposed, {@code [in,out]}: the forward product then reads it in place,
-     * and its rows are what a zero input element lets the product skip.
+     * The weight of a layer with at least {@link #WIDE_OUTPUTS} outputs is stored transposed,
+     * {@code [in,out]}: the forward product then reads it in place, and its rows are what a zero
+     * input element lets the product skip. A narrower layer (a classifier's few outputs) keeps
+     * PyTorch's {@code [out,in]}, whose rows its products read as dot products along {@code in}.
      */
     private void linear(Layer.Linear layer) {
         int in = layer.inFeatures();
         int out = layer.outFeatures();
-        Buffer weight = Buffer.fixedTransposed(layer.index() + ".weight", Role.PARAMETER, Shape.of(out, in));
+        String name = layer.index() + ".weight";
+        boolean wide = out >= WIDE_OUTPUTS;
+        Buffer weight = wide ? Buffer.fixedTransposed(name, Role.PARAMETER, Shape.of(out, in))
+                : Buffer.fixed(name, Role.PARAMETER, Shape.of(out, in));
         state.add(weight);
         Buffer bias = parameter(layer, "bias", Shape.of(out));
         float bound = (float) (1 / Math.sqrt(in));
         init.add(new Op.InitUniform(weight, bound));
         init.add(new Op.InitUniform(bias, bound));
         Buffer y = output(layer);
-        boolean data = trainValue.role() == Role.INPUT; // a flatten of the input is still the input
+        boolean data = wide && trainValue.role() == Role.INPUT; // a flatten of the input is still the input
         train.add(new Op.MatMul(trainValue, weight, y, in, out, data));
         train.add(new Op.BiasAdd(y, bias, out));
         eval.add(new Op.MatMul(evalValue, weight, y, in, out, data));

@@ -21,9 +21,9 @@ public sealed interface Op {
     // ---- forward ----
 
     /**
-     * {@code out[B,outF] = in[B,inF] · weight[outF,inF]ᵀ}; the weight is stored transposed, so the
-     * product is {@code in · stored} with {@code stored[inF,outF]}. {@code skipZeros} marks an
-     * input that is the data (images: mostly exact zeros), whose zero tiles the product skips.
+     * {@code out[B,outF] = in[B,inF] · weight[outF,inF]ᵀ}; with the weight stored transposed, the
+     * product is {@code in · stored}. {@code skipZeros} marks an input that is the data (images:
+     * mostly exact zeros), whose zero tiles the product skips (only with a transposed weight).
      */
     record MatMul(Buffer in, Buffer weight, Buffer out, int inFeatures, int outFeatures, boolean skipZeros)
             implements Op {
@@ -94,8 +94,8 @@ public sealed interface Op {
     // ---- gradients ----
 
     /**
-     * {@code dWeight[outF,inF] = dOut[B,outF]ᵀ · in[B,inF]}, stored transposed as {@code inᵀ · dOut};
-     * {@code skipZeros} as for {@link MatMul}.
+     * {@code dWeight[outF,inF] = dOut[B,outF]ᵀ · in[B,inF]}, or {@code inᵀ · dOut} stored transposed
+     * like its weight; {@code skipZeros} as for {@link MatMul}.
      */
     record MatMulGradWeight(Buffer dOut, Buffer in, Buffer dWeight, int inFeatures, int outFeatures,
                             boolean skipZeros) implements Op {
@@ -105,7 +105,7 @@ public sealed interface Op {
         public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
     }
 
-    /** {@code dIn[B,inF] = dOut[B,outF] · weight[outF,inF]}, that is {@code dOut · storedᵀ}. */
+    /** {@code dIn[B,inF] = dOut[B,outF] · weight[outF,inF]}, or {@code dOut · storedᵀ} for a transposed weight. */
     record MatMulGradInput(Buffer dOut, Buffer weight, Buffer dIn, int inFeatures, int outFeatures)
             implements Op {
         public List<Buffer> reads() { return List.of(dOut, weight); }
