@@ -1,6 +1,5 @@
 package mtc.kernels;
 
-import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -19,8 +18,6 @@ import mtc.runtime.Rng;
  */
 public final class BatchNormReluDropout {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-    private static final int HALF = D.length();
 
     private BatchNormReluDropout() {}
 
@@ -41,26 +38,30 @@ public final class BatchNormReluDropout {
         FloatVector zero = FloatVector.zero(F);
         FloatVector kept = FloatVector.broadcast(F, scale);
         int bound = F.loopBound(c);
-        for (int ch = 0; ch < bound; ch += F.length()) {
-            FloatVector mean = BatchNormRows.narrow(scratch, ch), invStd = BatchNormRows.narrow(scratch, c + ch);
-            FloatVector g = FloatVector.fromArray(F, gamma, ch), b = FloatVector.fromArray(F, beta, ch);
-            for (int i = ch; i < n * c; i += c) {
-                FloatVector h = FloatVector.fromArray(F, x, i).sub(mean).mul(invStd);
-                h.intoArray(xhat, i);
-                FloatVector r = h.fma(g, b).lanewise(VectorOperators.MAX, zero);
-                FloatVector m = kept.blend(zero, FloatVector.fromArray(F, gate, i).compare(VectorOperators.LT, p));
-                r.mul(m).intoArray(out, i);
-                zero.blend(m, r.compare(VectorOperators.GT, 0f)).intoArray(gate, i);
+        int chunk = BatchNormRows.chunkRows(c);
+        for (int r0 = 0; r0 < n; r0 += chunk) {
+            int end = Math.min(n, r0 + chunk) * c;
+            for (int ch = 0; ch < bound; ch += F.length()) {
+                FloatVector mean = BatchNormRows.narrow(scratch, ch), invStd = BatchNormRows.narrow(scratch, c + ch);
+                FloatVector g = FloatVector.fromArray(F, gamma, ch), b = FloatVector.fromArray(F, beta, ch);
+                for (int i = r0 * c + ch; i < end; i += c) {
+                    FloatVector h = FloatVector.fromArray(F, x, i).sub(mean).mul(invStd);
+                    h.intoArray(xhat, i);
+                    FloatVector r = h.fma(g, b).lanewise(VectorOperators.MAX, zero);
+                    FloatVector m = kept.blend(zero, FloatVector.fromArray(F, gate, i).compare(VectorOperators.LT, p));
+                    r.mul(m).intoArray(out, i);
+                    zero.blend(m, r.compare(VectorOperators.GT, 0f)).intoArray(gate, i);
+                }
             }
-        }
-        for (int ch = bound; ch < c; ch++) {
-            for (int i = ch; i < n * c; i += c) {
-                float h = (x[i] - (float) scratch[ch]) * (float) scratch[c + ch];
-                xhat[i] = h;
-                float r = Math.max(Math.fma(h, gamma[ch], beta[ch]), 0f);
-                float m = gate[i] < p ? 0f : scale;
-                out[i] = r * m;
-                gate[i] = r > 0f ? m : 0f;
+            for (int ch = bound; ch < c; ch++) {
+                for (int i = r0 * c + ch; i < end; i += c) {
+                    float h = (x[i] - (float) scratch[ch]) * (float) scratch[c + ch];
+                    xhat[i] = h;
+                    float r = Math.max(Math.fma(h, gamma[ch], beta[ch]), 0f);
+                    float m = gate[i] < p ? 0f : scale;
+                    out[i] = r * m;
+                    gate[i] = r > 0f ? m : 0f;
+                }
             }
         }
     }
@@ -68,7 +69,7 @@ public final class BatchNormReluDropout {
     /** Gradients of {@link #train}: {@code dx}, {@code dgamma}, {@code dbeta}. */
     public static void backward(float[] dy, float[] gate, float[] xhat, float[] gamma, float[] invStd, float[] dx,
                                 float[] dgamma, float[] dbeta, double[] scratch, int n, int c) {
-        gateAndSum(dy, gate, xhat, dx, scratch, n, c);
+        BatchNormRows.gatedGradientSums(dy, gate, xhat, dx, scratch, n, c);
         finishSums(dgamma, dbeta, scratch, c);
         BatchNormRows.inputGradient(dx, xhat, gamma, invStd, dx, dgamma, dbeta, n, c);
     }
@@ -76,7 +77,7 @@ public final class BatchNormReluDropout {
     /** {@link #backward} that also writes the bias gradient of the linear layer before the norm, {@code Σ dx}. */
     public static void backward(float[] dy, float[] gate, float[] xhat, float[] gamma, float[] invStd, float[] dx,
                                 float[] dgamma, float[] dbeta, float[] dbias, double[] scratch, int n, int c) {
-        gateAndSum(dy, gate, xhat, dx, scratch, n, c);
+        BatchNormRows.gatedGradientSums(dy, gate, xhat, dx, scratch, n, c);
         finishSums(dgamma, dbeta, scratch, c);
         inputAndBiasGradient(xhat, gamma, invStd, dx, dgamma, dbeta, dbias, n, c);
     }
@@ -88,65 +89,35 @@ public final class BatchNormReluDropout {
         }
     }
 
-    /** {@code g = dy·gate} into {@code dx}; {@code scratch[ch] = Σ g}, {@code scratch[c + ch] = Σ g·xhat}. */
-    private static void gateAndSum(float[] dy, float[] gate, float[] xhat, float[] g, double[] scratch,
-                                   int n, int c) {
-        int bound = F.loopBound(c);
-        for (int ch = 0; ch < bound; ch += F.length()) {
-            DoubleVector g0 = DoubleVector.zero(D), g1 = g0, h0 = g0, h1 = g0;
-            for (int i = ch; i < n * c; i += c) {
-                FloatVector v = FloatVector.fromArray(F, dy, i).mul(FloatVector.fromArray(F, gate, i));
-                v.intoArray(g, i);
-                FloatVector h = FloatVector.fromArray(F, xhat, i);
-                DoubleVector w0 = BatchNormRows.widen(v, 0), w1 = BatchNormRows.widen(v, 1);
-                g0 = g0.add(w0);
-                g1 = g1.add(w1);
-                h0 = h0.add(w0.mul(BatchNormRows.widen(h, 0)));
-                h1 = h1.add(w1.mul(BatchNormRows.widen(h, 1)));
-            }
-            g0.intoArray(scratch, ch);
-            g1.intoArray(scratch, ch + HALF);
-            h0.intoArray(scratch, c + ch);
-            h1.intoArray(scratch, c + ch + HALF);
-        }
-        for (int ch = bound; ch < c; ch++) {
-            double sum = 0, dot = 0;
-            for (int i = ch; i < n * c; i += c) {
-                g[i] = dy[i] * gate[i];
-                sum += g[i];
-                dot += (double) g[i] * xhat[i];
-            }
-            scratch[ch] = sum;
-            scratch[c + ch] = dot;
-        }
-    }
-
     /** {@link BatchNormRows#inputGradient} in place on {@code dx} (holding g), summing each column into {@code db}. */
     private static void inputAndBiasGradient(float[] xhat, float[] gamma, float[] invStd, float[] dx,
                                              float[] dgamma, float[] dbeta, float[] db, int n, int c) {
         int bound = F.loopBound(c);
+        int chunk = BatchNormRows.chunkRows(c);
         float m = n;
-        for (int ch = 0; ch < bound; ch += F.length()) {
-            FloatVector k = FloatVector.fromArray(F, gamma, ch).mul(FloatVector.fromArray(F, invStd, ch)).div(m);
-            FloatVector b = FloatVector.fromArray(F, dbeta, ch), w = FloatVector.fromArray(F, dgamma, ch);
-            FloatVector sum = FloatVector.zero(F);
-            for (int i = ch; i < n * c; i += c) {
-                FloatVector inner = FloatVector.fromArray(F, dx, i).mul(m).sub(b)
-                        .sub(FloatVector.fromArray(F, xhat, i).mul(w));
-                FloatVector d = k.mul(inner);
-                d.intoArray(dx, i);
-                sum = sum.add(d);
+        java.util.Arrays.fill(db, 0, c, 0f);
+        for (int r0 = 0; r0 < n; r0 += chunk) {
+            int end = Math.min(n, r0 + chunk) * c;
+            for (int ch = 0; ch < bound; ch += F.length()) {
+                FloatVector k = FloatVector.fromArray(F, gamma, ch).mul(FloatVector.fromArray(F, invStd, ch)).div(m);
+                FloatVector b = FloatVector.fromArray(F, dbeta, ch), w = FloatVector.fromArray(F, dgamma, ch);
+                FloatVector sum = FloatVector.fromArray(F, db, ch);
+                for (int i = r0 * c + ch; i < end; i += c) {
+                    FloatVector inner = FloatVector.fromArray(F, dx, i).mul(m).sub(b)
+                            .sub(FloatVector.fromArray(F, xhat, i).mul(w));
+                    FloatVector d = k.mul(inner);
+                    d.intoArray(dx, i);
+                    sum = sum.add(d);
+                }
+                sum.intoArray(db, ch);
             }
-            sum.intoArray(db, ch);
-        }
-        for (int ch = bound; ch < c; ch++) {
-            float k = gamma[ch] * invStd[ch] / m;
-            float sum = 0f;
-            for (int i = ch; i < n * c; i += c) {
-                dx[i] = k * (m * dx[i] - dbeta[ch] - xhat[i] * dgamma[ch]);
-                sum += dx[i];
+            for (int ch = bound; ch < c; ch++) {
+                float k = gamma[ch] * invStd[ch] / m;
+                for (int i = r0 * c + ch; i < end; i += c) {
+                    dx[i] = k * (m * dx[i] - dbeta[ch] - xhat[i] * dgamma[ch]);
+                    db[ch] += dx[i];
+                }
             }
-            db[ch] = sum;
         }
     }
 }
