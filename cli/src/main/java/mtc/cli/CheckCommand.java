@@ -29,8 +29,11 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        DiagnosticRenderer renderer = diagnostics.renderer();
+        return check(files, diagnostics.renderer(), spec.commandLine().getErr());
+    }
+
+    /** Checks every file, printing its diagnostics to {@code err}; the exit status. */
+    static int check(List<Path> files, DiagnosticRenderer renderer, PrintWriter err) {
         boolean failed = false;
         for (Path file : files) failed |= Sources.check(file, renderer, err).hasErrors();
         return failed ? Main.INPUT_ERROR : Main.OK;

@@ -31,7 +31,10 @@ final class CompileCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "the .mt file")
     Path file;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "build/mtc",
+    /** Where the class goes without {@code -o}. */
+    static final String DEFAULT_OUTPUT = "build/mtc";
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = DEFAULT_OUTPUT,
             description = "output folder (default: ${DEFAULT-VALUE})")
     Path output;
 
@@ -45,7 +48,11 @@ final class CompileCommand implements Callable<Integer> {
         if (!emit.equals("class") && !emit.equals("ir")) {
             throw new ParameterException(spec.commandLine(), "--emit takes 'class' or 'ir', not '" + emit + "'");
         }
-        PrintWriter err = spec.commandLine().getErr();
+        return compile(file, output, emit.equals("ir"), spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Compiles {@code file}, then writes its class below {@code output} or prints its IR; the exit status. */
+    static int compile(Path file, Path output, boolean ir, PrintWriter out, PrintWriter err) {
         SourceLoad read = SourceReader.read(file);
         DiagnosticRenderer renderer = new DiagnosticRenderer(false);
         if (!read.ok()) {
@@ -57,25 +64,24 @@ final class CompileCommand implements Callable<Integer> {
         err.print(renderer.render(read.file(), result.diagnostics()));
         err.flush();
         if (!result.ok()) return Main.INPUT_ERROR;
-        return emit.equals("ir") ? printIr(result) : writeClass(result);
+        return ir ? printIr(result, out) : writeClass(result, output, out, err);
     }
 
-    private int printIr(CompileResult result) {
-        PrintWriter out = spec.commandLine().getOut();
+    private static int printIr(CompileResult result, PrintWriter out) {
         out.print(IrPrinter.print(result.compilation().program()));
         out.flush();
         return Main.OK;
     }
 
-    private int writeClass(CompileResult result) {
+    private static int writeClass(CompileResult result, Path output, PrintWriter out, PrintWriter err) {
         try {
             Path written = ClassFileWriter.write(output, result.compilation().generated());
-            spec.commandLine().getOut().println("wrote " + written);
-            spec.commandLine().getOut().flush();
+            out.println("wrote " + written);
+            out.flush();
             return Main.OK;
         } catch (IOException e) {
-            spec.commandLine().getErr().println("mtc: cannot write the class file to " + output + ": " + reason(e));
-            spec.commandLine().getErr().flush();
+            err.println("mtc: cannot write the class file to " + output + ": " + reason(e));
+            err.flush();
             return Main.INPUT_ERROR;
         }
     }

@@ -28,6 +28,11 @@ final class DiagnosticsOptions {
         });
     }
 
+    /** The renderer of {@code --color auto}, the default. */
+    static DiagnosticRenderer automatic() {
+        return new DiagnosticRenderer(onColourTerminal());
+    }
+
     private static boolean onColourTerminal() {
         String noColor = System.getenv("NO_COLOR");
         return stderrIsTerminal() && (noColor == null || noColor.isEmpty()) && !"dumb".equals(System.getenv("TERM"));

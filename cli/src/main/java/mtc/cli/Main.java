@@ -1,5 +1,6 @@
 package mtc.cli;
 
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -43,6 +44,8 @@ public final class Main implements Runnable {
 
     /** Runs mtc in this JVM and returns its exit status (tests call this). */
     public static int run(String... args) {
+        Integer quick = QuickCommands.run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        if (quick != null) return quick;
         CommandLine cli = new CommandLine(new Main());
         addSubcommands(cli, args);
         cli.setExitCodeExceptionMapper(e -> USAGE);
