@@ -33,6 +33,11 @@ public final class Parallel {
         return (int) Math.max(1, Math.min(threads(), work / perThread));
     }
 
+    /** Runs {@code rounds} empty calls on every thread, so that the JIT compiles the hand-over itself. */
+    public static void warmUp(int rounds) {
+        for (int i = 0; i < rounds; i++) forEach(threads(), part -> { });
+    }
+
     /** Work over one contiguous range {@code [from, to)}. */
     @FunctionalInterface
     public interface Range {

@@ -15,6 +15,11 @@ import mtc.runtime.StepStats;
  */
 public final class ModelWarmUp {
     private static final int EVALUATE_EVERY = 16;
+    /**
+     * Empty hand-overs to the worker first: the few per training step would take several epochs
+     * to get the hand-over code compiled, and two threads lose to one until it is (measured).
+     */
+    private static final int HAND_OVERS = 30_000;
 
     private ModelWarmUp() {}
 
@@ -23,6 +28,7 @@ public final class ModelWarmUp {
      * the network's class cannot be instantiated again.
      */
     public static void run(Network net, int batch, BooleanSupplier done) {
+        mtc.kernels.Parallel.warmUp(HAND_OVERS);
         Network twin = twinOf(net);
         if (twin == null) return;
         Rng rng = new Rng(1);

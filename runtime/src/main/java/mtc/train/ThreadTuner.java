@@ -8,7 +8,8 @@ import mtc.runtime.Threads;
  * second core makes a step faster depends on the machine and on what else runs on it (on a shared
  * host it was measured at anywhere from 1.9x faster to 1.3x slower), so it is measured rather than
  * assumed. Every so often the tuner times short blocks of steps alternately with all threads and
- * with one, takes the faster by the median of its blocks, and keeps it until the next probe.
+ * with one, takes the faster by the median of its blocks, and keeps it until the next probe
+ * (soon at first, while the JIT is still at work, then every few epochs).
  *
  * <p>Results do not depend on the choice: every kernel gives bit-identical numbers for any
  * thread count. Probing costs at most half of the difference between the two during the few
@@ -19,8 +20,13 @@ final class ThreadTuner {
     static final int BLOCK = 24;
     /** Blocks per probe, alternating most threads and one: three of each. */
     static final int PROBE_BLOCKS = 6;
-    /** Steps between the end of one probe and the start of the next. */
-    static final int KEEP = 1500;
+    /**
+     * Steps between the end of one probe and the start of the next: few at first, while the JIT
+     * still changes which count is faster (the second thread's code is compiled last), doubling up
+     * to {@link #KEEP}.
+     */
+    static final int FIRST_KEEP = 200;
+    static final int KEEP = 1600;
 
     private final int most;
     private final long[] blockNanos = new long[PROBE_BLOCKS];
@@ -30,6 +36,7 @@ final class ThreadTuner {
     private int probeBlock = -1;
     private int stepsInBlock;
     private long elapsed;
+    private int probes;
 
     /**
      * A tuner over {@link Threads#get()} threads, which runs the first {@code warmUpSteps} steps on
@@ -63,7 +70,7 @@ final class ThreadTuner {
         } else {
             Threads.set(faster());
             probeBlock = -1;
-            keep = KEEP;
+            keep = Math.min(KEEP, FIRST_KEEP << probes++);
         }
     }
 

@@ -32,9 +32,13 @@ class ThreadTunerTest {
         run(tuner, 10, t -> 100);
         run(tuner, probeSteps(), t -> t == 2 ? 60 : 100);
         assertEquals(2, Threads.get());
-        run(tuner, ThreadTuner.KEEP, t -> 100);
+        run(tuner, ThreadTuner.FIRST_KEEP, t -> 100);
         run(tuner, probeSteps(), t -> t == 2 ? 130 : 100); // the machine got busy: two threads now lose
         assertEquals(1, Threads.get());
+        run(tuner, 2 * ThreadTuner.FIRST_KEEP - 1, t -> 100);
+        assertEquals(1, Threads.get(), "the second wait is twice as long");
+        run(tuner, 1 + probeSteps(), t -> t == 2 ? 60 : 100);
+        assertEquals(2, Threads.get());
         tuner.restore();
         assertEquals(2, Threads.get());
     }
