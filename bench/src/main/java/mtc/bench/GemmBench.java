@@ -16,9 +16,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Each product alone: the five of the seed model's step at batch 64 (forward 784→256, dW1,
- * forward 256→10, dW2, dH) and shapes of the width and batch sweeps; the {@code gflop} column is
- * GFLOP/s.
+ * Each product alone: the five of the seed model's step at batch 64 (forward 784→256 and the fused
+ * update of its weight, skipping the zeros of MNIST; the classifier's forward, update and input
+ * gradient), the first layer's products dense for comparison, and shapes of the width and batch
+ * sweeps; the {@code gflop} column is (dense-equivalent) GFLOP/s.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -27,7 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 @State(Scope.Benchmark)
 public class GemmBench {
-    @Param({"nt:64x256x784", "tn:256x784x64", "nt:64x10x256", "tn:10x256x64", "nn:64x256x10",
+    @Param({"nns:64x256x784", "tnsu:784x256x64", "nn:64x256x784", "tn:784x256x64", "tnu:784x256x64",
+            "nt:64x10x256", "tnu:10x256x64", "nn:64x256x10", "nt:64x256x784", "tn:256x784x64",
             "nt:64x1024x784", "tn:1024x784x64", "nn:64x784x1024",
             "nt:256x4096x1024", "tn:4096x1024x256", "nn:256x1024x4096",
             "nt:16x256x784", "nt:1024x256x784", "tn:256x784x1024"})
