@@ -4,9 +4,12 @@
 # noisy, so rounds alternate and medians are compared, never lone times.
 #
 #   bench/e2e.sh [--rounds 3] [--epochs 3] [--batches "64 256"] [--model examples/mnist.mt]
-# Needs Debian's python3-torch (apt-get install python3-torch libopenblas0-pthread).
+# Needs Debian's python3-torch (apt-get install python3-torch libopenblas0-pthread). mtc's rate is
+# the median of its epochs' samples/s (the first, with the JIT warm-up, included), PyTorch's the
+# RESULT line of the reference (its median epoch), at the better of --threads 1 and 2.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
+mtc="${MTC:-$root/mtc}"  # MTC=/path/to/other/tree/mtc measures another build (e.g. a clean copy of a commit)
 rounds=3 epochs=3 batches="64 256" model="$root/examples/mnist.mt"
 data="${MTC_DATA:-$root/../shared/data/mnist}"
 while [ $# -gt 0 ]; do
@@ -22,7 +25,7 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
 mtc_rate() {  # median samples/s over the epochs of one run (per-epoch rates from --metrics)
-  "$root/mtc" train "$model" --data "$data" --epochs "$epochs" --batch "$1" --metrics "$tmp/m.csv" \
+  "$mtc" train "$model" --data "$data" --epochs "$epochs" --batch "$1" --metrics "$tmp/m.csv" \
     >"$tmp/mtc.log" 2>&1 || { cat "$tmp/mtc.log" >&2; exit 1; }
   tail -n +2 "$tmp/m.csv" | cut -d, -f7 | median
 }
