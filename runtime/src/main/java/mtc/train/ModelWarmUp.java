@@ -4,12 +4,15 @@ import java.util.function.BooleanSupplier;
 import mtc.runtime.Network;
 import mtc.runtime.Rng;
 import mtc.runtime.StepStats;
+import mtc.runtime.Threads;
 
 /**
  * Gets a model's code compiled before its training starts: a twin of the network (another instance
  * of its class, with its own state and random stream) trains on synthetic image-like batches of the
- * run's batch size, with an evaluation now and then, so that the JIT compiles every kernel path the
- * run will take, with the run's shapes. The Vector API runs 100-1000x slower until C2 has compiled
+ * run's batch size, with an evaluation now and then, on one thread and on all of them in turn, so
+ * that the JIT compiles every kernel path the run will take, with the run's shapes. (Compiled for
+ * one thread only, the code was deoptimised the first times {@link ThreadTuner} tried two, and two
+ * threads lost every probe of the first epochs.) The Vector API runs 100-1000x slower until C2 has compiled
  * it; without this, the first epoch spends seconds waiting. Nothing of the real network is touched:
  * results never depend on whether, or how long, this ran.
  */
@@ -37,9 +40,15 @@ public final class ModelWarmUp {
         float[] x = imageLike(rng, evalBatch, net.spec().inputSize());
         int[] labels = new int[evalBatch];
         for (int i = 0; i < evalBatch; i++) labels[i] = rng.nextInt(net.spec().classes());
-        for (int step = 1; !done.getAsBoolean(); step++) {
-            twin.trainStep(x, labels, batch, 0.01f, rng, new StepStats());
-            if (step % EVALUATE_EVERY == 0) twin.evaluate(x, labels, evalBatch, null, new StepStats());
+        int most = Threads.get();
+        try {
+            for (int step = 1; !done.getAsBoolean(); step++) {
+                Threads.set(step % 2 == 0 ? most : 1); // both ways, as the thread tuner will switch between them
+                twin.trainStep(x, labels, batch, 0.01f, rng, new StepStats());
+                if (step % EVALUATE_EVERY == 0) twin.evaluate(x, labels, evalBatch, null, new StepStats());
+            }
+        } finally {
+            Threads.set(most);
         }
     }
 

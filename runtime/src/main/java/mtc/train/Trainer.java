@@ -16,10 +16,10 @@ import mtc.runtime.StepStats;
  */
 public final class Trainer {
     /**
-     * Steps on one thread before the tuner first compares: the JIT still compiles the kernels
-     * then, on the other core.
+     * Steps on one thread before the tuner first compares: the JIT still compiles then, on the
+     * other core.
      */
-    private static final int WARM_UP_STEPS = 300;
+    private static final int WARM_UP_STEPS = 150;
 
     private final Network net;
     private final Dataset train;
