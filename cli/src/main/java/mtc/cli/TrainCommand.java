@@ -101,11 +101,12 @@ final class TrainCommand implements Callable<Integer> {
         Path saveTo = saveTarget();
         TrainOutputCheck.writable(saveTo, "--save");
         TrainOutputCheck.writable(metrics, "--metrics");
-        Network net;
+        Network net = ModelLoader.load(model);
         TrainData sets;
-        net = ModelLoader.load(model);
         try (TrainWarmUp warmUp = TrainWarmUp.start(net, batch)) {
             sets = TrainData.load(data, net.spec(), err);
+            int samples = Math.min(sets.train().count(), limit == null ? Integer.MAX_VALUE : limit);
+            warmUp.letRunFor((long) epochs * ((samples + batch - 1) / batch));
         }
         Rng rng = new Rng(seed);
         TrainStart start = begin(net, sets, rng);

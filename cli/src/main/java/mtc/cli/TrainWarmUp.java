@@ -15,6 +15,8 @@ final class TrainWarmUp implements AutoCloseable {
      * model's kernels on this kind of machine (measured), most of which the first epoch saves.
      */
     private static final long MIN_NANOS = 1_500_000_000L;
+    /** Steps of training from which waiting for the warm-up pays: an epoch of MNIST at batch 64 is 938. */
+    private static final long WORTHWHILE_STEPS = 500;
 
     private final Thread thread;
     private final long startedAt = System.nanoTime();
@@ -40,16 +42,27 @@ final class TrainWarmUp implements AutoCloseable {
         return new TrainWarmUp(net, batch);
     }
 
-    /** Lets the warm-up run to its minimum time, then stops it and waits for its step in progress. */
+    /**
+     * Lets the warm-up run to its minimum time when the run ahead has enough steps to repay it
+     * (a short run would only wait); {@link #close} then stops it.
+     */
+    void letRunFor(long steps) {
+        if (steps < WORTHWHILE_STEPS) return;
+        long left = MIN_NANOS - (System.nanoTime() - startedAt);
+        try {
+            if (left > 0) Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops the warm-up and waits for its step in progress. */
     @Override
     public void close() {
+        stop = true;
         try {
-            long left = MIN_NANOS - (System.nanoTime() - startedAt);
-            if (left > 0) Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
-            stop = true;
             thread.join();
         } catch (InterruptedException e) {
-            stop = true;
             Thread.currentThread().interrupt();
         }
     }
