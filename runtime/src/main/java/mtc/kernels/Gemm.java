@@ -2,9 +2,11 @@ package mtc.kernels;
 
 /**
  * Dense fp32 matrix products over row-major flat arrays, in the three forms that a linear layer
- * needs (PyTorch layout: weight {@code [out,in]}): forward {@code Y = X·Wᵀ} is {@link #nt},
- * the weight gradient {@code dW = dYᵀ·X} is {@link #tn}, the input gradient {@code dX = dY·W}
- * is {@link #nn}. Each overwrites {@code c}; arrays may be longer than needed.
+ * needs: {@link #nt} {@code A·Bᵀ}, {@link #tn} {@code Aᵀ·B}, {@link #nn} {@code A·B} (which one
+ * serves forward, weight gradient and input gradient depends on how the weight is stored, see
+ * {@code mtc.codegen.KernelCalls}). Each overwrites {@code c}, except the {@code tn} updates, which
+ * fold an SGD step into it; the {@code Sparse} forms skip the zero tiles of {@code A}, bit for bit
+ * the same results. Arrays may be longer than needed.
  *
  * <p>All three run the Vector API micro-kernels of {@link GemmKernels} ({@link GemmDot} for an
  * {@code nt} with fewer columns than vector lanes) and use {@link Parallel#threads()} threads for
@@ -45,10 +47,7 @@ public final class Gemm {
 
     /** {@code C[m,n] = A[k,m]ᵀ · B[k,n]}. */
     public static void tn(float[] a, float[] b, float[] c, int m, int n, int k) {
-        GemmShapes.check("tn", a, b, c, m, n, k);
-        if (m == 0 || n == 0) return;
-        GemmProblem p = new GemmProblem(a, 1, m, b, n, false, k, m, n, c, n, false);
-        GemmRunner.run(p, GemmRunner.partsFor(p.work()));
+        tn(a, b, c, m, n, k, false, Float.NaN);
     }
 
     /**
@@ -57,10 +56,7 @@ public final class Gemm {
      * result is bit-identical to {@link #tn}'s.
      */
     public static void tnSparse(float[] a, float[] b, float[] c, int m, int n, int k) {
-        GemmShapes.check("tn", a, b, c, m, n, k);
-        if (m == 0 || n == 0) return;
-        GemmProblem p = new GemmProblem(a, 1, m, b, n, false, k, m, n, c, n, false);
-        GemmRunner.run(p.skippingZeros(GemmScratch.current().lists()), GemmRunner.partsFor(p.work()));
+        tn(a, b, c, m, n, k, true, Float.NaN);
     }
 
     /**
@@ -68,26 +64,24 @@ public final class Gemm {
      * product, without storing the gradient. The same numbers as {@link #tn} then {@link Sgd#step}.
      */
     public static void tnUpdate(float[] a, float[] b, float[] w, int m, int n, int k, float lr) {
-        GemmShapes.check("tn", a, b, w, m, n, k);
-        if (m == 0 || n == 0) return;
-        GemmProblem p = new GemmProblem(a, 1, m, b, n, false, k, m, n, w, n, false).updating(lr);
-        GemmRunner.run(p, GemmRunner.partsFor(p.work()));
+        tn(a, b, w, m, n, k, false, lr);
     }
 
     /** {@link #tnUpdate} skipping the zeros of {@code A}, as {@link #tnSparse} does. */
     public static void tnSparseUpdate(float[] a, float[] b, float[] w, int m, int n, int k, float lr) {
-        GemmShapes.check("tn", a, b, w, m, n, k);
+        tn(a, b, w, m, n, k, true, lr);
+    }
+
+    /** Every form of {@code tn}: {@code c} overwritten ({@code lr} NaN) or updated, zeros of {@code A} skipped or not. */
+    private static void tn(float[] a, float[] b, float[] c, int m, int n, int k, boolean skipZeros, float lr) {
+        GemmShapes.check("tn", a, b, c, m, n, k);
         if (m == 0 || n == 0) return;
-        GemmProblem p = new GemmProblem(a, 1, m, b, n, false, k, m, n, w, n, false).updating(lr);
-        GemmRunner.run(p.skippingZeros(GemmScratch.current().lists()), GemmRunner.partsFor(p.work()));
+        run(new GemmProblem(a, 1, m, b, n, false, k, m, n, c, n, false, null, lr), skipZeros);
     }
 
     /** {@code C[m,n] = A[m,k] · B[k,n]}. */
     public static void nn(float[] a, float[] b, float[] c, int m, int n, int k) {
-        GemmShapes.check("nn", a, b, c, m, n, k);
-        if (m == 0 || n == 0) return;
-        GemmProblem p = new GemmProblem(a, k, 1, b, n, false, k, m, n, c, n, false);
-        GemmRunner.run(p, GemmRunner.partsFor(p.work()));
+        nn(a, b, c, m, n, k, false);
     }
 
     /**
@@ -96,10 +90,18 @@ public final class Gemm {
      * result is bit-identical to {@link #nn}'s.
      */
     public static void nnSparse(float[] a, float[] b, float[] c, int m, int n, int k) {
+        nn(a, b, c, m, n, k, true);
+    }
+
+    private static void nn(float[] a, float[] b, float[] c, int m, int n, int k, boolean skipZeros) {
         GemmShapes.check("nn", a, b, c, m, n, k);
         if (m == 0 || n == 0) return;
-        GemmProblem p = new GemmProblem(a, k, 1, b, n, false, k, m, n, c, n, false);
-        GemmRunner.run(p.skippingZeros(GemmScratch.current().lists()), GemmRunner.partsFor(p.work()));
+        run(new GemmProblem(a, k, 1, b, n, false, k, m, n, c, n, false), skipZeros);
+    }
+
+    private static void run(GemmProblem p, boolean skipZeros) {
+        GemmProblem problem = skipZeros ? p.skippingZeros(GemmScratch.current().lists()) : p;
+        GemmRunner.run(problem, GemmRunner.partsFor(p.work()));
     }
 
     /**

@@ -25,11 +25,6 @@ record GemmProblem(float[] s, int sRow, int sDepth, float[] v, int ldv, boolean 
         return !Float.isNaN(updateLr);
     }
 
-    /** This product as the update {@code c -= lr · out}. */
-    GemmProblem updating(float lr) {
-        return new GemmProblem(s, sRow, sDepth, v, ldv, vPadded, depth, rows, cols, c, ldc, transposed, lists, lr);
-    }
-
     /**
      * This product, skipping the depths at which a whole 6-row tile of {@code s} is zero, with the
      * caller's (reused) {@code lists} to hold the depths kept; {@link GemmRunner} builds them.
