@@ -1,6 +1,7 @@
 package mtc.train;
 
 import java.util.function.BooleanSupplier;
+import mtc.kernels.Parallel;
 import mtc.runtime.Network;
 import mtc.runtime.Rng;
 import mtc.runtime.StepStats;
@@ -10,17 +11,17 @@ import mtc.runtime.Threads;
  * Gets a model's code compiled before its training starts: a twin of the network (another instance
  * of its class, with its own state and random stream) trains on synthetic image-like batches of the
  * run's batch size, with an evaluation now and then, on one thread and on all of them in turn, so
- * that the JIT compiles every kernel path the run will take, with the run's shapes. (Compiled for
- * one thread only, the code was deoptimised the first times {@link ThreadTuner} tried two, and two
- * threads lost every probe of the first epochs.) The Vector API runs 100-1000x slower until C2 has compiled
- * it; without this, the first epoch spends seconds waiting. Nothing of the real network is touched:
- * results never depend on whether, or how long, this ran.
+ * that the JIT compiles every kernel path the run will take, with the run's shapes, for both of the
+ * thread counts {@link ThreadTuner} chooses between. The Vector API runs 100-1000x slower until C2
+ * has compiled it; without this, the first epoch spent seconds waiting (2.2 s against 1.4 s with it,
+ * measured). Nothing of the real network is touched: results never depend on whether, or how long,
+ * this ran.
  */
 public final class ModelWarmUp {
     private static final int EVALUATE_EVERY = 16;
     /**
-     * Empty hand-overs to the worker first: the few per training step would take several epochs
-     * to get the hand-over code compiled, and two threads lose to one until it is (measured).
+     * Empty hand-overs to the worker first: at the few per training step, the hand-over code was
+     * compiled by C2 only in the third or fourth epoch (seen with -XX:+PrintCompilation).
      */
     private static final int HAND_OVERS = 30_000;
 
@@ -31,7 +32,7 @@ public final class ModelWarmUp {
      * the network's class cannot be instantiated again.
      */
     public static void run(Network net, int batch, BooleanSupplier done) {
-        mtc.kernels.Parallel.warmUp(HAND_OVERS);
+        Parallel.warmUp(HAND_OVERS);
         Network twin = twinOf(net);
         if (twin == null) return;
         Rng rng = new Rng(1);
