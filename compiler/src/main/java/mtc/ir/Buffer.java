@@ -8,8 +8,8 @@ import mtc.check.Shape;
  * other buffer has exactly {@code shape}. Names are unique within a program and follow the
  * PyTorch state dict for state tensors ({@code 0.weight}), and so do shapes: a {@code transposed}
  * buffer has the 2-D {@code shape} of its state-dict entry but is stored as its transpose
- * (column-major), which is how linear weights are kept: {@code [in,out]} rows let the forward
- * product read them in place.
+ * (column-major), which is how the weights of wide linear layers are kept: {@code [in,out]} rows
+ * let the forward product read them in place (see {@link Lowering}).
  */
 public record Buffer(String name, Role role, Shape shape, boolean batched, boolean transposed) {
     public Buffer {
