@@ -128,6 +128,28 @@ class GemmTest {
         }
     }
 
+    /**
+     * Weight rows whose input column is zero in every sample get no update: skipped whole, they
+     * must still end bit for bit as the SGD step leaves them, negative zeros included.
+     */
+    @Test
+    void rowsWithNothingListedAreLeftAsTheSgdStepLeavesThem() {
+        int m = 784, n = 256, k = 64;
+        Operands in = Operands.random(GemmForm.TN, m, n, k).withImageLikeA(new Random(4));
+        for (int s = 0; s < k; s++) java.util.Arrays.fill(in.a(), s * m + 60, s * m + 200, 0f);
+        float[] weight = new float[m * n + SLACK];
+        Random random = new Random(6);
+        for (int i = 0; i < m * n; i++) weight[i] = i % 7 == 0 ? -0.0f : (float) random.nextGaussian();
+        float[] expected = weight.clone();
+        Sgd.step(expected, in.run(), m * n, 0.1f);
+        for (int threads = 1; threads <= 2; threads++) {
+            Threads.set(threads);
+            float[] sparse = weight.clone();
+            Gemm.tnSparseUpdate(in.a(), in.b(), sparse, m, n, k, 0.1f);
+            assertArrayEquals(expected, sparse, "on " + threads + " threads");
+        }
+    }
+
     /** Two threads build the lists of different tiles at once: run after run, the same bits as one thread. */
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = GemmForm.class, names = {"NN", "TN"})
