@@ -106,7 +106,7 @@ final class TrainCommand implements Callable<Integer> {
         try (TrainWarmUp warmUp = TrainWarmUp.start(net, batch)) {
             sets = TrainData.load(data, net.spec(), err);
             int samples = Math.min(sets.train().count(), limit == null ? Integer.MAX_VALUE : limit);
-            warmUp.letRunFor((long) epochs * ((samples + batch - 1) / batch));
+            warmUp.continueOn(sets.train(), (long) epochs * ((samples + batch - 1) / batch));
         }
         Rng rng = new Rng(seed);
         TrainStart start = begin(net, sets, rng);

@@ -2,14 +2,19 @@ package mtc.cli;
 
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import mtc.data.Dataset;
 import mtc.runtime.Network;
 import mtc.train.ModelWarmUp;
 
 /**
- * Gets the model's code compiled on the second core while the data loads ({@link ModelWarmUp}),
- * so that the first epoch does not run it uncompiled (100-1000x slower) for seconds. It is stopped
- * and joined before training starts, so it never competes with training for the cores and results
- * never depend on it.
+ * Gets the model's code compiled before training starts ({@link ModelWarmUp}), so that the first
+ * epochs do not run it uncompiled (100-1000x slower) or beside a busy compiler. It runs on a
+ * second thread while the data loads, on synthetic batches; then, for a run long enough to repay
+ * it, on the training thread itself with batches of the loaded data, until the JIT has gone quiet.
+ * On the training thread because that thread's own buffers must have grown to the run's sizes
+ * while the JIT still profiled: growing them later, in compiled code, threw the main kernels back
+ * to the interpreter at the start of epoch 1 (seen in -XX:+LogCompilation). Results never depend
+ * on any of it: the real network is not touched.
  */
 final class TrainWarmUp implements AutoCloseable {
     /**
@@ -27,27 +32,22 @@ final class TrainWarmUp implements AutoCloseable {
      */
     private static final long MAX_NANOS = 6_000_000_000L;
     /** How long the JIT must have compiled (almost) nothing for the warm-up to end. */
-    private static final long QUIET_MILLIS = 300;
+    private static final long QUIET_NANOS = 300_000_000L;
     /** The compile time below which a quiet spell counts as nothing compiled. */
     private static final long QUIET_COMPILE_MILLIS = 5;
 
+    private final Network net;
+    private final int batch;
     private final Thread thread;
     private final long startedAt = System.nanoTime();
     private volatile boolean stop;
 
     private TrainWarmUp(Network net, int batch) {
-        thread = new Thread(() -> warmUp(net, batch), "mtc-warm-up");
+        this.net = net;
+        this.batch = batch;
+        thread = new Thread(() -> warmUp(null, () -> stop), "mtc-warm-up");
         thread.setDaemon(true);
         thread.start();
-    }
-
-    /** Best effort: a model the warm-up cannot train is left for the real run to report on. */
-    private void warmUp(Network net, int batch) {
-        try {
-            ModelWarmUp.run(net, batch, () -> stop);
-        } catch (RuntimeException e) {
-            // nothing compiled early; training itself will meet and report the same problem
-        }
     }
 
     /** Starts warming up {@code net}'s code at the run's batch size. */
@@ -56,38 +56,25 @@ final class TrainWarmUp implements AutoCloseable {
     }
 
     /**
-     * When the run ahead has enough steps to repay it (a short run would only wait), lets the
-     * warm-up run to its minimum time and then on until the JIT has gone quiet, or to its maximum;
-     * {@link #close} then stops it.
+     * When the run ahead has {@code steps} enough to repay it (a short run would only wait),
+     * goes on warming up on this thread with batches of {@code train}, for at least the minimum
+     * time and then until the JIT is quiet or the maximum is reached.
      */
-    void letRunFor(long steps) {
-        if (steps < WORTHWHILE_STEPS) return;
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
+    void continueOn(Dataset train, long steps) {
+        close();
+        if (steps >= WORTHWHILE_STEPS) warmUp(train, new JitQuiet());
+    }
+
+    /** Best effort: a model the warm-up cannot train is left for the real run to report on. */
+    private void warmUp(Dataset data, java.util.function.BooleanSupplier done) {
         try {
-            sleepUntil(MIN_NANOS);
-            long compiled = timed ? jit.getTotalCompilationTime() : 0;
-            while (timed && elapsed() < MAX_NANOS) {
-                Thread.sleep(QUIET_MILLIS);
-                long now = jit.getTotalCompilationTime();
-                if (now - compiled < QUIET_COMPILE_MILLIS) break;
-                compiled = now;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            ModelWarmUp.run(net, batch, data, done);
+        } catch (RuntimeException e) {
+            // nothing compiled early; training itself will meet and report the same problem
         }
     }
 
-    private void sleepUntil(long nanos) throws InterruptedException {
-        long left = nanos - elapsed();
-        if (left > 0) Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
-    }
-
-    private long elapsed() {
-        return System.nanoTime() - startedAt;
-    }
-
-    /** Stops the warm-up and waits for its step in progress. */
+    /** Stops the background warm-up and waits for its step in progress. */
     @Override
     public void close() {
         stop = true;
@@ -95,6 +82,31 @@ final class TrainWarmUp implements AutoCloseable {
             thread.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private long elapsed() {
+        return System.nanoTime() - startedAt;
+    }
+
+    /** Says "done" once past the minimum the JIT has compiled nothing for a while, or at the maximum. */
+    private final class JitQuiet implements java.util.function.BooleanSupplier {
+        private final CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        private final boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
+        private long since = -1;
+        private long compiled;
+
+        @Override
+        public boolean getAsBoolean() {
+            long now = elapsed();
+            if (now < MIN_NANOS) return false;
+            if (!timed || now >= MAX_NANOS) return true;
+            if (since >= 0 && now - since < QUIET_NANOS) return false;
+            long total = jit.getTotalCompilationTime();
+            boolean quiet = since >= 0 && total - compiled < QUIET_COMPILE_MILLIS;
+            since = now;
+            compiled = total;
+            return quiet;
         }
     }
 }

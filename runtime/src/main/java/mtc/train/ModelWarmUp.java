@@ -1,6 +1,7 @@
 package mtc.train;
 
 import java.util.function.BooleanSupplier;
+import mtc.data.Dataset;
 import mtc.kernels.Parallel;
 import mtc.runtime.Network;
 import mtc.runtime.Rng;
@@ -28,10 +29,11 @@ public final class ModelWarmUp {
     private ModelWarmUp() {}
 
     /**
-     * Trains a twin of {@code net} at {@code batch} until {@code done} says so; does nothing when
-     * the network's class cannot be instantiated again.
+     * Trains a twin of {@code net} at {@code batch} until {@code done} says so, on random batches
+     * of {@code data} or, when it is null, on synthetic ones; does nothing when the network's class
+     * cannot be instantiated again.
      */
-    public static void run(Network net, int batch, BooleanSupplier done) {
+    public static void run(Network net, int batch, Dataset data, BooleanSupplier done) {
         Parallel.warmUp(HAND_OVERS);
         Network twin = twinOf(net);
         if (twin == null) return;
@@ -41,16 +43,34 @@ public final class ModelWarmUp {
         float[] x = imageLike(rng, evalBatch, net.spec().inputSize());
         int[] labels = new int[evalBatch];
         for (int i = 0; i < evalBatch; i++) labels[i] = rng.nextInt(net.spec().classes());
+        int[] order = new int[evalBatch];
         int most = Threads.get();
         try {
             for (int step = 1; !done.getAsBoolean(); step++) {
                 Threads.set(step % 2 == 0 ? most : 1); // both ways, as the thread tuner will switch between them
-                twin.trainStep(x, labels, batch, 0.01f, rng, new StepStats());
-                if (step % EVALUATE_EVERY == 0) twin.evaluate(x, labels, evalBatch, null, new StepStats());
+                boolean evaluating = step % EVALUATE_EVERY == 0;
+                if (data != null) copyRandomSamples(data, rng, order, evaluating ? evalBatch : batch, x, labels);
+                twin.trainStep(x, labels, rowsOf(step, batch), 0.01f, rng, new StepStats());
+                if (evaluating) twin.evaluate(x, labels, evalBatch, null, new StepStats());
             }
         } finally {
             Threads.set(most);
         }
+    }
+
+    /**
+     * The batch of a step: the run's, and now and then one to six rows fewer, as an epoch's last
+     * batch may be. Each number of rows left below a multiple of six takes its own kernel path,
+     * which C2 otherwise compiles as a trap that the last batch of epoch 1 springs.
+     */
+    private static int rowsOf(int step, int batch) {
+        return step % EVALUATE_EVERY == EVALUATE_EVERY / 2 ? Math.max(1, batch - 1 - (step / EVALUATE_EVERY) % 6) : batch;
+    }
+
+    /** Copies {@code count} samples of {@code data} drawn at random to the front of {@code x} and {@code labels}. */
+    private static void copyRandomSamples(Dataset data, Rng rng, int[] order, int count, float[] x, int[] labels) {
+        for (int i = 0; i < count; i++) order[i] = rng.nextInt(data.count());
+        data.copyBatch(order, 0, count, x, labels);
     }
 
     private static Network twinOf(Network net) {
