@@ -5,8 +5,10 @@
 # only alternating runs compared by medians say whether a change helped.
 #
 #   bench/ab.sh [--rounds 5] [--epochs 3] [--batch 64] TREE_A TREE_B
-# TREE is a checkout with its own built launcher (e.g. `git worktree add /tmp/a HEAD~1`).
+# TREE is a checkout with its own launcher (e.g. `git worktree add /tmp/a HEAD~1`); both train this
+# checkout's examples/mnist.mt, so that only the builds differ.
 set -euo pipefail
+export LC_ALL=C
 root="$(cd "$(dirname "$0")/.." && pwd)"
 rounds=5 epochs=3 batch=64
 while [ $# -gt 2 ]; do
@@ -31,7 +33,8 @@ run() {  # prints "median-epoch-samples/s wall-seconds" of one run of tree $1
 }
 
 for tree in "$1" "$2"; do  # builds each launcher's jar and archives, if needed, before any timing
-  "$tree/mtc" train "$root/examples/mnist.mt" --data "$data" --epochs 1 --limit 64 >/dev/null 2>&1
+  "$tree/mtc" train "$root/examples/mnist.mt" --data "$data" --epochs 1 --limit 64 >"$tmp/log" 2>&1 ||
+    { cat "$tmp/log" >&2; exit 1; }
 done
 printf '%-6s %-4s %14s %8s\n' round tree samples/s wall_s
 for r in $(seq "$rounds"); do

@@ -2,6 +2,7 @@ package mtc.cli;
 
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.function.BooleanSupplier;
 import mtc.data.Dataset;
 import mtc.runtime.Network;
 import mtc.train.ModelWarmUp;
@@ -35,6 +36,11 @@ final class TrainWarmUp implements AutoCloseable {
     private static final long QUIET_NANOS = 300_000_000L;
     /** The compile time below which a quiet spell counts as nothing compiled. */
     private static final long QUIET_COMPILE_MILLIS = 5;
+    /**
+     * Steps the training thread's phase always gets, however long the data took to load: enough
+     * to grow its buffers and to take every short-batch path of {@link ModelWarmUp} (96 steps).
+     */
+    private static final int TRAINING_THREAD_STEPS = 100;
 
     private final Network net;
     private final int batch;
@@ -45,7 +51,7 @@ final class TrainWarmUp implements AutoCloseable {
     private TrainWarmUp(Network net, int batch) {
         this.net = net;
         this.batch = batch;
-        thread = new Thread(() -> warmUp(null, () -> stop), "mtc-warm-up");
+        thread = new Thread(this::warmUpInBackground, "mtc-warm-up");
         thread.setDaemon(true);
         thread.start();
     }
@@ -65,8 +71,17 @@ final class TrainWarmUp implements AutoCloseable {
         if (steps >= WORTHWHILE_STEPS) warmUp(train, new JitQuiet());
     }
 
-    /** Best effort: a model the warm-up cannot train is left for the real run to report on. */
-    private void warmUp(Dataset data, java.util.function.BooleanSupplier done) {
+    /** Best effort, quietly: a model the warm-up cannot train is left for the real run to report on. */
+    private void warmUpInBackground() {
+        try {
+            ModelWarmUp.run(net, batch, null, () -> stop);
+        } catch (RuntimeException | Error e) {
+            // nothing compiled early; training itself will meet and report the same problem
+        }
+    }
+
+    /** As {@link #warmUpInBackground}; an Error (out of memory) goes on to the command's handler. */
+    private void warmUp(Dataset data, BooleanSupplier done) {
         try {
             ModelWarmUp.run(net, batch, data, done);
         } catch (RuntimeException e) {
@@ -74,30 +89,42 @@ final class TrainWarmUp implements AutoCloseable {
         }
     }
 
-    /** Stops the background warm-up and waits for its step in progress. */
+    /**
+     * Stops the background warm-up and waits for its step in progress, even when interrupted (the
+     * interrupt is kept): it must not still switch the thread count once training has begun.
+     */
     @Override
     public void close() {
         stop = true;
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
         }
+        if (interrupted) Thread.currentThread().interrupt();
     }
 
     private long elapsed() {
         return System.nanoTime() - startedAt;
     }
 
-    /** Says "done" once past the minimum the JIT has compiled nothing for a while, or at the maximum. */
-    private final class JitQuiet implements java.util.function.BooleanSupplier {
+    /**
+     * Says "done" after {@link #TRAINING_THREAD_STEPS} steps once, past the warm-up's minimum time,
+     * the JIT has compiled nothing for a while, or the maximum time is reached.
+     */
+    private final class JitQuiet implements BooleanSupplier {
         private final CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         private final boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
         private long since = -1;
         private long compiled;
+        private int steps;
 
         @Override
         public boolean getAsBoolean() {
+            if (++steps <= TRAINING_THREAD_STEPS) return false;
             long now = elapsed();
             if (now < MIN_NANOS) return false;
             if (!timed || now >= MAX_NANOS) return true;

@@ -60,7 +60,8 @@ class TrainCommandTest {
     @Test
     void nonsensicalOptionValuesAreUsageErrors() {
         for (List<String> bad : List.of(List.of("--batch", "0"), List.of("--epochs", "-1"), List.of("--lr", "0"),
-                List.of("--lr", "-0.5"), List.of("--lr", "NaN"), List.of("--threads", "0"), List.of("--limit", "0"),
+                List.of("--lr", "-0.5"), List.of("--lr", "NaN"), List.of("--lr", "1e39"), List.of("--threads", "0"),
+                List.of("--limit", "0"),
                 List.of("--frobnicate"), List.of("--batch", "many"))) {
             String[] args = concat(List.of("train", MODEL.toString()), bad);
             CliRun run = mtc(args);

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import mtc.data.Dataset;
 import mtc.ir.IrPipeline;
 import mtc.ir.TestModels;
+import mtc.runtime.DType;
 import mtc.runtime.Network;
 import mtc.runtime.Rng;
 import mtc.runtime.StepStats;
@@ -27,18 +30,40 @@ class ModelWarmUpTest {
     void warmingUpOnSyntheticOrRealBatchesChangesNoResult() {
         Dataset data = imageLike();
         byte[] pixels = data.pixels().clone();
-        float[] withoutWarmUp = trainedWeights(network(), data);
+        Network untouched = network();
+        List<Object> withoutWarmUp = state(train(network(), data));
         Network net = network();
-        float[] before = net.floats(0).clone();
-        int threads = Threads.get();
-        int[] steps = new int[2];
-        ModelWarmUp.run(net, 64, null, after(40, steps, 0));
-        ModelWarmUp.run(net, 64, data, after(40, steps, 1));
-        assertTrue(steps[0] > 40 && steps[1] > 40, "the warm-up ran its steps");
-        assertEquals(threads, Threads.get());
-        assertArrayEquals(before, net.floats(0));
+        int saved = Threads.get();
+        try {
+            Threads.set(2); // the warm-up switches between 1 and 2 threads; it must end on the count it found
+            int[] steps = new int[2];
+            ModelWarmUp.run(net, 64, null, after(41, steps, 0)); // an odd step: the last one ran on 1 thread
+            ModelWarmUp.run(net, 64, data, after(41, steps, 1));
+            assertTrue(steps[0] > 41 && steps[1] > 41, "the warm-up ran its steps");
+            assertEquals(2, Threads.get());
+        } finally {
+            Threads.set(saved);
+        }
+        assertStateEquals(state(untouched), state(net));
         assertArrayEquals(pixels, data.pixels());
-        assertArrayEquals(withoutWarmUp, trainedWeights(net, data));
+        assertStateEquals(withoutWarmUp, state(train(net, data)));
+    }
+
+    /** Every tensor of the network's state, weights and batch-norm statistics alike. */
+    private static List<Object> state(Network net) {
+        List<Object> tensors = new ArrayList<>();
+        for (int t = 0; t < net.spec().tensors().size(); t++) {
+            tensors.add(net.spec().tensors().get(t).dtype() == DType.F32 ? net.floats(t).clone() : net.longs(t).clone());
+        }
+        return tensors;
+    }
+
+    private static void assertStateEquals(List<Object> expected, List<Object> actual) {
+        assertEquals(expected.size(), actual.size());
+        for (int t = 0; t < expected.size(); t++) {
+            if (expected.get(t) instanceof float[] f) assertArrayEquals(f, (float[]) actual.get(t), "tensor " + t);
+            else assertArrayEquals((long[]) expected.get(t), (long[]) actual.get(t), "tensor " + t);
+        }
     }
 
     /** Done once asked more than {@code limit} times; counts the asking in {@code steps[slot]}. */
@@ -53,7 +78,7 @@ class ModelWarmUpTest {
         return net;
     }
 
-    private static float[] trainedWeights(Network net, Dataset data) {
+    private static Network train(Network net, Dataset data) {
         float[] x = new float[64 * PIXELS];
         int[] y = new int[64];
         int[] order = new int[SAMPLES];
@@ -63,7 +88,7 @@ class ModelWarmUpTest {
             data.copyBatch(order, from, 64, x, y);
             net.trainStep(x, y, 64, 0.1f, dropout, new StepStats());
         }
-        return net.floats(0).clone();
+        return net;
     }
 
     /** Bright pixels in a random box of each image, zeros elsewhere, as in MNIST. */

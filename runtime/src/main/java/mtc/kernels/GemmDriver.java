@@ -59,13 +59,14 @@ final class GemmDriver {
      *
      * <p>An update gathers a tile's rows across all the strips in scratch and then updates whole
      * rows, one stream each (per strip, the update was a quarter of the product's time); a tile
-     * with no depth listed is skipped, since {@code c - lr·0} is {@code c} bit for bit ({@code lr ≥ 0}).
+     * with no depth listed is skipped, since {@code c - lr·(+0)} is {@code c} bit for bit for a
+     * positive finite {@code lr} (not for -0, which turns a -0 weight into +0, nor for infinity).
      */
     private static int listedStrips(GemmProblem p, GemmRegion region, GemmScratch scratch) {
         GemmDepthLists lists = p.lists();
         int end = region.colFrom() + (region.colTo() - region.colFrom()) / WIDE * WIDE;
         boolean viaTile = p.updates();
-        boolean skipEmpty = viaTile && p.updateLr() >= 0;
+        boolean skipEmpty = viaTile && p.updateLr() > 0 && p.updateLr() < Float.POSITIVE_INFINITY;
         int width = end - region.colFrom();
         float[] out = viaTile ? scratch.tile(TILE * width) : p.c();
         int ld = viaTile ? width : p.ldc();

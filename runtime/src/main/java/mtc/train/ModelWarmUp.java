@@ -10,10 +10,10 @@ import mtc.runtime.Threads;
 
 /**
  * Gets a model's code compiled before its training starts: a twin of the network (another instance
- * of its class, with its own state and random stream) trains on synthetic image-like batches of the
- * run's batch size, with an evaluation now and then, on one thread and on all of them in turn, so
- * that the JIT compiles every kernel path the run will take, with the run's shapes, for both of the
- * thread counts {@link ThreadTuner} chooses between. The Vector API runs 100-1000x slower until C2
+ * of its class, with its own state and random stream) trains on batches of the run's batch size,
+ * synthetic image-like ones or the run's own data, with an evaluation now and then, on one thread
+ * and on all of them in turn, so that the JIT compiles every kernel path the run will take, with
+ * the run's shapes, for both of the thread counts {@link ThreadTuner} chooses between. The Vector API runs 100-1000x slower until C2
  * has compiled it; without this, the first epoch spent seconds waiting (2.2 s against 1.4 s with it,
  * measured). Nothing of the real network is touched: results never depend on whether, or how long,
  * this ran.

@@ -130,23 +130,29 @@ class GemmTest {
 
     /**
      * Weight rows whose input column is zero in every sample get no update: skipped whole, they
-     * must still end bit for bit as the SGD step leaves them, negative zeros included.
+     * must still end bit for bit as the SGD step leaves them, negative zeros included; an lr of
+     * -0 or infinity would not leave them so (-0 turns into +0, or NaN appears), and is computed.
      */
     @Test
     void rowsWithNothingListedAreLeftAsTheSgdStepLeavesThem() {
         int m = 784, n = 256, k = 64;
         Operands in = Operands.random(GemmForm.TN, m, n, k).withImageLikeA(new Random(4));
-        for (int s = 0; s < k; s++) java.util.Arrays.fill(in.a(), s * m + 60, s * m + 200, 0f);
+        for (int s = 0; s < k; s++) {
+            java.util.Arrays.fill(in.a(), s * m + 60, s * m + 200, 0f);
+            java.util.Arrays.fill(in.a(), s * m + 768, s * m + m, 0f); // the last tile, overlapping the one before
+        }
         float[] weight = new float[m * n + SLACK];
         Random random = new Random(6);
         for (int i = 0; i < m * n; i++) weight[i] = i % 7 == 0 ? -0.0f : (float) random.nextGaussian();
-        float[] expected = weight.clone();
-        Sgd.step(expected, in.run(), m * n, 0.1f);
-        for (int threads = 1; threads <= 2; threads++) {
-            Threads.set(threads);
-            float[] sparse = weight.clone();
-            Gemm.tnSparseUpdate(in.a(), in.b(), sparse, m, n, k, 0.1f);
-            assertArrayEquals(expected, sparse, "on " + threads + " threads");
+        for (float lr : new float[] {0.1f, -0.0f, Float.POSITIVE_INFINITY}) {
+            float[] expected = weight.clone();
+            Sgd.step(expected, in.run(), m * n, lr);
+            for (int threads = 1; threads <= 2; threads++) {
+                Threads.set(threads);
+                float[] sparse = weight.clone();
+                Gemm.tnSparseUpdate(in.a(), in.b(), sparse, m, n, k, lr);
+                assertArrayEquals(expected, sparse, "lr " + lr + " on " + threads + " threads");
+            }
         }
     }
 
