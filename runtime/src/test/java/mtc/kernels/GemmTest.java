@@ -111,21 +111,37 @@ class GemmTest {
     @MethodSource("updateShapes")
     void updateFormsAreTheProductThenAnSgdStep(int m, int n, int k) {
         Operands in = Operands.random(GemmForm.TN, m, n, k).withImageLikeA(new Random(m * n + k));
-        float lr = 0.1f;
-        float[] weight = new float[m * n + SLACK];
-        Random random = new Random(5);
-        for (int i = 0; i < m * n; i++) weight[i] = (float) random.nextGaussian();
+        float[] weight = gaussianWeights(m * n, 5, false);
+        assertUpdatesAreTheSgdStep(in, m, n, k, weight, 0.1f, true);
+    }
+
+    /**
+     * {@code tnSparseUpdate} (and, if {@code dense}, {@code tnUpdate}) of {@code weight} give
+     * {@link Sgd#step} of the product, bit for bit, on 1 and 2 threads.
+     */
+    private static void assertUpdatesAreTheSgdStep(Operands in, int m, int n, int k, float[] weight, float lr,
+                                                   boolean dense) {
         float[] expected = weight.clone();
         Sgd.step(expected, in.run(), m * n, lr);
         for (int threads = 1; threads <= 2; threads++) {
             Threads.set(threads);
-            float[] dense = weight.clone();
-            Gemm.tnUpdate(in.a(), in.b(), dense, m, n, k, lr);
-            assertArrayEquals(expected, dense, "tnUpdate on " + threads);
+            if (dense) {
+                float[] c = weight.clone();
+                Gemm.tnUpdate(in.a(), in.b(), c, m, n, k, lr);
+                assertArrayEquals(expected, c, "tnUpdate, lr " + lr + ", on " + threads);
+            }
             float[] sparse = weight.clone();
             Gemm.tnSparseUpdate(in.a(), in.b(), sparse, m, n, k, lr);
-            assertArrayEquals(expected, sparse, "tnSparseUpdate on " + threads);
+            assertArrayEquals(expected, sparse, "tnSparseUpdate, lr " + lr + ", on " + threads);
         }
+    }
+
+    /** Gaussian weights (and room past them), every seventh a negative zero if {@code negativeZeros}. */
+    private static float[] gaussianWeights(int size, long seed, boolean negativeZeros) {
+        float[] weight = new float[size + SLACK];
+        Random random = new Random(seed);
+        for (int i = 0; i < size; i++) weight[i] = negativeZeros && i % 7 == 0 ? -0.0f : (float) random.nextGaussian();
+        return weight;
     }
 
     /**
@@ -141,18 +157,9 @@ class GemmTest {
             java.util.Arrays.fill(in.a(), s * m + 60, s * m + 200, 0f);
             java.util.Arrays.fill(in.a(), s * m + 768, s * m + m, 0f); // the last tile, overlapping the one before
         }
-        float[] weight = new float[m * n + SLACK];
-        Random random = new Random(6);
-        for (int i = 0; i < m * n; i++) weight[i] = i % 7 == 0 ? -0.0f : (float) random.nextGaussian();
+        float[] weight = gaussianWeights(m * n, 6, true);
         for (float lr : new float[] {0.1f, -0.0f, Float.POSITIVE_INFINITY}) {
-            float[] expected = weight.clone();
-            Sgd.step(expected, in.run(), m * n, lr);
-            for (int threads = 1; threads <= 2; threads++) {
-                Threads.set(threads);
-                float[] sparse = weight.clone();
-                Gemm.tnSparseUpdate(in.a(), in.b(), sparse, m, n, k, lr);
-                assertArrayEquals(expected, sparse, "lr " + lr + " on " + threads + " threads");
-            }
+            assertUpdatesAreTheSgdStep(in, m, n, k, weight, lr, false);
         }
     }
 
