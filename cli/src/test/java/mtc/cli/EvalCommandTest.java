@@ -4,7 +4,6 @@ import static mtc.cli.TrainCommandTest.MODEL;
 import static mtc.cli.CliRun.mtc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,6 @@ class EvalCommandTest {
 
     @Test
     void aMissingWeightsFileIsAnInputError() {
-        assumeTrue(TrainCommandTest.modelsLoad(), "ModelLoader is not implemented yet");
         CliRun run = mtc("eval", MODEL.toString(), "--weights", dir.resolve("w.safetensors").toString());
         assertEquals(Main.INPUT_ERROR, run.exit());
         assertEquals("mtc: " + dir.resolve("w.safetensors") + ": no such file\n", run.err());
@@ -32,7 +30,6 @@ class EvalCommandTest {
 
     @Test
     void evaluatesSavedWeightsExactlyAsTrainingDidAfterItsLastEpoch() throws Exception {
-        assumeTrue(TrainCommandTest.modelsLoad(), "ModelLoader is not implemented yet");
         Path data = TrainCommandTest.smallMnist(dir, 200, 100);
         Path weights = dir.resolve("w.safetensors");
         CliRun train = mtc("train", MODEL.toString(), "--data", data.toString(), "--epochs", "1",

@@ -4,11 +4,11 @@ import static mtc.cli.TrainCommandTest.MODEL;
 import static mtc.cli.CliRun.mtc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import mtc.testdata.SharedData;
 import javax.imageio.ImageIO;
 import mtc.data.Dataset;
 import mtc.data.DatasetReader;
@@ -31,7 +31,6 @@ class PredictCommandTest {
 
     @Test
     void printsTheTopClassesOfEachImageAndReportsUnreadableOnes() throws Exception {
-        assumeTrue(TrainCommandTest.modelsLoad(), "ModelLoader is not implemented yet");
         Path weights = randomWeights();
         Path seven = mnistPng(0);
         Path text = Files.writeString(dir.resolve("notes.png"), "not a picture");
@@ -62,8 +61,7 @@ class PredictCommandTest {
     }
 
     private Path mnistPng(int index) throws Exception {
-        assumeTrue(Files.isDirectory(TrainCommandTest.SHARED_MNIST));
-        Dataset test = DatasetReader.test(TrainCommandTest.SHARED_MNIST);
+        Dataset test = DatasetReader.test(SharedData.mnist());
         BufferedImage img = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
         for (int i = 0; i < 784; i++) {
             img.getRaster().setSample(i % 28, i / 28, 0, test.pixels()[index * 784 + i] & 0xFF);

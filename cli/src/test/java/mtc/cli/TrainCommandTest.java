@@ -4,7 +4,6 @@ import static mtc.cli.CliRun.mtc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,31 +13,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import mtc.data.MnistFiles;
-import mtc.driver.ModelLoader;
+import mtc.testdata.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrainCommandTest {
     static final Path MODEL = Path.of("../examples/mnist.mt");
-    static final Path SHARED_MNIST = Path.of("../../shared/data/mnist");
 
     @TempDir Path dir;
 
-
-
-    /** Whether the model loader works yet (it is written in parallel with these commands). */
-    static boolean modelsLoad() {
-        try {
-            ModelLoader.load(MODEL);
-            return true;
-        } catch (ModelLoader.LoadException e) {
-            return false;
-        }
-    }
-
     /** A data folder with the first {@code train} and {@code test} samples of the real MNIST. */
     static Path smallMnist(Path dir, int train, int test) throws IOException {
-        assumeTrue(Files.isDirectory(SHARED_MNIST), "the shared MNIST copy is beside the project");
         copyPrefix(dir, MnistFiles.TRAIN_IMAGES, 784, train);
         copyPrefix(dir, MnistFiles.TRAIN_LABELS, 1, train);
         copyPrefix(dir, MnistFiles.TEST_IMAGES, 784, test);
@@ -48,7 +33,7 @@ class TrainCommandTest {
 
     private static void copyPrefix(Path dir, String name, int sampleBytes, int count) throws IOException {
         byte[] all;
-        try (var in = new GZIPInputStream(Files.newInputStream(SHARED_MNIST.resolve(name + ".gz")))) {
+        try (var in = new GZIPInputStream(Files.newInputStream(SharedData.mnist().resolve(name + ".gz")))) {
             all = in.readAllBytes();
         }
         int header = sampleBytes == 1 ? 8 : 16;
@@ -97,7 +82,6 @@ class TrainCommandTest {
 
     @Test
     void aDataFolderWithoutMnistIsAnInputErrorNamingIt() {
-        assumeTrue(modelsLoad(), "ModelLoader is not implemented yet");
         CliRun run = mtc("train", MODEL.toString(), "--data", dir.toString());
         assertEquals(Main.INPUT_ERROR, run.exit());
         assertEquals("mtc: " + dir + ": no train-images-idx3-ubyte (nor train-images-idx3-ubyte.gz) in this folder\n",
@@ -106,7 +90,6 @@ class TrainCommandTest {
 
     @Test
     void truncatedDataIsAnInputErrorNamingTheFile() throws Exception {
-        assumeTrue(modelsLoad(), "ModelLoader is not implemented yet");
         Path data = smallMnist(dir, 100, 50);
         Path labels = data.resolve(MnistFiles.TEST_LABELS);
         Files.write(labels, Arrays.copyOf(Files.readAllBytes(labels), 30));
@@ -117,7 +100,6 @@ class TrainCommandTest {
 
     @Test
     void wrongInitialWeightsNameTheTensor() throws Exception {
-        assumeTrue(modelsLoad(), "ModelLoader is not implemented yet");
         Path weights = dir.resolve("w.safetensors");
         Files.write(weights, new byte[] {8, 0, 0, 0, 0, 0, 0, 0, '{', '}', ' ', ' ', ' ', ' ', ' ', ' '});
         CliRun run = mtc("train", MODEL.toString(), "--data", smallMnist(dir, 100, 50).toString(), "--init",
@@ -129,7 +111,6 @@ class TrainCommandTest {
 
     @Test
     void trainsSavesAndWritesMetricsReproducibly() throws Exception {
-        assumeTrue(modelsLoad(), "ModelLoader is not implemented yet");
         Path data = smallMnist(dir, 300, 100);
         String[] common = {"train", MODEL.toString(), "--data", data.toString(), "--epochs", "2", "--batch", "32",
                 "--threads", "1"};

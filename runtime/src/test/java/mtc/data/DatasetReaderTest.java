@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import mtc.runtime.NetworkSpec;
-import org.junit.jupiter.api.Assumptions;
+import mtc.testdata.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,9 +69,7 @@ class DatasetReaderTest {
 
     @Test
     void readsTheRealMnistTestSet() throws Exception {
-        Path shared = Path.of("../../shared/data/mnist");
-        Assumptions.assumeTrue(Files.isDirectory(shared), "the shared MNIST copy is beside the project");
-        Dataset test = DatasetReader.test(shared);
+        Dataset test = DatasetReader.test(SharedData.mnist());
         assertEquals(10000, test.count());
         assertEquals(28, test.rows());
         assertEquals(7, test.labels()[0]);

@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.Assumptions;
+import mtc.testdata.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,9 +62,7 @@ class ImageInputTest {
 
     @Test
     void anMnistImageComesBackAlmostUnchanged() throws Exception {
-        Path shared = Path.of("../../shared/data/mnist");
-        Assumptions.assumeTrue(Files.isDirectory(shared));
-        Dataset test = DatasetReader.test(shared);
+        Dataset test = DatasetReader.test(SharedData.mnist());
         BufferedImage img = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
         for (int i = 0; i < 784; i++) img.getRaster().setSample(i % 28, i / 28, 0, test.pixels()[i] & 0xFF);
         float[] x = ImageInput.read(png(img), MNIST);
