@@ -40,7 +40,7 @@ class CompileCliTest {
         CliRun run = mtc("compile", file.toString(), "-o", dir.resolve("out").toString(),
                 "--emit", "ir");
         assertEquals(0, run.exit(), run.err());
-        assertTrue(run.out().contains("0.out[B,8] = matmul x[B,4], 0.weight[8,4]"), run.out());
+        assertTrue(run.out().contains("0.product[B,8] = matmul x[B,4], 0.weight[8,4]"), run.out());
         assertTrue(run.out().contains("backward:"), run.out());
         assertFalse(Files.exists(dir.resolve("out")));
     }

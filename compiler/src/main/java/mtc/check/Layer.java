@@ -1,11 +1,13 @@
 package mtc.check;
 
+import java.util.Locale;
 import mtc.diag.Span;
 
 /**
  * One checked layer of the chain with its input and output shapes known. {@code index} is the
  * layer's position in the chain counted from 0, parameter-free layers included: it is the
- * prefix of its tensors' names in the PyTorch {@code nn.Sequential} state dict.
+ * prefix of its tensors' names in the PyTorch {@code nn.Sequential} state dict. Each kind says
+ * here what the summary shows of it; later stages handle every kind through {@link Visitor}.
  */
 public sealed interface Layer {
     int index();
@@ -20,16 +22,32 @@ public sealed interface Layer {
     /** The layer's name as written in {@code .mt} files ({@code linear}, {@code batchnorm}, ...). */
     String kind();
 
+    /** The layer as it could be written: {@code linear(784, 256)}, {@code dropout(0.2)}, {@code relu}. */
+    default String describe() { return kind(); }
+
     /** Trainable parameters (weights and biases; not running statistics). */
     long parameterCount();
 
     /** Multiply-adds count as two; forward pass, one sample. */
     long flopsPerSample();
 
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per layer kind, so that no stage after the checker can forget one. */
+    interface Visitor<R> {
+        R visit(Linear layer);
+        R visit(BatchNorm layer);
+        R visit(Activation layer);
+        R visit(Dropout layer);
+        R visit(Flatten layer);
+    }
+
     record Linear(int index, Span span, Shape in, Shape out, int inFeatures, int outFeatures) implements Layer {
         public String kind() { return "linear"; }
+        public String describe() { return "linear(" + inFeatures + ", " + outFeatures + ")"; }
         public long parameterCount() { return (long) inFeatures * outFeatures + outFeatures; }
         public long flopsPerSample() { return 2L * inFeatures * outFeatures; }
+        public <R> R accept(Visitor<R> v) { return v.visit(this); }
     }
 
     /** Normalises feature {@code i} of {@code [n]}, or channel {@code i} of {@code [c,h,w]}. */
@@ -38,24 +56,38 @@ public sealed interface Layer {
         public int features() { return in.dim(0); }
         public long parameterCount() { return 2L * features(); }
         public long flopsPerSample() { return 2 * in.size(); }
+        public <R> R accept(Visitor<R> v) { return v.visit(this); }
     }
 
-    record Relu(int index, Span span, Shape in, Shape out) implements Layer {
-        public String kind() { return "relu"; }
+    /** An element-wise activation ({@link ActivationKind}); {@code slope} is leaky relu's, else 0. */
+    record Activation(int index, Span span, Shape in, Shape out, ActivationKind function, double slope)
+            implements Layer {
+        public String kind() { return function.keyword(); }
+        public String describe() {
+            return function == ActivationKind.LEAKY_RELU ? kind() + "(" + number(slope) + ")" : kind();
+        }
         public long parameterCount() { return 0; }
-        public long flopsPerSample() { return in.size(); }
+        public long flopsPerSample() { return function.flopsPerElement() * in.size(); }
+        public <R> R accept(Visitor<R> v) { return v.visit(this); }
     }
 
     /** Inverted dropout with drop probability {@code p}. */
     record Dropout(int index, Span span, Shape in, Shape out, double p) implements Layer {
         public String kind() { return "dropout"; }
+        public String describe() { return "dropout(" + number(p) + ")"; }
         public long parameterCount() { return 0; }
         public long flopsPerSample() { return in.size(); }
+        public <R> R accept(Visitor<R> v) { return v.visit(this); }
     }
 
     record Flatten(int index, Span span, Shape in, Shape out) implements Layer {
         public String kind() { return "flatten"; }
         public long parameterCount() { return 0; }
         public long flopsPerSample() { return 0; }
+        public <R> R accept(Visitor<R> v) { return v.visit(this); }
+    }
+
+    private static String number(double value) {
+        return String.format(Locale.ROOT, "%s", value);
     }
 }

@@ -2,7 +2,6 @@ package mtc.check;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The text of {@code mtc summary}: a table of the layers with their output shapes and parameter
@@ -17,7 +16,7 @@ public final class ModelSummary {
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADINGS);
         for (Layer layer : model.layers()) {
-            rows.add(new String[] {String.valueOf(layer.index()), describe(layer), layer.out().toString(),
+            rows.add(new String[] {String.valueOf(layer.index()), layer.describe(), layer.out().toString(),
                     Sizes.thousands(layer.parameterCount())});
         }
         StringBuilder out = new StringBuilder();
@@ -28,19 +27,6 @@ public final class ModelSummary {
         out.append("trainable parameters: ").append(Sizes.thousands(model.parameterCount())).append('\n');
         out.append("FLOPs per sample: ").append(Sizes.thousands(model.flopsPerSample())).append('\n');
         return out.toString();
-    }
-
-    /** The layer as it could be written: {@code linear(784, 256)}, {@code dropout(0.2)}, {@code relu}. */
-    static String describe(Layer layer) {
-        if (layer instanceof Layer.Linear linear) {
-            return "linear(" + linear.inFeatures() + ", " + linear.outFeatures() + ")";
-        }
-        if (layer instanceof Layer.Dropout dropout) return "dropout(" + number(dropout.p()) + ")";
-        return layer.kind();
-    }
-
-    private static String number(double value) {
-        return String.format(Locale.ROOT, "%s", value);
     }
 
     private static int[] widths(List<String[]> rows) {

@@ -1,6 +1,7 @@
 package mtc.codegen;
 
 import java.util.List;
+import java.util.Objects;
 import mtc.ir.Op;
 import mtc.ir.Program;
 import org.objectweb.asm.ClassTooLargeException;
@@ -25,8 +26,9 @@ public final class ClassGenerator {
         cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, internal, null,
                 Arg.BASE, null);
         cw.visitSource(program.name() + ".mt", null);
-        constructor(cw, LayoutText.pieces(program));
-        KernelCalls calls = new KernelCalls(program.buffers());
+        KernelChoice choice = new KernelChoice(program);
+        constructor(cw, LayoutText.pieces(program, choice));
+        KernelCalls calls = new KernelCalls(program, choice);
         PhaseWriter phases = new PhaseWriter(cw, internal);
         phases.write("initializeState", null, kernelCalls(program.init(), calls));
         phases.write("forwardTrain", Arg.Parameter.BATCH, kernelCalls(program.forwardTrain(), calls));
@@ -42,12 +44,13 @@ public final class ClassGenerator {
             return cw.toByteArray();
         } catch (ClassTooLargeException | MethodTooLargeException e) {
             throw new ModelTooLargeException("the model is too large to compile: its " + program.buffers().size()
-                    + " buffers exceed the limits of a Java class file", e);
+                    + " values exceed the limits of a Java class file", e);
         }
     }
 
+    /** The calls of {@code ops} in order; views have none. */
     private static List<KernelCall> kernelCalls(List<Op> ops, KernelCalls calls) {
-        return ops.stream().map(op -> op.accept(calls)).toList();
+        return ops.stream().map(op -> op.accept(calls)).filter(Objects::nonNull).toList();
     }
 
     /** {@code public Name() { super(new String[] {piece0, piece1, ...}); }}. */

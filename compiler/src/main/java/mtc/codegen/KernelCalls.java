@@ -1,12 +1,12 @@
 package mtc.codegen;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import mtc.check.ActivationKind;
 import mtc.ir.Buffer;
 import mtc.ir.Op;
 import mtc.ir.OpVisitor;
+import mtc.ir.Program;
 
 import static mtc.codegen.Arg.Field.INPUT;
 import static mtc.codegen.Arg.Field.LABELS;
@@ -20,22 +20,29 @@ import static mtc.codegen.Arg.Parameter.LR;
 
 /**
  * Maps each IR op to the kernel call that implements it, with every feature size a constant
- * operand and the batch size the generated method's argument. Gemm argument order:
- * {@code nt/tn/nn(a, b, c, m, n, k)}; a linear weight is stored {@code [in,out]} when transposed,
- * else {@code [out,in]}, and each product takes the form that reads it as it lies.
+ * operand and the batch size the generated method's argument; a view ({@link Op.Reshape}) has no
+ * call. Gemm argument order: {@code nt/tn/nn(a, b, c, m, n, k)}; a linear weight is stored
+ * {@code [in,out]} when {@link KernelChoice} transposes it, else {@code [out,in]}, and each product
+ * takes the form that reads it as it lies.
  */
 final class KernelCalls implements OpVisitor<KernelCall> {
-    private final Map<String, Integer> slots = new HashMap<>();
+    private final Program program;
+    private final KernelChoice choice;
 
-    KernelCalls(List<Buffer> buffers) {
-        for (int i = 0; i < buffers.size(); i++) slots.put(buffers.get(i).name(), i);
+    KernelCalls(Program program, KernelChoice choice) {
+        this.program = program;
+        this.choice = choice;
     }
 
     private Arg a(Buffer b) {
         if (b.role() == Buffer.Role.INPUT) return INPUT;
-        Integer slot = slots.get(b.name());
-        if (slot == null) throw new IllegalArgumentException("buffer " + b.name() + " has no slot");
+        int slot = program.slot(b);
         return b.role() == Buffer.Role.COUNTER ? new Arg.LongSlot(slot) : new Arg.FloatSlot(slot);
+    }
+
+    /** The batch size for a batched value, else 1 (a fixed value is one row). */
+    private static Arg rows(Buffer b) {
+        return b.batched() ? BATCH : i(1);
     }
 
     private static Arg i(int value) { return new Arg.IntConst(value); }
@@ -44,17 +51,17 @@ final class KernelCalls implements OpVisitor<KernelCall> {
 
     @Override
     public KernelCall visit(Op.MatMul op) {
-        if (!op.weight().transposed()) {
+        if (!choice.transposed(op.weight())) {
             return KernelCall.of("Gemm", "nt", a(op.in()), a(op.weight()), a(op.out()),
                     BATCH, i(op.outFeatures()), i(op.inFeatures()));
         }
-        return KernelCall.of("Gemm", op.skipZeros() ? "nnSparse" : "nn", a(op.in()), a(op.weight()), a(op.out()),
+        return KernelCall.of("Gemm", choice.skipsZeros(op.in(), op.weight()) ? "nnSparse" : "nn", a(op.in()), a(op.weight()), a(op.out()),
                 BATCH, i(op.outFeatures()), i(op.inFeatures()));
     }
 
     @Override
     public KernelCall visit(Op.BiasAdd op) {
-        return KernelCall.of("Linear", "biasAdd", a(op.out()), a(op.bias()), BATCH, i(op.features()));
+        return KernelCall.of("Linear", "biasAdd", a(op.in()), a(op.bias()), a(op.out()), BATCH, i(op.features()));
     }
 
     @Override
@@ -74,8 +81,42 @@ final class KernelCalls implements OpVisitor<KernelCall> {
     }
 
     @Override
-    public KernelCall visit(Op.Relu op) {
-        return KernelCall.of("Activations", "relu", a(op.in()), a(op.out()), BATCH, i(op.width()));
+    public KernelCall visit(Op.Activation op) {
+        List<Arg> args = new ArrayList<>(List.of(a(op.in()), a(op.out()), BATCH, i(op.width())));
+        String method = switch (op.kind()) {
+            case RELU -> "relu";
+            case TANH -> "tanh";
+            case SIGMOID -> "sigmoid";
+            case GELU -> "gelu";
+            case LEAKY_RELU -> "leakyRelu";
+        };
+        if (op.kind() == ActivationKind.LEAKY_RELU) args.add(f(op.slope()));
+        return new KernelCall("Activations", method, args);
+    }
+
+    @Override
+    public KernelCall visit(Op.ActivationGrad op) {
+        List<Arg> args = new ArrayList<>(List.of(a(op.dOut()), a(op.saved()), a(op.dIn()), BATCH, i(op.width())));
+        String method = switch (op.kind()) {
+            case RELU -> "reluBackward";
+            case TANH -> "tanhBackward";
+            case SIGMOID -> "sigmoidBackward";
+            case GELU -> "geluBackward";
+            case LEAKY_RELU -> "leakyReluBackward";
+        };
+        if (op.kind() == ActivationKind.LEAKY_RELU) args.add(f(op.slope()));
+        return new KernelCall("Activations", method, args);
+    }
+
+    /** A view shares its input's storage: nothing to compute. */
+    @Override
+    public KernelCall visit(Op.Reshape op) {
+        return null;
+    }
+
+    @Override
+    public KernelCall visit(Op.Add op) {
+        return KernelCall.of("Elementwise", "add", a(op.a()), a(op.b()), a(op.out()), rows(op.out()), i(op.width()));
     }
 
     @Override
@@ -98,17 +139,17 @@ final class KernelCalls implements OpVisitor<KernelCall> {
 
     @Override
     public KernelCall visit(Op.MatMulGradWeight op) {
-        if (!op.dWeight().transposed()) {
+        if (!choice.transposed(op.dWeight())) {
             return KernelCall.of("Gemm", "tn", a(op.dOut()), a(op.in()), a(op.dWeight()),
                     i(op.outFeatures()), i(op.inFeatures()), BATCH);
         }
-        return KernelCall.of("Gemm", op.skipZeros() ? "tnSparse" : "tn", a(op.in()), a(op.dOut()), a(op.dWeight()),
+        return KernelCall.of("Gemm", choice.skipsZeros(op.in(), op.dWeight()) ? "tnSparse" : "tn", a(op.in()), a(op.dOut()), a(op.dWeight()),
                 i(op.inFeatures()), i(op.outFeatures()), BATCH);
     }
 
     @Override
     public KernelCall visit(Op.MatMulGradInput op) {
-        String form = op.weight().transposed() ? "nt" : "nn";
+        String form = choice.transposed(op.weight()) ? "nt" : "nn";
         return KernelCall.of("Gemm", form, a(op.dOut()), a(op.weight()), a(op.dIn()),
                 BATCH, i(op.inFeatures()), i(op.outFeatures()));
     }
@@ -123,12 +164,6 @@ final class KernelCalls implements OpVisitor<KernelCall> {
         return KernelCall.of("BatchNormKernels", "backward", a(op.dOut()), a(op.saved().xhat()), a(op.gamma()),
                 a(op.saved().invStd()), a(op.dIn()), a(op.dGamma()), a(op.dBeta()), SCRATCH, BATCH, i(op.channels()),
                 i(op.spatial()));
-    }
-
-    @Override
-    public KernelCall visit(Op.ReluGrad op) {
-        return KernelCall.of("Activations", "reluBackward", a(op.dOut()), a(op.out()), a(op.dIn()), BATCH,
-                i(op.width()));
     }
 
     @Override
@@ -170,11 +205,11 @@ final class KernelCalls implements OpVisitor<KernelCall> {
 
     @Override
     public KernelCall visit(Op.FusedMatMulGradWeightSgd op) {
-        if (!op.weight().transposed()) {
+        if (!choice.transposed(op.weight())) {
             return KernelCall.of("Gemm", "tnUpdate", a(op.dOut()), a(op.in()), a(op.weight()),
                     i(op.outFeatures()), i(op.inFeatures()), BATCH, STEP_LR);
         }
-        return KernelCall.of("Gemm", op.skipZeros() ? "tnSparseUpdate" : "tnUpdate", a(op.in()), a(op.dOut()),
+        return KernelCall.of("Gemm", choice.skipsZeros(op.in(), op.weight()) ? "tnSparseUpdate" : "tnUpdate", a(op.in()), a(op.dOut()),
                 a(op.weight()), i(op.inFeatures()), i(op.outFeatures()), BATCH, STEP_LR);
     }
 
@@ -186,7 +221,7 @@ final class KernelCalls implements OpVisitor<KernelCall> {
     @Override
     public KernelCall visit(Op.InitUniform op) {
         Buffer t = op.target();
-        if (t.transposed()) {
+        if (choice.transposed(t)) {
             return KernelCall.of("Init", "uniformTransposed", a(t), i(t.shape().dim(0)), i(t.shape().dim(1)),
                     f(op.bound()), RNG);
         }

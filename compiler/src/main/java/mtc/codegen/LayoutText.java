@@ -2,9 +2,7 @@ package mtc.codegen;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import mtc.check.Shape;
 import mtc.ir.Buffer;
 import mtc.ir.Op;
@@ -20,8 +18,8 @@ final class LayoutText {
 
     private LayoutText() {}
 
-    static List<String> pieces(Program p) {
-        String text = text(p);
+    static List<String> pieces(Program p, KernelChoice choice) {
+        String text = text(p, choice);
         List<String> pieces = new ArrayList<>();
         int start = 0;
         while (start < text.length()) {
@@ -33,18 +31,17 @@ final class LayoutText {
         return pieces;
     }
 
-    static String text(Program p) {
+    static String text(Program p, KernelChoice choice) {
         StringBuilder out = new StringBuilder();
         out.append("name ").append(p.name().replaceAll("[\\r\\n]", " ")).append('\n');
         out.append("input ").append(dims(p.input())).append('\n');
         out.append("classes ").append(p.classes()).append('\n');
         out.append("lr ").append(p.defaultLr()).append('\n');
         out.append("scratch ").append(scratchDoubles(p)).append('\n');
-        Set<String> eval = p.forwardEval().stream()
-                .flatMap(op -> Stream.concat(op.reads().stream(), op.writes().stream()))
-                .map(Buffer::name)
-                .collect(Collectors.toSet());
-        for (Buffer b : p.buffers()) out.append(line(b, eval.contains(b.name()))).append('\n');
+        for (Buffer b : p.stateDict()) out.append(stateLine(b, choice.transposed(b))).append('\n');
+        for (Program.Slot slot : p.slots().subList(p.stateDict().size(), p.slots().size())) {
+            out.append(slotLine(slot)).append('\n');
+        }
         return out.toString();
     }
 
@@ -62,13 +59,15 @@ final class LayoutText {
         return 0;
     }
 
-    private static String line(Buffer b, boolean usedInEval) {
-        if (b.role().inStateDict()) {
-            String dtype = b.role() == Buffer.Role.COUNTER ? "I64" : "F32";
-            return "state " + b.name() + " " + dtype + " " + dims(b.shape()) + (b.transposed() ? " transposed" : "");
-        }
-        if (!b.batched()) return "fixed " + b.name() + " " + b.size();
-        return "batched " + b.name() + " " + b.size() + (usedInEval ? " eval" : "");
+    private static String stateLine(Buffer b, boolean transposed) {
+        String dtype = b.role() == Buffer.Role.COUNTER ? "I64" : "F32";
+        return "state " + b.name() + " " + dtype + " " + dims(b.shape()) + (transposed ? " transposed" : "");
+    }
+
+    private static String slotLine(Program.Slot slot) {
+        String names = String.join(",", slot.values());
+        if (!slot.batched()) return "fixed " + names + " " + slot.size();
+        return "batched " + names + " " + slot.size() + (slot.usedInEval() ? " eval" : "");
     }
 
     private static String dims(Shape shape) {

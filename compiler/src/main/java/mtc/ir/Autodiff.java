@@ -1,93 +1,94 @@
 package mtc.ir;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import mtc.ir.Buffer.Role;
 
 /**
- * Derives the backward pass from the forward ops: the forward ops are walked in reverse and
- * each contributes the gradient ops declared for its type in {@link #gradientOf}, the one
- * place that knows how each op differentiates. Gradients are only computed for buffers that
- * depend on a parameter, so nothing is spent on the gradient of the input batch.
- *
- * <p>Every gradient op overwrites its output, which is correct because in a chain each buffer
- * is read by exactly one later op.
+ * Reverse-mode derivation: the forward ops are walked in reverse and each contributes the
+ * gradient ops of its own derivative rule ({@link Op.Forward#derive}). A value read by several
+ * ops gets one contribution from each, and its gradient is their sum ({@link Op.Add}), made when
+ * the op that defined the value asks for it. Gradients are only computed for values that depend
+ * on a parameter, so nothing is spent on the gradient of the input batch.
  */
-public final class Autodiff {
+public final class Autodiff implements Gradients {
+    /** Values that depend on a parameter, by name. */
     private final Set<String> needsGradient = new HashSet<>();
+    /** How many forward ops contribute to each value's gradient. */
+    private final Map<String, Integer> uses = new HashMap<>();
+    /** The contributions received so far, by the name of the value. */
+    private final Map<String, List<Buffer>> contributions = new HashMap<>();
+    /** Gradients already summed, by the name of the value. */
+    private final Map<String, Buffer> summed = new HashMap<>();
+    private final List<Op> backward = new ArrayList<>();
 
     private Autodiff() {}
 
+    /** The backward pass of {@code forward}, ending with every parameter's gradient defined. */
     public static List<Op> backward(List<Op> forward) {
         Autodiff autodiff = new Autodiff();
-        forward.forEach(autodiff::propagateNeed);
-        List<Op> backward = new ArrayList<>();
-        for (int i = forward.size() - 1; i >= 0; i--) backward.addAll(autodiff.gradientOf(forward.get(i)));
-        return backward;
+        forward.forEach(autodiff::countUses);
+        for (int i = forward.size() - 1; i >= 0; i--) {
+            autodiff.backward.addAll(((Op.Forward) forward.get(i)).derive(autodiff));
+        }
+        forward.stream().flatMap(op -> op.reads().stream()).filter(b -> b.role() == Role.PARAMETER).distinct()
+                .forEach(autodiff::of);
+        return List.copyOf(autodiff.backward);
     }
 
-    /** The buffer holding the loss's gradient with respect to {@code b} (same shape and storage order). */
+    /** The name every gradient of {@code b} is known by once summed. */
     public static Buffer gradient(Buffer b) {
-        return new Buffer(b.name() + ".grad", Role.GRADIENT, b.shape(), b.batched(), b.transposed());
+        return new Buffer(b.name() + ".grad", Role.GRADIENT, b.shape(), b.batched());
     }
 
-    private void propagateNeed(Op op) {
-        boolean needed = op.reads().stream().anyMatch(this::needs);
-        if (needed) op.writes().forEach(b -> needsGradient.add(b.name()));
+    private void countUses(Op op) {
+        if (op.reads().stream().anyMatch(this::needs)) {
+            op.writes().stream().filter(b -> !b.role().inStateDict()).forEach(b -> needsGradient.add(b.name()));
+        }
+        op.reads().stream().distinct().filter(this::needs).forEach(b -> uses.merge(b.name(), 1, Integer::sum));
     }
 
-    private boolean needs(Buffer b) {
+    @Override
+    public boolean needs(Buffer b) {
         return b.role() == Role.PARAMETER || needsGradient.contains(b.name());
     }
 
-    private List<Op> gradientOf(Op op) {
-        if (op instanceof Op.SoftmaxCrossEntropy loss) return softmaxCrossEntropy(loss);
-        if (op instanceof Op.BiasAdd add) return biasAdd(add);
-        if (op instanceof Op.MatMul matMul) return matMul(matMul);
-        if (op instanceof Op.BatchNormTrain norm) return batchNorm(norm);
-        if (op instanceof Op.Relu relu) return relu(relu);
-        if (op instanceof Op.DropoutTrain dropout) return dropout(dropout);
-        throw new IllegalArgumentException("no gradient for " + op.getClass().getSimpleName());
-    }
-
-    private List<Op> softmaxCrossEntropy(Op.SoftmaxCrossEntropy op) {
-        if (!needs(op.logits())) return List.of();
-        return List.of(new Op.SoftmaxCrossEntropyGrad(op.probs(), gradient(op.logits()), op.classes()));
-    }
-
-    /** In place, so the output's gradient is also the input's: only the bias gradient is new. */
-    private List<Op> biasAdd(Op.BiasAdd op) {
-        return List.of(new Op.BiasGrad(gradient(op.out()), gradient(op.bias()), op.features()));
-    }
-
-    /** The input gradient first: it reads the weight, which the weight's update may then change in place. */
-    private List<Op> matMul(Op.MatMul op) {
-        Buffer dOut = gradient(op.out());
-        List<Op> ops = new ArrayList<>();
-        if (needs(op.in())) {
-            ops.add(new Op.MatMulGradInput(dOut, op.weight(), gradient(op.in()), op.inFeatures(), op.outFeatures()));
+    @Override
+    public Buffer of(Buffer b) {
+        Buffer known = summed.get(b.name());
+        if (known != null) return known;
+        List<Buffer> parts = contributions.getOrDefault(b.name(), List.of());
+        if (parts.isEmpty()) throw new IllegalStateException("no gradient reaches " + b.name());
+        Buffer sum = parts.get(0);
+        for (int i = 1; i < parts.size(); i++) {
+            Buffer next = i == parts.size() - 1 ? gradient(b) : part(b, "sum" + i);
+            backward.add(new Op.Add(sum, parts.get(i), next, b.size()));
+            sum = next;
         }
-        ops.add(new Op.MatMulGradWeight(dOut, op.in(), gradient(op.weight()), op.inFeatures(), op.outFeatures(),
-                op.skipZeros()));
-        return ops;
+        summed.put(b.name(), sum);
+        return sum;
     }
 
-    /** The input gradient comes with the parameter gradients in one pass, so it is computed even when unused. */
-    private List<Op> batchNorm(Op.BatchNormTrain op) {
-        Op.BatchNormState s = op.state();
-        return List.of(new Op.BatchNormGrad(gradient(op.out()), op.saved(), s.gamma(), gradient(op.in()),
-                gradient(s.gamma()), gradient(s.beta()), op.channels(), op.spatial()));
+    @Override
+    public Buffer contribution(Buffer b) {
+        if (!needs(b)) return gradient(b);
+        int count = uses.getOrDefault(b.name(), 0);
+        List<Buffer> parts = contributions.computeIfAbsent(b.name(), k -> new ArrayList<>());
+        Buffer value = count == 1 ? gradient(b) : part(b, String.valueOf(parts.size() + 1));
+        parts.add(value);
+        return value;
     }
 
-    private List<Op> relu(Op.Relu op) {
-        if (!needs(op.in())) return List.of();
-        return List.of(new Op.ReluGrad(gradient(op.out()), op.out(), gradient(op.in()), op.width()));
+    @Override
+    public void pass(Buffer b, Buffer gradient) {
+        contributions.computeIfAbsent(b.name(), k -> new ArrayList<>()).add(gradient);
     }
 
-    private List<Op> dropout(Op.DropoutTrain op) {
-        if (!needs(op.in())) return List.of();
-        return List.of(new Op.DropoutGrad(gradient(op.out()), op.mask(), gradient(op.in()), op.width()));
+    private static Buffer part(Buffer b, String suffix) {
+        return new Buffer(b.name() + ".grad." + suffix, Role.GRADIENT, b.shape(), b.batched());
     }
 }

@@ -3,26 +3,22 @@ package mtc.ir;
 import mtc.check.Shape;
 
 /**
- * A named array that IR ops read and write. A batched buffer holds {@code shape} per sample (its
- * full shape is {@code [B, ...shape]} with the batch size {@code B} known only at run time); any
- * other buffer has exactly {@code shape}. Names are unique within a program and follow the
- * PyTorch state dict for state tensors ({@code 0.weight}), and so do shapes: a {@code transposed}
- * buffer has the 2-D {@code shape} of its state-dict entry but is stored as its transpose
- * (column-major), which is how the weights of wide linear layers are kept: {@code [in,out]} rows
- * let the forward product read them in place (see {@link Lowering}).
+ * A value of the IR: a tensor that one op defines and later ops read. A batched value holds
+ * {@code shape} per sample (its full shape is {@code [B, ...shape]} with the batch size {@code B}
+ * known only at run time); any other value has exactly {@code shape}. Names are unique within a
+ * program and follow the PyTorch state dict for state tensors ({@code 0.weight}).
+ *
+ * <p>Values are defined once, except state tensors (parameters, running statistics), which are
+ * the model's mutable state: initialised, then updated in place by training. Where a value is
+ * stored, and whether two values share storage, is decided by {@link BufferPlan}, and how a
+ * weight is laid out in memory by code generation; neither is visible to the passes.
  */
-public record Buffer(String name, Role role, Shape shape, boolean batched, boolean transposed) {
-    public Buffer {
-        if (transposed && (batched || shape.rank() != 2)) {
-            throw new IllegalArgumentException("only a fixed 2-D buffer can be stored transposed: " + name);
-        }
-    }
-
-    /** What a buffer holds, which decides where it lives and whether it is saved. */
+public record Buffer(String name, Role role, Shape shape, boolean batched) {
+    /** What a value holds, which decides where it lives and whether it is saved. */
     public enum Role {
-        /** The batch of samples given by the caller. */
+        /** The batch of samples given by the caller (or a view of it). */
         INPUT,
-        /** Trained by SGD; in the state dict. */
+        /** Trained by the optimizer; in the state dict. */
         PARAMETER,
         /** Running statistics; in the state dict, not trained. */
         RUNNING_STAT,
@@ -32,7 +28,7 @@ public record Buffer(String name, Role role, Shape shape, boolean batched, boole
         ACTIVATION,
         /** Kept by a forward op for its backward op (masks, normalised inputs, statistics). */
         SAVED,
-        /** The gradient of the loss with respect to another buffer. */
+        /** The gradient of the loss with respect to another value. */
         GRADIENT;
 
         public boolean inStateDict() {
@@ -41,26 +37,16 @@ public record Buffer(String name, Role role, Shape shape, boolean batched, boole
     }
 
     public static Buffer batched(String name, Role role, Shape perSample) {
-        return new Buffer(name, role, perSample, true, false);
+        return new Buffer(name, role, perSample, true);
     }
 
     public static Buffer fixed(String name, Role role, Shape shape) {
-        return new Buffer(name, role, shape, false, false);
-    }
-
-    /** A fixed {@code [rows, cols]} buffer stored as its {@code [cols, rows]} transpose. */
-    public static Buffer fixedTransposed(String name, Role role, Shape shape) {
-        return new Buffer(name, role, shape, false, true);
+        return new Buffer(name, role, shape, false);
     }
 
     /** Elements per sample when batched, else in total. */
     public int size() {
         return Math.toIntExact(shape.size());
-    }
-
-    /** The same array seen with another per-sample shape (what {@code flatten} produces). */
-    public Buffer view(Shape newShape) {
-        return new Buffer(name, role, newShape, batched, transposed);
     }
 
     /** The shape as the IR printer shows it, e.g. {@code [B,256]} or {@code [256,784]}. */

@@ -1,67 +1,39 @@
 package mtc.ir;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import mtc.check.ActivationKind;
 
 /**
- * Merges adjacent element-wise ops of the training passes into fused ops, after {@link Autodiff}
- * has derived the backward pass op by op, so that each value is read and written once per pass
- * instead of once per op. Two patterns:
+ * Merges element-wise ops of the training passes into fused ops, so that each value is read and
+ * written once per pass instead of once per op. A value is hidden inside a fused op only when
+ * that op is its one reader: a value with two uses (a residual connection's input) stays.
  * <ul>
- *   <li>training batch norm over feature rows, then relu, then (optionally) dropout becomes one
- *       {@link Op.FusedBatchNormReluDropout}; their gradient ops become one
- *       {@link Op.FusedBatchNormReluDropoutGrad}, which also takes over the bias gradient of the
- *       linear layer before the norm;</li>
- *   <li>softmax cross-entropy and its gradient become one {@link Op.FusedSoftmaxCrossEntropy} in the
- *       forward pass.</li>
+ *   <li>forward, before derivation: training batch norm over feature rows, then relu, then
+ *       (optionally) dropout become one {@link Op.FusedBatchNormReluDropout}; softmax cross-entropy
+ *       becomes {@link Op.FusedSoftmaxCrossEntropy}, which writes its gradient in the forward pass.
+ *       Fused ops carry their own derivatives;</li>
+ *   <li>backward, after derivation: the fused norm's gradient also takes over the bias gradient
+ *       of the linear layer before it, when that reads the norm's input gradient.</li>
  * </ul>
- * Fused ops compute the same numbers as the ops they replace; the intermediate buffers (the
- * norm's and relu's outputs, the probabilities and their gradients) disappear from training.
+ * Fused ops compute the same numbers as the ops they replace.
  */
 public final class Fusion {
-    /** The training passes after fusion. */
-    public record Passes(List<Op> forward, List<Op> backward) {
-        public Passes {
-            forward = List.copyOf(forward);
-            backward = List.copyOf(backward);
-        }
-    }
+    private Fusion() {}
 
-    /** Fused norm groups by the gradient name of the norm's output, which their backward ops are found by. */
-    private final Map<String, Op.FusedBatchNormReluDropout> groups = new HashMap<>();
-    /** Gradient buffers of intermediate values: the element-wise gradient ops writing them are absorbed. */
-    private final Set<String> absorbed = new HashSet<>();
-    private final List<Op> backward;
-
-    private Fusion(List<Op> backward) {
-        this.backward = backward;
-    }
-
-    public static Passes fuse(List<Op> forward, List<Op> backward) {
-        Fusion fusion = new Fusion(backward);
-        List<Op> fusedForward = fusion.forward(forward);
-        List<Op> fusedBackward = fusion.backward();
-        return new Passes(fusedForward, fusedBackward);
-    }
-
-    private List<Op> forward(List<Op> ops) {
+    public static List<Op> forward(List<Op> ops) {
+        Uses uses = Uses.of(ops);
+        Set<Op> absorbed = new HashSet<>();
         List<Op> out = new ArrayList<>();
-        for (int i = 0; i < ops.size(); i++) {
-            Op op = ops.get(i);
-            Op.Relu relu = i + 1 < ops.size() && ops.get(i + 1) instanceof Op.Relu r ? r : null;
-            if (op instanceof Op.BatchNormTrain norm && norm.spatial() == 1 && relu != null
-                    && reads(relu, norm.out())) {
-                Op.DropoutTrain dropout = i + 2 < ops.size() && ops.get(i + 2) instanceof Op.DropoutTrain d
-                        && reads(d, relu.out()) ? d : null;
-                out.add(normGroup(norm, relu, dropout));
-                i += dropout == null ? 1 : 2;
-            } else if (op instanceof Op.SoftmaxCrossEntropy loss && lossGradient(loss) != null) {
-                out.add(new Op.FusedSoftmaxCrossEntropy(loss.logits(), lossGradient(loss).dLogits(), loss.classes()));
-                absorbed.add(lossGradient(loss).dLogits().name());
+        for (Op op : ops) {
+            if (absorbed.contains(op)) continue;
+            if (op instanceof Op.BatchNormTrain norm && norm.spatial() == 1) {
+                out.add(normGroup(norm, ops, uses, absorbed));
+            } else if (op instanceof Op.SoftmaxCrossEntropy loss) {
+                out.add(new Op.FusedSoftmaxCrossEntropy(loss.logits(), lossGradient(loss.logits(), uses),
+                        loss.classes()));
             } else {
                 out.add(op);
             }
@@ -69,57 +41,41 @@ public final class Fusion {
         return out;
     }
 
-    private static boolean reads(Op op, Buffer b) {
-        return op.reads().get(0).name().equals(b.name());
-    }
-
-    private Op.FusedBatchNormReluDropout normGroup(Op.BatchNormTrain norm, Op.Relu relu, Op.DropoutTrain dropout) {
+    /** The norm with the relu and dropout that are the only readers of its output, or the norm alone. */
+    private static Op normGroup(Op.BatchNormTrain norm, List<Op> ops, Uses uses, Set<Op> absorbed) {
+        Op.Activation relu = soleReader(ops, uses, norm.out()) instanceof Op.Activation a
+                && a.kind() == ActivationKind.RELU ? a : null;
+        if (relu == null) return norm;
+        Op.DropoutTrain dropout = soleReader(ops, uses, relu.out()) instanceof Op.DropoutTrain d ? d : null;
+        absorbed.add(relu);
+        if (dropout != null) absorbed.add(dropout);
         Buffer out = dropout == null ? relu.out() : dropout.out();
         Buffer gate = Buffer.batched(relu.out().name().replace(".out", ".gate"), Buffer.Role.SAVED, out.shape());
-        Op.FusedBatchNormReluDropout fused = new Op.FusedBatchNormReluDropout(norm, out, gate,
-                dropout == null ? 0f : dropout.p());
-        groups.put(Autodiff.gradient(norm.out()).name(), fused);
-        absorbed.add(Autodiff.gradient(norm.out()).name());
-        if (dropout != null) absorbed.add(Autodiff.gradient(relu.out()).name());
-        return fused;
+        return new Op.FusedBatchNormReluDropout(norm, out, gate, dropout == null ? 0f : dropout.p());
     }
 
-    private Op.SoftmaxCrossEntropyGrad lossGradient(Op.SoftmaxCrossEntropy loss) {
-        return backward.stream()
-                .filter(op -> op instanceof Op.SoftmaxCrossEntropyGrad g
-                        && g.probs().name().equals(loss.probs().name()))
-                .map(Op.SoftmaxCrossEntropyGrad.class::cast)
-                .findFirst().orElse(null);
+    private static Op soleReader(List<Op> ops, Uses uses, Buffer b) {
+        return uses.count(b) == 1 ? Uses.onlyReader(ops, b) : null;
     }
 
-    private List<Op> backward() {
+    private static Buffer lossGradient(Buffer logits, Uses uses) {
+        Buffer g = Autodiff.gradient(logits);
+        return uses.count(logits) == 1 ? g : new Buffer(g.name() + ".loss", g.role(), g.shape(), g.batched());
+    }
+
+    public static List<Op> backward(List<Op> ops) {
         List<Op> out = new ArrayList<>();
-        int consumed = 0;
-        for (int i = 0; i < backward.size(); i++) {
-            Op op = backward.get(i);
-            if (isAbsorbed(op)) continue;
-            Op.FusedBatchNormReluDropout group = op instanceof Op.BatchNormGrad g ? groups.get(g.dOut().name()) : null;
-            if (group == null) {
+        for (int i = 0; i < ops.size(); i++) {
+            Op op = ops.get(i);
+            Op next = i + 1 < ops.size() ? ops.get(i + 1) : null;
+            if (op instanceof Op.FusedBatchNormReluDropoutGrad norm && norm.dBias() == null
+                    && next instanceof Op.BiasGrad bias && bias.dOut().name().equals(norm.norm().dIn().name())) {
+                out.add(new Op.FusedBatchNormReluDropoutGrad(norm.dOut(), norm.gate(), norm.norm(), bias.dBias()));
+                i++;
+            } else {
                 out.add(op);
-                continue;
             }
-            Op.BatchNormGrad norm = (Op.BatchNormGrad) op;
-            Op.BiasGrad bias = i + 1 < backward.size() && backward.get(i + 1) instanceof Op.BiasGrad b
-                    && b.dOut().name().equals(norm.dIn().name()) ? b : null;
-            out.add(new Op.FusedBatchNormReluDropoutGrad(Autodiff.gradient(group.out()), group.gate(), norm,
-                    bias == null ? null : bias.dBias()));
-            if (bias != null) i++;
-            consumed++;
         }
-        if (consumed != groups.size()) throw new IllegalStateException("a fused norm has no gradient op");
         return out;
-    }
-
-    /** The separate relu, dropout and loss gradient ops that the fused ops now compute. */
-    private boolean isAbsorbed(Op op) {
-        if (op instanceof Op.ReluGrad g) return absorbed.contains(g.dIn().name());
-        if (op instanceof Op.DropoutGrad g) return absorbed.contains(g.dIn().name());
-        if (op instanceof Op.SoftmaxCrossEntropyGrad g) return absorbed.contains(g.dLogits().name());
-        return false;
     }
 }

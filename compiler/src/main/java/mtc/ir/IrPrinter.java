@@ -15,11 +15,10 @@ public final class IrPrinter {
         out.append("model ").append(p.name()).append(" input [B,").append(p.input().toString().substring(1))
                 .append(" classes ").append(p.classes());
         if (!Double.isNaN(p.defaultLr())) out.append(" lr ").append(p.defaultLr());
-        out.append("\n\nbuffers:\n");
-        for (int i = 0; i < p.buffers().size(); i++) {
-            Buffer b = p.buffers().get(i);
-            String storage = b.transposed() ? ", stored transposed" : "";
-            out.append(String.format("  %-4d %-28s %s%s%n", i, b, b.role().name().toLowerCase(), storage));
+        out.append("\n\nvalues (slot, value, role):\n");
+        for (Buffer b : p.buffers()) {
+            String slot = b.role() == Buffer.Role.INPUT ? "-" : String.valueOf(p.slot(b));
+            out.append(String.format("  %-4s %-28s %s%n", slot, b, b.role().name().toLowerCase()));
         }
         section(out, "init", p.init());
         section(out, "forward train", p.forwardTrain());
@@ -46,6 +45,8 @@ public final class IrPrinter {
 
     /** {@code MatMulGradWeight} -> {@code matmul_grad_weight}. */
     static String opName(Op op) {
+        if (op instanceof Op.Activation a) return a.kind().keyword();
+        if (op instanceof Op.ActivationGrad g) return g.kind().keyword() + "_grad";
         String name = op.getClass().getSimpleName().replace("MatMul", "Matmul");
         return name.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase();
     }

@@ -10,13 +10,10 @@ import mtc.ir.Buffer.Role;
 /**
  * Lowers a checked model to forward IR: each layer becomes a few ops with constant feature
  * sizes, in training and in evaluation mode, plus the ops that give its state PyTorch's default
- * initial values. Evaluation shares the training buffers; layers that are the identity in
- * evaluation (dropout) or views (flatten) produce no op there, only a new name for the same data.
+ * initial values. Each layer's ops define new values; evaluation reads the same state. Layers
+ * that are the identity in evaluation (dropout) produce no op there.
  */
-public final class Lowering {
-    /** Outputs from which a linear weight is stored transposed: one 512-bit vector of floats. */
-    static final int WIDE_OUTPUTS = 16;
-
+public final class Lowering implements Layer.Visitor<Void> {
     private final List<Buffer> state = new ArrayList<>();
     private final List<Op> init = new ArrayList<>();
     private final List<Op> train = new ArrayList<>();
@@ -32,7 +29,7 @@ public final class Lowering {
 
     public static Lowered lower(CheckedModel model) {
         Lowering lowering = new Lowering(model.input());
-        model.layers().forEach(lowering::layer);
+        model.layers().forEach(layer -> layer.accept(lowering));
         int classes = classes(model.output());
         lowering.loss(classes);
         double lr = model.optimizer() == null ? Double.NaN : model.optimizer().lr().orElse(Double.NaN);
@@ -45,44 +42,30 @@ public final class Lowering {
         return output.dim(0);
     }
 
-    private void layer(Layer layer) {
-        if (layer instanceof Layer.Linear linear) linear(linear);
-        else if (layer instanceof Layer.BatchNorm batchNorm) batchNorm(batchNorm);
-        else if (layer instanceof Layer.Relu relu) relu(relu);
-        else if (layer instanceof Layer.Dropout dropout) dropout(dropout);
-        else if (layer instanceof Layer.Flatten flatten) flatten(flatten);
-        else throw new IllegalArgumentException("no lowering for layer " + layer.kind());
-    }
-
-    /**
-     * PyTorch's {@code nn.Linear}: kaiming_uniform(a=√5) weights and bias both reduce to U(±1/√in).
-     * The weight of a layer with at least {@link #WIDE_OUTPUTS} outputs is stored transposed,
-     * {@code [in,out]}: the forward product then reads it in place, and its rows are what a zero
-     * input element lets the product skip. A narrower layer (a classifier's few outputs) keeps
-     * PyTorch's {@code [out,in]}, whose rows its products read as dot products along {@code in}.
-     */
-    private void linear(Layer.Linear layer) {
+    /** PyTorch's {@code nn.Linear}: kaiming_uniform(a=√5) weights and bias both reduce to U(±1/√in). */
+    @Override
+    public Void visit(Layer.Linear layer) {
         int in = layer.inFeatures();
         int out = layer.outFeatures();
-        String name = layer.index() + ".weight";
-        boolean wide = out >= WIDE_OUTPUTS;
-        Buffer weight = wide ? Buffer.fixedTransposed(name, Role.PARAMETER, Shape.of(out, in))
-                : Buffer.fixed(name, Role.PARAMETER, Shape.of(out, in));
-        state.add(weight);
+        Buffer weight = parameter(layer, "weight", Shape.of(out, in));
         Buffer bias = parameter(layer, "bias", Shape.of(out));
         float bound = (float) (1 / Math.sqrt(in));
         init.add(new Op.InitUniform(weight, bound));
         init.add(new Op.InitUniform(bias, bound));
+        Buffer product = value(layer.index() + ".product", layer.out());
         Buffer y = output(layer);
-        boolean data = wide && trainValue.role() == Role.INPUT; // a flatten of the input is still the input
-        train.add(new Op.MatMul(trainValue, weight, y, in, out, data));
-        train.add(new Op.BiasAdd(y, bias, out));
-        eval.add(new Op.MatMul(evalValue, weight, y, in, out, data));
-        eval.add(new Op.BiasAdd(y, bias, out));
-        trainValue = evalValue = y;
+        train.add(new Op.MatMul(trainValue, weight, product, in, out));
+        train.add(new Op.BiasAdd(product, bias, y, out));
+        Buffer evalProduct = evalValue(product), evalY = evalValue(y);
+        eval.add(new Op.MatMul(evalValue, weight, evalProduct, in, out));
+        eval.add(new Op.BiasAdd(evalProduct, bias, evalY, out));
+        trainValue = y;
+        evalValue = evalY;
+        return null;
     }
 
-    private void batchNorm(Layer.BatchNorm layer) {
+    @Override
+    public Void visit(Layer.BatchNorm layer) {
         int channels = layer.features();
         int spatial = Math.toIntExact(layer.in().size() / channels);
         Shape perChannel = Shape.of(channels);
@@ -99,30 +82,46 @@ public final class Lowering {
         Buffer y = output(layer);
         float eps = (float) layer.eps();
         train.add(new Op.BatchNormTrain(trainValue, y, s, saved, channels, spatial, eps, (float) layer.momentum()));
-        eval.add(new Op.BatchNormEval(evalValue, y, s, channels, spatial, eps));
-        trainValue = evalValue = y;
+        Buffer evalY = evalValue(y);
+        eval.add(new Op.BatchNormEval(evalValue, evalY, s, channels, spatial, eps));
+        trainValue = y;
+        evalValue = evalY;
+        return null;
     }
 
-    private void relu(Layer.Relu layer) {
+    @Override
+    public Void visit(Layer.Activation layer) {
         Buffer y = output(layer);
-        train.add(new Op.Relu(trainValue, y, y.size()));
-        eval.add(new Op.Relu(evalValue, y, y.size()));
-        trainValue = evalValue = y;
+        float slope = (float) layer.slope();
+        train.add(new Op.Activation(layer.function(), slope, trainValue, y, y.size()));
+        Buffer evalY = evalValue(y);
+        eval.add(new Op.Activation(layer.function(), slope, evalValue, evalY, y.size()));
+        trainValue = y;
+        evalValue = evalY;
+        return null;
     }
 
     /** Training only: in evaluation, inverted dropout is the identity (and with p = 0, always). */
-    private void dropout(Layer.Dropout layer) {
-        if (layer.p() == 0) return;
+    @Override
+    public Void visit(Layer.Dropout layer) {
+        if (layer.p() == 0) return null;
         Buffer y = output(layer);
         Buffer mask = Buffer.batched(layer.index() + ".mask", Role.SAVED, layer.out());
         train.add(new Op.DropoutTrain(trainValue, y, mask, y.size(), (float) layer.p()));
         trainValue = y;
+        return null;
     }
 
-    /** Row-major data is already flat: flatten renames, it does not copy. */
-    private void flatten(Layer.Flatten layer) {
-        trainValue = trainValue.view(layer.out());
-        evalValue = evalValue.view(layer.out());
+    /** A view: a flatten of the input batch is still the input batch, anything else an activation. */
+    @Override
+    public Void visit(Layer.Flatten layer) {
+        Buffer y = Buffer.batched(layer.index() + ".out", trainValue.role(), layer.out());
+        Buffer evalY = Buffer.batched("eval." + y.name(), evalValue.role(), layer.out());
+        train.add(new Op.Reshape(trainValue, y));
+        eval.add(new Op.Reshape(evalValue, evalY));
+        trainValue = y;
+        evalValue = evalY;
+        return null;
     }
 
     private void loss(int classes) {
@@ -132,7 +131,19 @@ public final class Lowering {
     }
 
     private Buffer output(Layer layer) {
-        return Buffer.batched(layer.index() + ".out", Role.ACTIVATION, layer.out());
+        return value(layer.index() + ".out", layer.out());
+    }
+
+    private static Buffer value(String name, Shape shape) {
+        return Buffer.batched(name, Role.ACTIVATION, shape);
+    }
+
+    /**
+     * Evaluation's own value for what {@code train} is in training: the two passes compute different
+     * things from different inputs (no dropout, running statistics), so they share no value.
+     */
+    private static Buffer evalValue(Buffer train) {
+        return value("eval." + train.name(), train.shape());
     }
 
     private Buffer parameter(Layer layer, String name, Shape shape) {

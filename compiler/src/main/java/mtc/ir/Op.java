@@ -1,12 +1,15 @@
 package mtc.ir;
 
+import java.util.ArrayList;
 import java.util.List;
+import mtc.check.ActivationKind;
 
 /**
  * One tensor operation with constant feature sizes; the batch size {@code B} is the only value
- * left to run time. Forward ops come from lowering, gradient ops from {@link Autodiff}, state ops
- * from lowering (initialisation) and {@link SgdUpdates}. Each op names the buffers it reads and
- * writes, which is all that backward derivation and buffer planning need to know about it.
+ * left to run time. Each op defines the values it writes and reads values defined before it
+ * (state tensors, which training updates in place, are the one exception). Forward ops come from
+ * lowering and fusion and carry their derivative ({@link Forward#derive}); gradient ops come from
+ * those derivatives; state ops from lowering (initialisation) and the optimizer's updates.
  */
 public sealed interface Op {
     List<Buffer> reads();
@@ -18,31 +21,46 @@ public sealed interface Op {
 
     <R> R accept(OpVisitor<R> visitor);
 
-    // ---- forward ----
-
-    /**
-     * {@code out[B,outF] = in[B,inF] · weight[outF,inF]ᵀ}; with the weight stored transposed, the
-     * product is {@code in · stored}. {@code skipZeros} marks an input that is the data (images:
-     * mostly exact zeros), whose zero tiles the product skips (only with a transposed weight).
-     */
-    record MatMul(Buffer in, Buffer weight, Buffer out, int inFeatures, int outFeatures, boolean skipZeros)
-            implements Op {
-        public List<Buffer> reads() { return List.of(in, weight); }
-        public List<Buffer> writes() { return List.of(out); }
-        public String attributes() { return skipZeros ? "skip_zeros" : ""; }
-        public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
+    /** An op of the training forward pass: its derivative is written beside it. */
+    sealed interface Forward extends Op {
+        /** The gradient ops of this op, in order, reading its outputs' gradients from {@code g}. */
+        List<Op> derive(Gradients g);
     }
 
-    /** {@code out[B,features] += bias[features]}, in place. */
-    record BiasAdd(Buffer out, Buffer bias, int features) implements Op {
-        public List<Buffer> reads() { return List.of(out, bias); }
+    // ---- forward ----
+
+    /** {@code out[B,outF] = in[B,inF] · weight[outF,inF]ᵀ}. */
+    record MatMul(Buffer in, Buffer weight, Buffer out, int inFeatures, int outFeatures) implements Forward {
+        public List<Buffer> reads() { return List.of(in, weight); }
         public List<Buffer> writes() { return List.of(out); }
         public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
+
+        /** The input gradient first: it reads the weight, which the weight's update may then change in place. */
+        public List<Op> derive(Gradients g) {
+            Buffer dOut = g.of(out);
+            List<Op> ops = new ArrayList<>();
+            if (g.needs(in)) ops.add(new MatMulGradInput(dOut, weight, g.contribution(in), inFeatures, outFeatures));
+            ops.add(new MatMulGradWeight(dOut, in, g.contribution(weight), inFeatures, outFeatures));
+            return ops;
+        }
+    }
+
+    /** {@code out[B,features] = in[B,features] + bias[features]}. */
+    record BiasAdd(Buffer in, Buffer bias, Buffer out, int features) implements Forward {
+        public List<Buffer> reads() { return List.of(in, bias); }
+        public List<Buffer> writes() { return List.of(out); }
+        public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
+
+        public List<Op> derive(Gradients g) {
+            Buffer dOut = g.of(out);
+            if (g.needs(in)) g.pass(in, dOut);
+            return List.of(new BiasGrad(dOut, g.contribution(bias), features));
+        }
     }
 
     /** Batch normalisation in training mode over {@code [B, channels, spatial]}. */
     record BatchNormTrain(Buffer in, Buffer out, BatchNormState state, BatchNormSaved saved,
-                          int channels, int spatial, float eps, float momentum) implements Op {
+                          int channels, int spatial, float eps, float momentum) implements Forward {
         public List<Buffer> reads() { return List.of(in, state.gamma(), state.beta()); }
         public List<Buffer> writes() {
             return List.of(out, saved.xhat(), saved.invStd(),
@@ -50,7 +68,91 @@ public sealed interface Op {
         }
         public String attributes() { return "eps=" + eps + " momentum=" + momentum; }
         public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
+
+        /** The input gradient comes with the parameter gradients in one pass, so it is computed even when unused. */
+        public List<Op> derive(Gradients g) {
+            return List.of(gradient(g, g.of(out)));
+        }
+
+        BatchNormGrad gradient(Gradients g, Buffer dOut) {
+            return new BatchNormGrad(dOut, saved, state.gamma(), g.contribution(in), g.contribution(state.gamma()),
+                    g.contribution(state.beta()), channels, spatial);
+        }
     }
+
+    /** An element-wise activation; {@code slope} is leaky relu's (0 for the others). */
+    record Activation(ActivationKind kind, float slope, Buffer in, Buffer out, int width) implements Forward {
+        public List<Buffer> reads() { return List.of(in); }
+        public List<Buffer> writes() { return List.of(out); }
+        public String attributes() { return kind == ActivationKind.LEAKY_RELU ? "slope=" + slope : ""; }
+        public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
+
+        public List<Op> derive(Gradients g) {
+            if (!g.needs(in)) return List.of();
+            return List.of(new ActivationGrad(kind, slope, g.of(out), savedForGradient(), g.contribution(in), width));
+        }
+
+        /** What the derivative is computed from: the output where it determines it, else the input. */
+        Buffer savedForGradient() {
+            return switch (kind) {
+                case RELU, TANH, SIGMOID -> out;
+                case GELU, LEAKY_RELU -> in;
+            };
+        }
+    }
+
+    /** Inverted dropout; {@code mask} keeps each element's factor (0 or {@code 1/(1-p)}). */
+    record DropoutTrain(Buffer in, Buffer out, Buffer mask, int width, float p) implements Forward {
+        public List<Buffer> reads() { return List.of(in); }
+        public List<Buffer> writes() { return List.of(out, mask); }
+        public String attributes() { return "p=" + p; }
+        public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
+
+        public List<Op> derive(Gradients g) {
+            if (!g.needs(in)) return List.of();
+            return List.of(new DropoutGrad(g.of(out), mask, g.contribution(in), width));
+        }
+    }
+
+    /** The same elements with another per-sample shape ({@code flatten}): a view, no code. */
+    record Reshape(Buffer in, Buffer out) implements Forward {
+        public List<Buffer> reads() { return List.of(in); }
+        public List<Buffer> writes() { return List.of(out); }
+        public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
+
+        public List<Op> derive(Gradients g) {
+            if (!g.needs(in)) return List.of();
+            return List.of(new Reshape(g.of(out), g.contribution(in)));
+        }
+    }
+
+    /** {@code out = a + b}, element-wise over {@code width} per sample (or in total when fixed). */
+    record Add(Buffer a, Buffer b, Buffer out, int width) implements Forward {
+        public List<Buffer> reads() { return List.of(a, b); }
+        public List<Buffer> writes() { return List.of(out); }
+        public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
+
+        public List<Op> derive(Gradients g) {
+            Buffer dOut = g.of(out);
+            if (g.needs(a)) g.pass(a, dOut);
+            if (g.needs(b)) g.pass(b, dOut);
+            return List.of();
+        }
+    }
+
+    /** Softmax probabilities of {@code logits}, adding mean cross-entropy and accuracy to the step's stats. */
+    record SoftmaxCrossEntropy(Buffer logits, Buffer probs, int classes) implements Forward {
+        public List<Buffer> reads() { return List.of(logits); }
+        public List<Buffer> writes() { return List.of(probs); }
+        public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
+
+        public List<Op> derive(Gradients g) {
+            if (!g.needs(logits)) return List.of();
+            return List.of(new SoftmaxCrossEntropyGrad(probs, g.contribution(logits), classes));
+        }
+    }
+
+    // ---- evaluation ----
 
     /** Batch normalisation in evaluation mode: running statistics. */
     record BatchNormEval(Buffer in, Buffer out, BatchNormState state, int channels, int spatial, float eps)
@@ -63,27 +165,6 @@ public sealed interface Op {
         public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
     }
 
-    record Relu(Buffer in, Buffer out, int width) implements Op {
-        public List<Buffer> reads() { return List.of(in); }
-        public List<Buffer> writes() { return List.of(out); }
-        public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
-    }
-
-    /** Inverted dropout; {@code mask} keeps each element's factor (0 or {@code 1/(1-p)}). */
-    record DropoutTrain(Buffer in, Buffer out, Buffer mask, int width, float p) implements Op {
-        public List<Buffer> reads() { return List.of(in); }
-        public List<Buffer> writes() { return List.of(out, mask); }
-        public String attributes() { return "p=" + p; }
-        public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
-    }
-
-    /** Softmax probabilities of {@code logits}, adding mean cross-entropy and accuracy to the step's stats. */
-    record SoftmaxCrossEntropy(Buffer logits, Buffer probs, int classes) implements Op {
-        public List<Buffer> reads() { return List.of(logits); }
-        public List<Buffer> writes() { return List.of(probs); }
-        public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
-    }
-
     /** Evaluation: probabilities to the caller's array if wanted, loss and accuracy if labels are given. */
     record SoftmaxEval(Buffer logits, int classes) implements Op {
         public List<Buffer> reads() { return List.of(logits); }
@@ -93,19 +174,14 @@ public sealed interface Op {
 
     // ---- gradients ----
 
-    /**
-     * {@code dWeight[outF,inF] = dOut[B,outF]ᵀ · in[B,inF]}, or {@code inᵀ · dOut} stored transposed
-     * like its weight; {@code skipZeros} as for {@link MatMul}.
-     */
-    record MatMulGradWeight(Buffer dOut, Buffer in, Buffer dWeight, int inFeatures, int outFeatures,
-                            boolean skipZeros) implements Op {
+    /** {@code dWeight[outF,inF] = dOut[B,outF]ᵀ · in[B,inF]}. */
+    record MatMulGradWeight(Buffer dOut, Buffer in, Buffer dWeight, int inFeatures, int outFeatures) implements Op {
         public List<Buffer> reads() { return List.of(dOut, in); }
         public List<Buffer> writes() { return List.of(dWeight); }
-        public String attributes() { return skipZeros ? "skip_zeros" : ""; }
         public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
     }
 
-    /** {@code dIn[B,inF] = dOut[B,outF] · weight[outF,inF]}, or {@code dOut · storedᵀ} for a transposed weight. */
+    /** {@code dIn[B,inF] = dOut[B,outF] · weight[outF,inF]}. */
     record MatMulGradInput(Buffer dOut, Buffer weight, Buffer dIn, int inFeatures, int outFeatures)
             implements Op {
         public List<Buffer> reads() { return List.of(dOut, weight); }
@@ -127,10 +203,12 @@ public sealed interface Op {
         public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
     }
 
-    /** Passes {@code dOut} where the forward output {@code out} is positive. */
-    record ReluGrad(Buffer dOut, Buffer out, Buffer dIn, int width) implements Op {
-        public List<Buffer> reads() { return List.of(dOut, out); }
+    /** {@code dIn = dOut · f'}, with {@code f'} computed from {@code saved} (see {@link Activation#savedForGradient}). */
+    record ActivationGrad(ActivationKind kind, float slope, Buffer dOut, Buffer saved, Buffer dIn, int width)
+            implements Op {
+        public List<Buffer> reads() { return List.of(dOut, saved); }
         public List<Buffer> writes() { return List.of(dIn); }
+        public String attributes() { return kind == ActivationKind.LEAKY_RELU ? "slope=" + slope : ""; }
         public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
     }
 
@@ -155,7 +233,7 @@ public sealed interface Op {
      * dropout factor where the relu passed, else 0), so the norm's and the relu's own outputs are
      * never stored.
      */
-    record FusedBatchNormReluDropout(BatchNormTrain norm, Buffer out, Buffer gate, float p) implements Op {
+    record FusedBatchNormReluDropout(BatchNormTrain norm, Buffer out, Buffer gate, float p) implements Forward {
         public List<Buffer> reads() { return norm.reads(); }
         public List<Buffer> writes() {
             BatchNormState s = norm.state();
@@ -164,11 +242,17 @@ public sealed interface Op {
         }
         public String attributes() { return norm.attributes() + (p > 0 ? " p=" + p : ""); }
         public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
+
+        public List<Op> derive(Gradients g) {
+            Buffer dOut = g.of(out);
+            return List.of(new FusedBatchNormReluDropoutGrad(dOut, gate, norm.gradient(g, dOut), null));
+        }
     }
 
     /**
-     * The gradient of {@link FusedBatchNormReluDropout}: {@code norm}'s gradient of {@code dOut·gate},
-     * with the bias gradient {@code Σ_b dIn} of the linear layer before it when {@code dBias} is not null.
+     * The gradient of {@link FusedBatchNormReluDropout}: {@code norm}'s gradient of {@code dOut·gate}
+     * ({@code norm.dOut} is that of the fused op), with the bias gradient {@code Σ_b dIn} of the
+     * linear layer before it when {@code dBias} is not null.
      */
     record FusedBatchNormReluDropoutGrad(Buffer dOut, Buffer gate, BatchNormGrad norm, Buffer dBias)
             implements Op {
@@ -183,10 +267,15 @@ public sealed interface Op {
     }
 
     /** {@link SoftmaxCrossEntropy} and its gradient in one op: the gradient is written in the forward pass. */
-    record FusedSoftmaxCrossEntropy(Buffer logits, Buffer dLogits, int classes) implements Op {
+    record FusedSoftmaxCrossEntropy(Buffer logits, Buffer dLogits, int classes) implements Forward {
         public List<Buffer> reads() { return List.of(logits); }
         public List<Buffer> writes() { return List.of(dLogits); }
         public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
+
+        public List<Op> derive(Gradients g) {
+            if (g.needs(logits)) g.pass(logits, dLogits);
+            return List.of();
+        }
     }
 
     /**
@@ -194,11 +283,10 @@ public sealed interface Op {
      * gradient goes straight into {@code weight -= lr · dWeight} (the step's learning rate), and
      * the gradient is never stored. Only valid once nothing else reads the weight in the step.
      */
-    record FusedMatMulGradWeightSgd(Buffer dOut, Buffer in, Buffer weight, int inFeatures, int outFeatures,
-                                    boolean skipZeros) implements Op {
+    record FusedMatMulGradWeightSgd(Buffer dOut, Buffer in, Buffer weight, int inFeatures, int outFeatures)
+            implements Op {
         public List<Buffer> reads() { return List.of(dOut, in, weight); }
         public List<Buffer> writes() { return List.of(weight); }
-        public String attributes() { return skipZeros ? "skip_zeros" : ""; }
         public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
     }
 
@@ -211,7 +299,7 @@ public sealed interface Op {
         public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
     }
 
-    /** Uniform in {@code [-bound, bound)} from the run's random stream. */
+    /** Uniform in {@code [-bound, bound)} from the run's random stream, in state-dict element order. */
     record InitUniform(Buffer target, float bound) implements Op {
         public List<Buffer> reads() { return List.of(); }
         public List<Buffer> writes() { return List.of(target); }

@@ -30,7 +30,7 @@ public final class UpdateFusion {
             Op.SgdStep step = stepOf(fusedUpdate, g.dWeight());
             if (step == null || readLater(fusedBackward, i, step.param(), g.dWeight())) continue;
             fusedBackward.set(i, new Op.FusedMatMulGradWeightSgd(g.dOut(), g.in(), step.param(), g.inFeatures(),
-                    g.outFeatures(), g.skipZeros()));
+                    g.outFeatures()));
             fusedUpdate.remove(step);
         }
         return new Passes(fusedBackward, fusedUpdate);

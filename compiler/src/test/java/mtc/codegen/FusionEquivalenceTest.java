@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import mtc.check.CheckedModel;
 import mtc.check.Shape;
+import mtc.ir.GraphModels;
 import mtc.ir.IrPipeline;
 import mtc.ir.Program;
 import mtc.ir.TestModels;
@@ -39,9 +40,19 @@ class FusionEquivalenceTest {
         assertSameTraining(new TestModels.Chain("Plain", Shape.of(20)).batchNorm().relu().linear(4).model());
     }
 
+    @Test
+    void aNormWhoseOutputIsReadTwice() {
+        assertSameTraining(IrPipeline.build(GraphModels.residualRelu(20, 40, 3, true), true),
+                IrPipeline.build(GraphModels.residualRelu(20, 40, 3, true), false));
+    }
+
     private static void assertSameTraining(CheckedModel model) {
-        Network fused = network(IrPipeline.build(model));
-        Network separate = network(TestModels.unfused(model));
+        assertSameTraining(IrPipeline.build(model), TestModels.unfused(model));
+    }
+
+    private static void assertSameTraining(Program fusedProgram, Program separateProgram) {
+        Network fused = network(fusedProgram);
+        Network separate = network(separateProgram);
         double[] fusedLosses = train(fused);
         assertArrayEquals(train(separate), fusedLosses);
         for (int t = 0; t < fused.spec().tensors().size(); t++) {

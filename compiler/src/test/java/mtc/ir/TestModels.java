@@ -3,6 +3,7 @@ package mtc.ir;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
+import mtc.check.ActivationKind;
 import mtc.check.CheckedModel;
 import mtc.check.Layer;
 import mtc.check.Shape;
@@ -19,9 +20,7 @@ public final class TestModels {
      * updated by its own SGD step.
      */
     public static Program unfused(CheckedModel model) {
-        Lowered lowered = Lowering.lower(model);
-        List<Op> backward = Autodiff.backward(lowered.forwardTrain());
-        return BufferPlan.plan(lowered, backward, SgdUpdates.of(lowered.state()));
+        return IrPipeline.build(Lowering.lower(model), false);
     }
 
     /** The seed architecture: linear -> batchnorm -> relu -> dropout(p) -> linear. */
@@ -52,7 +51,11 @@ public final class TestModels {
         }
 
         public Chain relu() {
-            return add(new Layer.Relu(layers.size(), AT, current, current));
+            return activation(ActivationKind.RELU, 0);
+        }
+
+        public Chain activation(ActivationKind kind, double slope) {
+            return add(new Layer.Activation(layers.size(), AT, current, current, kind, slope));
         }
 
         public Chain dropout(double p) {

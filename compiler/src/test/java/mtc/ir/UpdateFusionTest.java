@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 class UpdateFusionTest {
     private static final Buffer IN = Buffer.batched("0.in", Buffer.Role.ACTIVATION, Shape.of(4));
     private static final Buffer OUT = Buffer.batched("0.out", Buffer.Role.ACTIVATION, Shape.of(3));
-    private static final Buffer WEIGHT = Buffer.fixedTransposed("0.weight", Buffer.Role.PARAMETER, Shape.of(3, 4));
+    private static final Buffer WEIGHT = Buffer.fixed("0.weight", Buffer.Role.PARAMETER, Shape.of(3, 4));
     private static final Op GRAD_WEIGHT = new Op.MatMulGradWeight(Autodiff.gradient(OUT), IN,
-            Autodiff.gradient(WEIGHT), 4, 3, false);
+            Autodiff.gradient(WEIGHT), 4, 3);
     private static final Op GRAD_INPUT = new Op.MatMulGradInput(Autodiff.gradient(OUT), WEIGHT,
             Autodiff.gradient(IN), 4, 3);
     private static final Op STEP = new Op.SgdStep(WEIGHT, Autodiff.gradient(WEIGHT));

@@ -1,2 +1,2 @@
 input [1, 28, 28]
-conv2d(1, 8) -> flatten -> linear(10)
+lstm(1, 8) -> flatten -> linear(10)

@@ -26,7 +26,8 @@ public final class BatchNormReluDropout {
                              float[] beta, float[] runMean, float[] runVar, long[] counter, double[] scratch,
                              int n, int c, float eps, float momentum, float p, Rng rng) {
         BatchNormKernels.statistics(x, invStd, runMean, runVar, scratch, n, c, 1, eps, momentum);
-        // The uniforms go where the factors will: any value in gate is >= 0, so with p == 0 none is dropped.
+        // The uniforms go where the factors will; with p == 0 nothing is drawn and gate is not read
+        // (its storage may hold another value's numbers).
         if (p > 0) RandomLanes.fill(rng, gate, n * c);
         normaliseCutDrop(x, out, xhat, gate, gamma, beta, scratch, n, c, p);
         counter[0]++;
@@ -48,7 +49,8 @@ public final class BatchNormReluDropout {
                     FloatVector h = FloatVector.fromArray(F, x, i).sub(mean).mul(invStd);
                     h.intoArray(xhat, i);
                     FloatVector r = h.fma(g, b).lanewise(VectorOperators.MAX, zero);
-                    FloatVector m = kept.blend(zero, FloatVector.fromArray(F, gate, i).compare(VectorOperators.LT, p));
+                    FloatVector m = p == 0 ? kept
+                            : kept.blend(zero, FloatVector.fromArray(F, gate, i).compare(VectorOperators.LT, p));
                     r.mul(m).intoArray(out, i);
                     zero.blend(m, r.compare(VectorOperators.GT, 0f)).intoArray(gate, i);
                 }
@@ -58,7 +60,7 @@ public final class BatchNormReluDropout {
                     float h = (x[i] - (float) scratch[ch]) * (float) scratch[c + ch];
                     xhat[i] = h;
                     float r = Math.max(Math.fma(h, gamma[ch], beta[ch]), 0f);
-                    float m = gate[i] < p ? 0f : scale;
+                    float m = p == 0 || gate[i] >= p ? scale : 0f;
                     out[i] = r * m;
                     gate[i] = r > 0f ? m : 0f;
                 }

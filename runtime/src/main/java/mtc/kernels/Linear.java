@@ -13,15 +13,15 @@ public final class Linear {
 
     private Linear() {}
 
-    /** {@code y[i,j] += b[j]}. */
-    public static void biasAdd(float[] y, float[] b, int n, int features) {
+    /** {@code y[i,j] = x[i,j] + b[j]}; {@code x} and {@code y} may be the same array (in place). */
+    public static void biasAdd(float[] x, float[] b, float[] y, int n, int features) {
         int bound = S.loopBound(features);
         for (int row = 0; row < n * features; row += features) {
             int j = 0;
             for (; j < bound; j += S.length()) {
-                FloatVector.fromArray(S, y, row + j).add(FloatVector.fromArray(S, b, j)).intoArray(y, row + j);
+                FloatVector.fromArray(S, x, row + j).add(FloatVector.fromArray(S, b, j)).intoArray(y, row + j);
             }
-            for (; j < features; j++) y[row + j] += b[j];
+            for (; j < features; j++) y[row + j] = x[row + j] + b[j];
         }
     }
 

@@ -78,11 +78,8 @@ public abstract class NetworkBase implements Network {
      * is fused with their gradient (it is never stored). The compiler names it {@code <tensor>.grad}.
      */
     public float[] gradient(int i) {
-        String name = spec().tensors().get(i).name() + ".grad";
-        for (int slot = 0; slot < layout.slots().size(); slot++) {
-            if (layout.slots().get(slot).name().equals(name)) return f[slot];
-        }
-        return null;
+        int slot = layout.slotHolding(spec().tensors().get(i).name() + ".grad");
+        return slot < 0 ? null : f[slot];
     }
 
     @Override

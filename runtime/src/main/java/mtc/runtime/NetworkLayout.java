@@ -18,12 +18,13 @@ import java.util.List;
  * state 0.weight F32 256,784 transposed
  * state 0.bias F32 256
  * state 1.num_batches_tracked I64 -
- * fixed 1.mean 256
- * batched 0.out 256 eval
+ * fixed 1.invstd 256
+ * batched 0.product,0.out,eval.0.product,eval.0.out 256 eval
  * batched 0.out.grad 256
  * </pre>
  * A state tensor's shape is its state-dict shape; {@code transposed} marks a 2-D one stored as its
- * transpose (see {@link TensorSpec#transposed()}). {@code fixed} slots have a constant size;
+ * transpose (see {@link TensorSpec#transposed()}). Other slots name the values they hold in turn
+ * (the compiler shares a slot between values whose lifetimes do not overlap). {@code fixed} slots have a constant size;
  * {@code batched} slots hold that many floats per sample, and {@code eval} marks those that
  * evaluation uses (the others exist only for training).
  * An optional {@code scratch N} line asks for N doubles of kernel workspace (per-channel sums).
@@ -36,8 +37,20 @@ public record NetworkLayout(NetworkSpec spec, List<Slot> slots, int scratch) {
         slots = List.copyOf(slots);
     }
 
-    /** One array of the network: a state tensor, a gradient, an activation or scratch space. */
-    public record Slot(String name, DType dtype, int size, boolean batched, boolean usedInEval) {}
+    /** One array of the network: a state tensor, or the values (activations, gradients) it holds in turn. */
+    public record Slot(List<String> values, DType dtype, int size, boolean batched, boolean usedInEval) {
+        public Slot {
+            values = List.copyOf(values);
+        }
+    }
+
+    /** The slot that holds the value {@code name}, or -1 when no slot does. */
+    public int slotHolding(String name) {
+        for (int i = 0; i < slots.size(); i++) {
+            if (slots.get(i).values().contains(name)) return i;
+        }
+        return -1;
+    }
 
     /** Parses the concatenation of {@code parts} (split only to respect the class-file constant limit). */
     public static NetworkLayout parse(String... parts) {
@@ -70,14 +83,14 @@ public record NetworkLayout(NetworkSpec spec, List<Slot> slots, int scratch) {
         String[] f = value.split(" ");
         boolean transposed = f.length > 3 && f[3].equals("transposed");
         TensorSpec tensor = new TensorSpec(f[0], DType.valueOf(f[1]), dims(f[2]), transposed);
-        slots.add(new Slot(f[0], tensor.dtype(), Math.toIntExact(tensor.numel()), false, true));
+        slots.add(new Slot(List.of(f[0]), tensor.dtype(), Math.toIntExact(tensor.numel()), false, true));
         return tensor;
     }
 
     private static Slot bufferSlot(String value, boolean batched) {
         String[] f = value.split(" ");
         boolean eval = f.length > 2 && f[2].equals("eval");
-        return new Slot(f[0], DType.F32, Integer.parseInt(f[1]), batched, eval || !batched);
+        return new Slot(List.of(f[0].split(",")), DType.F32, Integer.parseInt(f[1]), batched, eval || !batched);
     }
 
     private static List<Integer> dims(String text) {

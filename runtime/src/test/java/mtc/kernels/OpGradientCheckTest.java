@@ -34,7 +34,7 @@ class OpGradientCheckTest {
     private static float[] linear(float[] x, float[] w, float[] b, int in, int out) {
         float[] y = new float[N * out];
         Gemm.nt(x, w, y, N, out, in);
-        Linear.biasAdd(y, b, N, out);
+        Linear.biasAdd(y, b, y, N, out);
         return y;
     }
 

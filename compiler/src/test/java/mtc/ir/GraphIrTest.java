@@ -1,0 +1,36 @@
+package mtc.ir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Derivation and fusion of a graph in which one value is read twice ({@code y = relu(h) + h}). */
+class GraphIrTest {
+    private static List<String> lines(List<Op> ops) {
+        return ops.stream().map(IrPrinter::line).toList();
+    }
+
+    @Test
+    void theGradientOfAValueReadTwiceIsTheSumOfBoth() {
+        List<Op> backward = Autodiff.backward(GraphModels.residualRelu(6, 5, 3, false).forwardTrain());
+        assertEquals(List.of(
+                "4.out.grad[B,3] = softmax_cross_entropy_grad probs[B,3]",
+                "4.bias.grad[3] = bias_grad 4.out.grad[B,3]",
+                "3.out.grad[B,5] = matmul_grad_input 4.out.grad[B,3], 4.weight[3,5]",
+                "4.weight.grad[3,5] = matmul_grad_weight 4.out.grad[B,3], 3.out[B,5]",
+                "0.out.grad.2[B,5] = relu_grad 3.out.grad[B,5], 2.out[B,5]",
+                "0.out.grad[B,5] = add 3.out.grad[B,5], 0.out.grad.2[B,5]",
+                "0.bias.grad[5] = bias_grad 0.out.grad[B,5]",
+                "0.weight.grad[5,6] = matmul_grad_weight 0.out.grad[B,5], x[B,6]"), lines(backward));
+    }
+
+    @Test
+    void fusionDoesNotHideAValueWithTwoUses() {
+        Program twoUses = IrPipeline.build(GraphModels.residualRelu(6, 5, 3, true), true);
+        List<String> ops = twoUses.forwardTrain().stream().map(IrPrinter::opName).toList();
+        assertTrue(ops.containsAll(List.of("batch_norm_train", "relu", "add")), ops.toString());
+        assertTrue(ops.stream().noneMatch(o -> o.startsWith("fused_batch_norm")), ops.toString());
+    }
+}
