@@ -7,6 +7,7 @@ import java.util.Optional;
 import mtc.diag.Span;
 import mtc.syntax.Argument;
 import mtc.syntax.Call;
+import mtc.syntax.Value;
 
 /**
  * Matches a call's positional and named arguments to a {@link Signature}, reporting unknown,
@@ -22,7 +23,7 @@ final class ArgumentBinder {
     }
 
     BoundArguments bind(Call call, Signature signature) {
-        Map<String, Num> values = new HashMap<>();
+        Bound bound = new Bound();
         Map<String, Span> seen = new HashMap<>();
         boolean namedSeen = false;
         boolean misplaced = false;
@@ -45,12 +46,12 @@ final class ArgumentBinder {
             }
             parameter.ifPresent(p -> {
                 seen.put(p.name(), argument.span());
-                typed(argument, p).ifPresent(num -> values.put(p.name(), num));
+                bound.add(argument, p);
             });
         }
         // An argument that could not be placed may be the missing one: saying so twice is noise.
         if (!misplaced) reportMissing(call, signature, seen);
-        return new BoundArguments(values, seen.keySet());
+        return new BoundArguments(bound.values, bound.pairs, bound.words, seen.keySet());
     }
 
     private Optional<Signature.Parameter> named(Argument argument, Signature signature, Map<String, Span> seen) {
@@ -65,8 +66,47 @@ final class ArgumentBinder {
         return parameter;
     }
 
-    private Optional<Num> typed(Argument argument, Signature.Parameter parameter) {
-        Optional<Num> num = constants.resolve(argument.value());
+    /** The arguments bound so far, each where its parameter's kind puts it. */
+    private final class Bound {
+        final Map<String, Num> values = new HashMap<>();
+        final Map<String, List<Num>> pairs = new HashMap<>();
+        final Map<String, String> words = new HashMap<>();
+
+        void add(Argument argument, Signature.Parameter p) {
+            Value value = argument.value();
+            if (value instanceof Value.ConstantRef ref && p.words().contains(ref.name().text())) {
+                words.put(p.name(), ref.name().text());
+            } else if (value instanceof Value.ConstantRef ref && !p.words().isEmpty()
+                    && (!p.integral() || !constants.isDefined(ref.name().text()))) {
+                reporter.report(Problems.notAWord(ref.span(), ref.name().text(), p));
+            } else if (!p.words().isEmpty() && !p.integral()) {
+                reporter.report(Problems.notAWord(value.span(), "a number", p));
+            } else if (value instanceof Value.ListLiteral list) {
+                pair(list, p);
+            } else {
+                typed(value, p).ifPresent(num -> {
+                    values.put(p.name(), num);
+                    if (p.pair()) pairs.put(p.name(), List.of(num));
+                });
+            }
+        }
+
+        private void pair(Value.ListLiteral list, Signature.Parameter p) {
+            if (!p.pair() || list.items().size() > 2) {
+                reporter.report(Problems.notAPair(list, p));
+                return;
+            }
+            List<Optional<Num>> items = list.items().stream().map(item -> typed(item, p)).toList();
+            if (items.stream().allMatch(Optional::isPresent)) pairs.put(p.name(), items.stream().map(Optional::get).toList());
+        }
+    }
+
+    private Optional<Num> typed(Value value, Signature.Parameter parameter) {
+        if (value instanceof Value.ListLiteral list) {
+            reporter.report(Problems.notAPair(list, parameter));
+            return Optional.empty();
+        }
+        Optional<Num> num = constants.resolve(value);
         if (num.isPresent() && parameter.integral() && !num.get().isIntegral()) {
             reporter.report(Problems.notAnInteger(parameter.name(), num.get()));
             return Optional.empty();

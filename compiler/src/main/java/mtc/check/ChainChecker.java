@@ -32,7 +32,9 @@ final class ChainChecker {
             if (step.inferredInput() != null) input = step.inferredInput();
             if (step.layer() == null) failed = true;
             else layers.add(step.layer());
-            flow = step.out();
+            // Layers that keep the image size pass the trail of sizes on; image layers extend it.
+            flow = step.out().trail() == null && flow.isKnown() && step.out().isKnown()
+                    && step.out().shape().rank() == 3 ? step.out().withTrail(flow.trail()) : step.out();
         }
         Span last = calls.get(calls.size() - 1).name().span();
         return new Result(input, failed ? null : layers, flow, last);

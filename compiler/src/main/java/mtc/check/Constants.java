@@ -46,7 +46,16 @@ final class Constants {
     Optional<Num> resolve(Value value) {
         if (value instanceof Value.IntLiteral literal) return integer(literal);
         if (value instanceof Value.FloatLiteral literal) return real(literal);
+        if (value instanceof Value.ListLiteral list) {
+            reporter.report(Problems.listNotAllowed(list));
+            return Optional.empty();
+        }
         return reference((Value.ConstantRef) value);
+    }
+
+    /** Whether a {@code let} defines {@code name} (before or after this point). */
+    boolean isDefined(String name) {
+        return declared.containsKey(name);
     }
 
     private Optional<Num> integer(Value.IntLiteral literal) {

@@ -40,6 +40,8 @@ public sealed interface Layer {
         R visit(Activation layer);
         R visit(Dropout layer);
         R visit(Flatten layer);
+        R visit(Conv2d layer);
+        R visit(Pool2d layer);
     }
 
     record Linear(int index, Span span, Shape in, Shape out, int inFeatures, int outFeatures) implements Layer {
@@ -84,6 +86,43 @@ public sealed interface Layer {
         public String kind() { return "flatten"; }
         public long parameterCount() { return 0; }
         public long flopsPerSample() { return 0; }
+        public <R> R accept(Visitor<R> v) { return v.visit(this); }
+    }
+
+    /** PyTorch's {@code nn.Conv2d}: weight {@code [out,in,kh,kw]}, bias {@code [out]} when {@code bias}. */
+    record Conv2d(int index, Span span, Shape in, Shape out, int inChannels, int outChannels, Window window,
+                  boolean bias) implements Layer {
+        public String kind() { return "conv2d"; }
+        public String describe() {
+            StringBuilder text = new StringBuilder("conv2d(" + inChannels + ", " + outChannels + ", "
+                    + Window.pair(window.kh(), window.kw()));
+            if (window.sh() != 1 || window.sw() != 1) text.append(", stride=").append(Window.pair(window.sh(), window.sw()));
+            if (window.padHeight() + window.padWidth() > 0) {
+                text.append(", padding=").append(Window.pair(window.padTop(), window.padLeft()));
+            }
+            if (window.dh() != 1 || window.dw() != 1) text.append(", dilation=").append(Window.pair(window.dh(), window.dw()));
+            return text.append(bias ? "" : ", bias=false").append(')').toString();
+        }
+        public long weightCount() { return (long) outChannels * inChannels * window.kh() * window.kw(); }
+        public long parameterCount() { return weightCount() + (bias ? outChannels : 0); }
+        public long flopsPerSample() { return 2L * out.size() * inChannels * window.kh() * window.kw(); }
+        public <R> R accept(Visitor<R> v) { return v.visit(this); }
+    }
+
+    /** Max or average pooling over windows, or the average over the whole image ({@code global_avgpool}). */
+    record Pool2d(int index, Span span, Shape in, Shape out, PoolKind pooling, Window window) implements Layer {
+        public String kind() { return pooling.keyword(); }
+        public String describe() {
+            if (pooling == PoolKind.GLOBAL_AVERAGE) return kind();
+            String text = kind() + "(" + Window.pair(window.kh(), window.kw());
+            if (window.sh() != window.kh() || window.sw() != window.kw()) {
+                text += ", stride=" + Window.pair(window.sh(), window.sw());
+            }
+            if (window.padTop() + window.padLeft() > 0) text += ", padding=" + Window.pair(window.padTop(), window.padLeft());
+            return text + ")";
+        }
+        public long parameterCount() { return 0; }
+        public long flopsPerSample() { return out.size() * window.kh() * window.kw(); }
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
     }
 

@@ -28,6 +28,8 @@ final class LayerRules {
     private static Map<String, LayerRule> index() {
         List<LayerRule> rules = new ArrayList<>(List.of(new LinearRule(), new BatchNormRule(),
                 new ActivationRule(ActivationKind.RELU), new DropoutRule(), new FlattenRule()));
+        rules.addAll(List.of(new Conv2dRule(), new PoolRule(PoolKind.MAX), new PoolRule(PoolKind.AVERAGE),
+                new GlobalAvgPoolRule()));
         Arrays.stream(ActivationKind.values()).filter(k -> k != ActivationKind.RELU)
                 .forEach(k -> rules.add(new ActivationRule(k)));
         Map<String, LayerRule> byName = new LinkedHashMap<>();

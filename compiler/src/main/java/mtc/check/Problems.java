@@ -7,6 +7,7 @@ import mtc.diag.Quoted;
 import mtc.diag.Span;
 import mtc.syntax.Name;
 import mtc.syntax.Statement;
+import mtc.syntax.Value;
 
 /** Every diagnostic the checker can produce, with its wording, in one place. */
 final class Problems {
@@ -102,6 +103,25 @@ final class Problems {
     static Diagnostic missingArgument(Name callee, Signature signature, Signature.Parameter parameter) {
         return Diagnostic.error(callee.span(), callee.text() + " needs " + parameter.meaning(),
                 signature.missingHelp());
+    }
+
+    static Diagnostic notAPair(Value.ListLiteral list, Signature.Parameter parameter) {
+        if (!parameter.pair()) return listNotAllowed(list);
+        return Diagnostic.error(list.span(), parameter.name() + " takes one number or a pair [a, b], not "
+                + count(list.items().size(), "number"), "e.g. " + parameter.name() + " = 3 or "
+                + parameter.name() + " = [3, 5]");
+    }
+
+    static Diagnostic listNotAllowed(Value.ListLiteral list) {
+        return Diagnostic.error(list.span(), "a list is not allowed here: expected one number");
+    }
+
+    /** {@code found} is the word written, or a description such as "a number". */
+    static Diagnostic notAWord(Span at, String found, Signature.Parameter parameter) {
+        String numbers = parameter.pair() ? "a number, a pair [a, b] or " : parameter.integral() ? "a number or " : "";
+        List<String> quoted = parameter.words().stream().map(Quoted::of).toList();
+        String shown = found.startsWith("a ") ? found : Quoted.of(found);
+        return Diagnostic.error(at, parameter.name() + " takes " + numbers + list(quoted, "or") + ", not " + shown);
     }
 
     static Diagnostic notPositive(String what, Num num) {

@@ -14,15 +14,39 @@ record Signature(String callee, List<Parameter> parameters, String missingHelp) 
         parameters = List.copyOf(parameters);
     }
 
-    /** One parameter; {@code meaning} completes "CALLEE needs ..." when it is missing. */
-    record Parameter(String name, boolean integral, boolean required, String meaning) {}
+    /**
+     * One parameter; {@code meaning} completes "CALLEE needs ..." when it is missing. A {@code pair}
+     * parameter takes an integer or a pair {@code [a, b]}; {@code words} are names it takes besides
+     * numbers ({@code same}, {@code true}).
+     */
+    record Parameter(String name, boolean integral, boolean required, String meaning, boolean pair,
+                     List<String> words) {
+        Parameter {
+            words = List.copyOf(words);
+        }
+
+        /** The same parameter, also taking {@code words}. */
+        Parameter orWords(String... more) {
+            return new Parameter(name, integral, required, meaning, pair, List.of(more));
+        }
+    }
 
     static Parameter integer(String name, boolean required, String meaning) {
-        return new Parameter(name, true, required, meaning);
+        return new Parameter(name, true, required, meaning, false, List.of());
     }
 
     static Parameter real(String name, boolean required, String meaning) {
-        return new Parameter(name, false, required, meaning);
+        return new Parameter(name, false, required, meaning, false, List.of());
+    }
+
+    /** An integer for both axes, or {@code [h, w]}. */
+    static Parameter pair(String name, boolean required, String meaning) {
+        return new Parameter(name, true, required, meaning, true, List.of());
+    }
+
+    /** One of {@code words} only. */
+    static Parameter word(String name, String meaning, String... words) {
+        return new Parameter(name, false, false, meaning, false, List.of(words));
     }
 
     Optional<Parameter> parameter(String name) {

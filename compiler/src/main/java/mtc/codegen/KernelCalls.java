@@ -3,7 +3,10 @@ package mtc.codegen;
 import java.util.ArrayList;
 import java.util.List;
 import mtc.check.ActivationKind;
+import mtc.check.PoolKind;
+import mtc.check.Window;
 import mtc.ir.Buffer;
+import mtc.ir.ImageGeometry;
 import mtc.ir.Op;
 import mtc.ir.OpVisitor;
 import mtc.ir.Program;
@@ -61,7 +64,57 @@ final class KernelCalls implements OpVisitor<KernelCall> {
 
     @Override
     public KernelCall visit(Op.BiasAdd op) {
+        if (op.spatial() > 1) {
+            return KernelCall.of("Channels", "biasAdd", a(op.in()), a(op.bias()), a(op.out()), BATCH,
+                    i(op.features()), i(op.spatial()));
+        }
         return KernelCall.of("Linear", "biasAdd", a(op.in()), a(op.bias()), a(op.out()), BATCH, i(op.features()));
+    }
+
+    @Override
+    public KernelCall visit(Op.Conv2d op) {
+        return convolution("forward", a(op.in()), a(op.weight()), a(op.out()), op.geometry());
+    }
+
+    @Override
+    public KernelCall visit(Op.Conv2dGradInput op) {
+        return convolution("gradInput", a(op.dOut()), a(op.weight()), a(op.dIn()), op.geometry());
+    }
+
+    @Override
+    public KernelCall visit(Op.Conv2dGradWeight op) {
+        return convolution("gradWeight", a(op.dOut()), a(op.in()), a(op.dWeight()), op.geometry());
+    }
+
+    /** {@code Conv2d.method(a, b, c, n, cin, h, w, cout, kh, kw, sh, sw, ph, pw, dh, dw, oh, ow)}. */
+    private static KernelCall convolution(String method, Arg a, Arg b, Arg c, ImageGeometry g) {
+        Window k = g.window();
+        return KernelCall.of("Conv2d", method, a, b, c, BATCH, i(g.channelsIn()), i(g.h()), i(g.w()),
+                i(g.channelsOut()), i(k.kh()), i(k.kw()), i(k.sh()), i(k.sw()), i(k.padTop()), i(k.padLeft()),
+                i(k.dh()), i(k.dw()), i(g.oh()), i(g.ow()));
+    }
+
+    @Override
+    public KernelCall visit(Op.Pool2d op) {
+        String method = op.kind() == PoolKind.MAX ? "maxForward" : "avgForward";
+        return pooling(method, List.of(a(op.in()), a(op.out())), op.geometry());
+    }
+
+    @Override
+    public KernelCall visit(Op.Pool2dGrad op) {
+        if (op.kind() == PoolKind.MAX) {
+            return pooling("maxBackward", List.of(a(op.dOut()), a(op.in()), a(op.dIn())), op.geometry());
+        }
+        return pooling("avgBackward", List.of(a(op.dOut()), a(op.dIn())), op.geometry());
+    }
+
+    /** {@code Pool2d.method(arrays..., n, c, h, w, kh, kw, sh, sw, ph, pw, oh, ow)}. */
+    private static KernelCall pooling(String method, List<Arg> arrays, ImageGeometry g) {
+        Window k = g.window();
+        List<Arg> args = new ArrayList<>(arrays);
+        args.addAll(List.of(BATCH, i(g.channelsIn()), i(g.h()), i(g.w()), i(k.kh()), i(k.kw()), i(k.sh()),
+                i(k.sw()), i(k.padTop()), i(k.padLeft()), i(g.oh()), i(g.ow())));
+        return new KernelCall("Pool2d", method, args);
     }
 
     @Override
@@ -156,6 +209,10 @@ final class KernelCalls implements OpVisitor<KernelCall> {
 
     @Override
     public KernelCall visit(Op.BiasGrad op) {
+        if (op.spatial() > 1) {
+            return KernelCall.of("Channels", "biasGrad", a(op.dOut()), a(op.dBias()), BATCH, i(op.features()),
+                    i(op.spatial()));
+        }
         return KernelCall.of("Linear", "biasGrad", a(op.dOut()), a(op.dBias()), BATCH, i(op.features()));
     }
 

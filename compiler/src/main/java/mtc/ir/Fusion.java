@@ -69,7 +69,8 @@ public final class Fusion {
             Op op = ops.get(i);
             Op next = i + 1 < ops.size() ? ops.get(i + 1) : null;
             if (op instanceof Op.FusedBatchNormReluDropoutGrad norm && norm.dBias() == null
-                    && next instanceof Op.BiasGrad bias && bias.dOut().name().equals(norm.norm().dIn().name())) {
+                    && next instanceof Op.BiasGrad bias && bias.spatial() == 1
+                    && bias.dOut().name().equals(norm.norm().dIn().name())) {
                 out.add(new Op.FusedBatchNormReluDropoutGrad(norm.dOut(), norm.gate(), norm.norm(), bias.dBias()));
                 i++;
             } else {

@@ -5,6 +5,7 @@ import java.util.List;
 import mtc.check.CheckedModel;
 import mtc.check.Layer;
 import mtc.check.Shape;
+import mtc.check.Window;
 import mtc.ir.Buffer.Role;
 
 /**
@@ -55,13 +56,55 @@ public final class Lowering implements Layer.Visitor<Void> {
         Buffer product = value(layer.index() + ".product", layer.out());
         Buffer y = output(layer);
         train.add(new Op.MatMul(trainValue, weight, product, in, out));
-        train.add(new Op.BiasAdd(product, bias, y, out));
+        train.add(new Op.BiasAdd(product, bias, y, out, 1));
         Buffer evalProduct = evalValue(product), evalY = evalValue(y);
         eval.add(new Op.MatMul(evalValue, weight, evalProduct, in, out));
-        eval.add(new Op.BiasAdd(evalProduct, bias, evalY, out));
+        eval.add(new Op.BiasAdd(evalProduct, bias, evalY, out, 1));
         trainValue = y;
         evalValue = evalY;
         return null;
+    }
+
+    /** PyTorch's {@code nn.Conv2d}: kaiming_uniform(a=√5) weights and bias both U(±1/√fan_in), fan_in = in·kh·kw. */
+    @Override
+    public Void visit(Layer.Conv2d layer) {
+        Window window = layer.window();
+        int cout = layer.outChannels();
+        Buffer weight = parameter(layer, "weight", Shape.of(cout, layer.inChannels(), window.kh(), window.kw()));
+        float bound = (float) (1 / Math.sqrt((double) layer.inChannels() * window.kh() * window.kw()));
+        init.add(new Op.InitUniform(weight, bound));
+        ImageGeometry geometry = geometry(layer.in(), layer.out(), window);
+        Buffer convolved = layer.bias() ? value(layer.index() + ".product", layer.out()) : output(layer);
+        train.add(new Op.Conv2d(trainValue, weight, convolved, geometry));
+        Buffer evalConvolved = evalValue(convolved);
+        eval.add(new Op.Conv2d(evalValue, weight, evalConvolved, geometry));
+        trainValue = convolved;
+        evalValue = evalConvolved;
+        if (!layer.bias()) return null;
+        Buffer bias = parameter(layer, "bias", Shape.of(cout));
+        init.add(new Op.InitUniform(bias, bound));
+        int spatial = geometry.oh() * geometry.ow();
+        Buffer y = output(layer), evalY = evalValue(y);
+        train.add(new Op.BiasAdd(convolved, bias, y, cout, spatial));
+        eval.add(new Op.BiasAdd(evalConvolved, bias, evalY, cout, spatial));
+        trainValue = y;
+        evalValue = evalY;
+        return null;
+    }
+
+    @Override
+    public Void visit(Layer.Pool2d layer) {
+        ImageGeometry geometry = geometry(layer.in(), layer.out(), layer.window());
+        Buffer y = output(layer), evalY = evalValue(y);
+        train.add(new Op.Pool2d(layer.pooling(), trainValue, y, geometry));
+        eval.add(new Op.Pool2d(layer.pooling(), evalValue, evalY, geometry));
+        trainValue = y;
+        evalValue = evalY;
+        return null;
+    }
+
+    private static ImageGeometry geometry(Shape in, Shape out, Window window) {
+        return new ImageGeometry(in.dim(0), in.dim(1), in.dim(2), out.dim(0), window, out.dim(1), out.dim(2));
     }
 
     @Override

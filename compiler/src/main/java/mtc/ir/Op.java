@@ -3,6 +3,7 @@ package mtc.ir;
 import java.util.ArrayList;
 import java.util.List;
 import mtc.check.ActivationKind;
+import mtc.check.PoolKind;
 
 /**
  * One tensor operation with constant feature sizes; the batch size {@code B} is the only value
@@ -45,8 +46,11 @@ public sealed interface Op {
         }
     }
 
-    /** {@code out[B,features] = in[B,features] + bias[features]}. */
-    record BiasAdd(Buffer in, Buffer bias, Buffer out, int features) implements Forward {
+    /**
+     * {@code out[B,features,spatial] = in + bias[features]}: a linear layer's bias ({@code spatial}
+     * 1) or a convolution's, one per channel.
+     */
+    record BiasAdd(Buffer in, Buffer bias, Buffer out, int features, int spatial) implements Forward {
         public List<Buffer> reads() { return List.of(in, bias); }
         public List<Buffer> writes() { return List.of(out); }
         public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
@@ -54,7 +58,38 @@ public sealed interface Op {
         public List<Op> derive(Gradients g) {
             Buffer dOut = g.of(out);
             if (g.needs(in)) g.pass(in, dOut);
-            return List.of(new BiasGrad(dOut, g.contribution(bias), features));
+            return List.of(new BiasGrad(dOut, g.contribution(bias), features, spatial));
+        }
+    }
+
+    /** PyTorch's {@code Conv2d} without its bias: {@code out[B,cout,oh,ow] = in[B,cin,h,w] ⋆ weight[cout,cin,kh,kw]}. */
+    record Conv2d(Buffer in, Buffer weight, Buffer out, ImageGeometry geometry) implements Forward {
+        public List<Buffer> reads() { return List.of(in, weight); }
+        public List<Buffer> writes() { return List.of(out); }
+        public String attributes() { return geometry.toString(); }
+        public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
+
+        public List<Op> derive(Gradients g) {
+            Buffer dOut = g.of(out);
+            List<Op> ops = new ArrayList<>();
+            if (g.needs(in)) ops.add(new Conv2dGradInput(dOut, weight, g.contribution(in), geometry));
+            ops.add(new Conv2dGradWeight(dOut, in, g.contribution(weight), geometry));
+            return ops;
+        }
+    }
+
+    /** Max or average pooling of each channel (global average pooling is an average over the whole image). */
+    record Pool2d(PoolKind kind, Buffer in, Buffer out, ImageGeometry geometry) implements Forward {
+        public List<Buffer> reads() { return List.of(in); }
+        public List<Buffer> writes() { return List.of(out); }
+        public String attributes() { return geometry.toString(); }
+        public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
+
+        /** Max pooling finds each window's maximum again in its input, so the input is kept; averages need nothing. */
+        public List<Op> derive(Gradients g) {
+            if (!g.needs(in)) return List.of();
+            Buffer saved = kind == PoolKind.MAX ? in : null;
+            return List.of(new Pool2dGrad(kind, g.of(out), saved, g.contribution(in), geometry));
         }
     }
 
@@ -189,10 +224,30 @@ public sealed interface Op {
         public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
     }
 
-    /** {@code dBias[j] = Σ_b dOut[b,j]}. */
-    record BiasGrad(Buffer dOut, Buffer dBias, int features) implements Op {
+    /** {@code dBias[j] = Σ_b Σ_s dOut[b,j,s]}. */
+    record BiasGrad(Buffer dOut, Buffer dBias, int features, int spatial) implements Op {
         public List<Buffer> reads() { return List.of(dOut); }
         public List<Buffer> writes() { return List.of(dBias); }
+        public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
+    }
+
+    record Conv2dGradInput(Buffer dOut, Buffer weight, Buffer dIn, ImageGeometry geometry) implements Op {
+        public List<Buffer> reads() { return List.of(dOut, weight); }
+        public List<Buffer> writes() { return List.of(dIn); }
+        public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
+    }
+
+    /** {@code dWeight}, summed over the batch. */
+    record Conv2dGradWeight(Buffer dOut, Buffer in, Buffer dWeight, ImageGeometry geometry) implements Op {
+        public List<Buffer> reads() { return List.of(dOut, in); }
+        public List<Buffer> writes() { return List.of(dWeight); }
+        public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
+    }
+
+    /** {@code in} is the forward input for max pooling, whose gradient goes to each window's first maximum; else null. */
+    record Pool2dGrad(PoolKind kind, Buffer dOut, Buffer in, Buffer dIn, ImageGeometry geometry) implements Op {
+        public List<Buffer> reads() { return in == null ? List.of(dOut) : List.of(dOut, in); }
+        public List<Buffer> writes() { return List.of(dIn); }
         public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
     }
 

@@ -5,6 +5,8 @@ public interface OpVisitor<R> {
     R visit(Op.MatMul op);
     R visit(Op.BiasAdd op);
     R visit(Op.BatchNormTrain op);
+    R visit(Op.Conv2d op);
+    R visit(Op.Pool2d op);
     R visit(Op.Activation op);
     R visit(Op.DropoutTrain op);
     R visit(Op.Reshape op);
@@ -15,6 +17,9 @@ public interface OpVisitor<R> {
     R visit(Op.MatMulGradWeight op);
     R visit(Op.MatMulGradInput op);
     R visit(Op.BiasGrad op);
+    R visit(Op.Conv2dGradInput op);
+    R visit(Op.Conv2dGradWeight op);
+    R visit(Op.Pool2dGrad op);
     R visit(Op.BatchNormGrad op);
     R visit(Op.ActivationGrad op);
     R visit(Op.DropoutGrad op);

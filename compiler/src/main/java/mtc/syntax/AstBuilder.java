@@ -90,9 +90,16 @@ final class AstBuilder extends MtBaseVisitor<Statement> {
 
     private Argument argument(MtParser.ArgumentContext ctx) {
         if (ctx instanceof MtParser.NamedArgumentContext named) {
-            return new Argument(Optional.of(name(named.IDENT())), value(named.value()));
+            return new Argument(Optional.of(name(named.IDENT())), value(named.value(), named.shape()));
         }
-        return new Argument(Optional.empty(), value(((MtParser.PositionalArgumentContext) ctx).value()));
+        MtParser.PositionalArgumentContext positional = (MtParser.PositionalArgumentContext) ctx;
+        return new Argument(Optional.empty(), value(positional.value(), positional.shape()));
+    }
+
+    /** An argument is a scalar or a list, whichever the parser found. */
+    private Value value(MtParser.ValueContext scalar, MtParser.ShapeContext list) {
+        if (scalar != null) return value(scalar);
+        return new Value.ListLiteral(list.value().stream().map(this::value).toList(), spans.of(list));
     }
 
     private Value value(MtParser.ValueContext ctx) {

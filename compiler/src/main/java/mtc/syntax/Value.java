@@ -17,7 +17,14 @@ public sealed interface Value {
     /** A floating-point literal; {@code text} is how it was written, for messages. */
     record FloatLiteral(double value, String text, Span span) implements Value {}
 
-    /** A reference to a {@code let} constant. */
+    /** {@code [a, b]}: a list of scalars (a pair argument such as {@code k = [3, 5]}); lists do not nest. */
+    record ListLiteral(java.util.List<Value> items, Span span) implements Value {
+        public ListLiteral {
+            items = java.util.List.copyOf(items);
+        }
+    }
+
+    /** A reference to a {@code let} constant, or a word an argument accepts ({@code same}, {@code true}). */
     record ConstantRef(Name name) implements Value {
         public Span span() { return name.span(); }
     }

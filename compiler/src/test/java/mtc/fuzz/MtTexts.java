@@ -14,8 +14,11 @@ final class MtTexts {
     private MtTexts() {}
 
     private static final List<String> LAYER_NAMES = List.of(
-            "linear", "batchnorm", "relu", "dropout", "flatten", "batchnrom", "lineer", "conv2d", "Relu", "x");
-    private static final List<String> ARG_NAMES = List.of("p", "eps", "momentum", "in", "out", "lr", "q", "hidden");
+            "linear", "batchnorm", "relu", "dropout", "flatten", "batchnrom", "lineer", "conv2d", "Relu", "x",
+            "maxpool2d", "avgpool2d", "global_avgpool", "maxpool", "tanh", "sigmoid", "gelu", "leaky_relu");
+    private static final List<String> ARG_NAMES = List.of("p", "eps", "momentum", "in", "out", "lr", "q", "hidden",
+            "k", "stride", "padding", "dilation", "bias", "slope");
+    private static final List<String> WORDS = List.of("same", "true", "false", "valid");
 
     static Arbitrary<String> programs() {
         Arbitrary<String> statement = Arbitraries.oneOf(
@@ -39,9 +42,16 @@ final class MtTexts {
     }
 
     private static Arbitrary<String> argument() {
-        Arbitrary<String> named = Combinators.combine(Arbitraries.of(ARG_NAMES), number())
+        Arbitrary<String> value = Arbitraries.oneOf(number(), pair(), Arbitraries.of(WORDS));
+        Arbitrary<String> named = Combinators.combine(Arbitraries.of(ARG_NAMES), value)
                 .as((n, v) -> n + " = " + v);
-        return Arbitraries.oneOf(number(), named, Arbitraries.of(ARG_NAMES));
+        return Arbitraries.oneOf(number(), pair(), named, Arbitraries.of(ARG_NAMES));
+    }
+
+    /** {@code [3, 5]}, and lists of the wrong length or with wrong items. */
+    private static Arbitrary<String> pair() {
+        return Arbitraries.oneOf(number(), Arbitraries.of(WORDS)).list().ofMaxSize(3)
+                .map(items -> "[" + String.join(", ", items) + "]");
     }
 
     static Arbitrary<String> number() {
@@ -56,7 +66,8 @@ final class MtTexts {
     }
 
     private static Arbitrary<String> inputStatement() {
-        return number().list().ofMaxSize(4).map(d -> "input [" + String.join(",", d) + "]");
+        return Arbitraries.oneOf(number().list().ofMaxSize(4).map(d -> "input [" + String.join(",", d) + "]"),
+                Arbitraries.of("input [1, 28, 28]", "input [3, 32, 32]", "input [1, 5, 7]"));
     }
 
     private static Arbitrary<String> letStatement() {

@@ -52,9 +52,9 @@ public final class GraphModels {
         Buffer p = value(index + ".product", out), y = value(index + ".out", out);
         Buffer pEval = value("eval." + p.name(), out), yEval = value("eval." + y.name(), out);
         train.add(new Op.MatMul(x, w, p, in, out));
-        train.add(new Op.BiasAdd(p, b, y, out));
+        train.add(new Op.BiasAdd(p, b, y, out, 1));
         eval.add(new Op.MatMul(xEval, w, pEval, in, out));
-        eval.add(new Op.BiasAdd(pEval, b, yEval, out));
+        eval.add(new Op.BiasAdd(pEval, b, yEval, out, 1));
         return new Buffer[] {y, yEval};
     }
 

@@ -37,10 +37,11 @@ call
     ;
 
 argument
-    : IDENT ASSIGN value                # namedArgument
-    | value                             # positionalArgument
+    : IDENT ASSIGN (value | shape)      # namedArgument
+    | (value | shape)                   # positionalArgument
     ;
 
+// A list of scalars: an input shape, or a pair argument such as k = [3, 5]. Lists do not nest.
 shape
     : LBRACK value (COMMA value)* RBRACK
     ;

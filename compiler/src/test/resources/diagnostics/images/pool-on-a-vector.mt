@@ -1,0 +1,2 @@
+input [784]
+maxpool2d(2) -> linear(10)

@@ -1,0 +1,2 @@
+input [8]
+tanhh -> sigmod -> leakyrelu -> gelu -> linear(4)
