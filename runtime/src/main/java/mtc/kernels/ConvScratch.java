@@ -1,0 +1,44 @@
+package mtc.kernels;
+
+/**
+ * Per-thread buffers of the convolution kernels, reused between calls: the column matrix of a
+ * chunk, its transpose or gradient, and a chunk of output gradients or outputs.
+ */
+final class ConvScratch {
+    private static final ThreadLocal<ConvScratch> PER_THREAD = ThreadLocal.withInitial(ConvScratch::new);
+
+    private float[] columns = new float[0];
+    private float[] second = new float[0];
+    private float[] outputs = new float[0];
+    private float[] partials = new float[0];
+
+    private ConvScratch() {}
+
+    static ConvScratch current() {
+        return PER_THREAD.get();
+    }
+
+    /** The column matrix {@code col[K, ld]} of a chunk. */
+    float[] columns(int size) {
+        if (columns.length < size) columns = new float[size];
+        return columns;
+    }
+
+    /** A second matrix of a chunk's size: the transposed columns, or their gradient. */
+    float[] second(int size) {
+        if (second.length < size) second = new float[size];
+        return second;
+    }
+
+    /** A chunk of outputs or output gradients as {@code [cout, ld]}. */
+    float[] outputs(int size) {
+        if (outputs.length < size) outputs = new float[size];
+        return outputs;
+    }
+
+    /** Per-chunk weight gradients, shared with the workers for one call. */
+    float[] partials(int size) {
+        if (partials.length < size) partials = new float[size];
+        return partials;
+    }
+}

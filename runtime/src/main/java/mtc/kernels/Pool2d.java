@@ -1,0 +1,117 @@
+package mtc.kernels;
+
+import java.util.Arrays;
+
+/**
+ * 2-d max and average pooling over NCHW batches, matching PyTorch's CPU kernels for contiguous
+ * tensors ({@code MaxPool2d}, {@code AvgPool2d} with {@code count_include_pad=True},
+ * {@code ceil_mode=False}) bit for bit: the same window bounds, the same order of float additions,
+ * the same divisor and the same choice of maximum. {@code ph, pw} are the top/left paddings;
+ * {@code oh, ow} the output size. Each plane (sample, channel) is independent; outputs are overwritten.
+ */
+public final class Pool2d {
+    private Pool2d() {}
+
+    /**
+     * {@code y} = the maximum of each window, padding excluded (PyTorch pads with -infinity): the
+     * first maximum in row-major order, except that a NaN replaces any maximum (so the last NaN of
+     * a window is its result).
+     */
+    public static void maxForward(float[] x, float[] y, int n, int c, int h, int w, int kh, int kw,
+                                  int sh, int sw, int ph, int pw, int oh, int ow) {
+        PoolGeometry g = new PoolGeometry(n, c, h, w, kh, kw, sh, sw, ph, pw, oh, ow);
+        g.check("x", x, "y", y);
+        for (int plane = 0; plane < n * c; plane++) {
+            int in = plane * h * w;
+            int out = plane * oh * ow;
+            for (int oy = 0; oy < oh; oy++) {
+                for (int ox = 0; ox < ow; ox++) {
+                    int at = argMax(x, in, g, oy, ox);
+                    y[out + oy * ow + ox] = at < 0 ? Float.NEGATIVE_INFINITY : x[in + at];
+                }
+            }
+        }
+    }
+
+    /** {@code dx}: each output's gradient added to its window's maximum (as {@link #maxForward} picks it). */
+    public static void maxBackward(float[] dy, float[] x, float[] dx, int n, int c, int h, int w, int kh, int kw,
+                                   int sh, int sw, int ph, int pw, int oh, int ow) {
+        PoolGeometry g = new PoolGeometry(n, c, h, w, kh, kw, sh, sw, ph, pw, oh, ow);
+        g.check("dx", dx, "dy", dy);
+        g.check("x", x, "dy", dy);
+        Arrays.fill(dx, 0, n * c * h * w, 0f);
+        for (int plane = 0; plane < n * c; plane++) {
+            int in = plane * h * w;
+            int out = plane * oh * ow;
+            for (int oy = 0; oy < oh; oy++) {
+                for (int ox = 0; ox < ow; ox++) {
+                    int at = argMax(x, in, g, oy, ox);
+                    if (at >= 0) dx[in + at] += dy[out + oy * ow + ox];
+                }
+            }
+        }
+    }
+
+    /**
+     * The offset within the plane of window {@code (oy, ox)}'s maximum, PyTorch's rule: start at
+     * the window's first position inside the input with -infinity, take a value when it is greater
+     * or NaN; -1 for a window wholly in the padding (its output is -infinity, and it passes no gradient).
+     */
+    private static int argMax(float[] x, int in, PoolGeometry g, int oy, int ox) {
+        int y0 = g.rowFrom(oy), y1 = g.rowTo(oy), x0 = g.colFrom(ox), x1 = g.colTo(ox);
+        if (y0 >= y1 || x0 >= x1) return -1;
+        int best = y0 * g.w() + x0;
+        float max = Float.NEGATIVE_INFINITY;
+        for (int iy = y0; iy < y1; iy++) {
+            for (int ix = x0; ix < x1; ix++) {
+                float v = x[in + iy * g.w() + ix];
+                if (v > max || Float.isNaN(v)) {
+                    max = v;
+                    best = iy * g.w() + ix;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** {@code y} = the float sum of each window's inputs in row-major order, divided by its {@link PoolGeometry#divisor}. */
+    public static void avgForward(float[] x, float[] y, int n, int c, int h, int w, int kh, int kw,
+                                  int sh, int sw, int ph, int pw, int oh, int ow) {
+        PoolGeometry g = new PoolGeometry(n, c, h, w, kh, kw, sh, sw, ph, pw, oh, ow);
+        g.check("x", x, "y", y);
+        for (int plane = 0; plane < n * c; plane++) {
+            int in = plane * h * w;
+            int out = plane * oh * ow;
+            for (int oy = 0; oy < oh; oy++) {
+                for (int ox = 0; ox < ow; ox++) {
+                    float sum = 0f;
+                    for (int iy = g.rowFrom(oy); iy < g.rowTo(oy); iy++) {
+                        for (int ix = g.colFrom(ox); ix < g.colTo(ox); ix++) sum += x[in + iy * w + ix];
+                    }
+                    boolean empty = g.rowFrom(oy) >= g.rowTo(oy) || g.colFrom(ox) >= g.colTo(ox);
+                    y[out + oy * ow + ox] = empty ? 0f : sum / g.divisor(oy, ox);
+                }
+            }
+        }
+    }
+
+    /** {@code dx}: each output's gradient divided by its window's divisor, added to the window's inputs in order. */
+    public static void avgBackward(float[] dy, float[] dx, int n, int c, int h, int w, int kh, int kw,
+                                   int sh, int sw, int ph, int pw, int oh, int ow) {
+        PoolGeometry g = new PoolGeometry(n, c, h, w, kh, kw, sh, sw, ph, pw, oh, ow);
+        g.check("dx", dx, "dy", dy);
+        Arrays.fill(dx, 0, n * c * h * w, 0f);
+        for (int plane = 0; plane < n * c; plane++) {
+            int in = plane * h * w;
+            int out = plane * oh * ow;
+            for (int oy = 0; oy < oh; oy++) {
+                for (int ox = 0; ox < ow; ox++) {
+                    float delta = dy[out + oy * ow + ox] / g.divisor(oy, ox);
+                    for (int iy = g.rowFrom(oy); iy < g.rowTo(oy); iy++) {
+                        for (int ix = g.colFrom(ox); ix < g.colTo(ox); ix++) dx[in + iy * w + ix] += delta;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package mtc.kernels;
+
+import static mtc.kernels.FiniteDifferences.assertGradient;
+import static mtc.kernels.FiniteDifferences.dot;
+import static mtc.kernels.FiniteDifferences.random;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import mtc.runtime.Threads;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@link Conv2d} against the naive double-precision definition ({@link ConvReference}) on many
+ * shapes, on 1 and 2 threads (bit-identical), with outputs pre-filled with NaN and followed by
+ * slack that must stay untouched; and against finite differences.
+ */
+class Conv2dTest {
+    private static final int SLACK = 19;
+    private final int savedThreads = Threads.get();
+
+    @AfterEach
+    void restoreThreads() {
+        Threads.set(savedThreads);
+    }
+
+    static Stream<ConvReference> shapes() {
+        List<ConvReference> shapes = new ArrayList<>();
+        // The models' layers (LeNet-5, bnnet) at small batches: large enough for two threads.
+        shapes.add(ConvReference.of(7, 1, 28, 28, 6, 5, 5, 1, 1, 2, 2, 2, 2, 1, 1));
+        shapes.add(ConvReference.of(7, 6, 14, 14, 16, 5, 5, 1, 1, 0, 0, 0, 0, 1, 1));
+        shapes.add(ConvReference.of(7, 1, 28, 28, 32, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1));
+        shapes.add(ConvReference.of(2, 32, 14, 14, 64, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1));
+        // Stride, asymmetric ('same' with an even kernel) padding, dilation, non-square everything.
+        shapes.add(ConvReference.of(1, 3, 9, 11, 5, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1));
+        shapes.add(ConvReference.of(2, 2, 7, 6, 3, 4, 2, 1, 1, 1, 2, 0, 1, 1, 1));
+        shapes.add(ConvReference.of(7, 2, 10, 9, 7, 3, 2, 1, 1, 2, 2, 1, 1, 2, 3));
+        shapes.add(ConvReference.of(2, 4, 13, 8, 9, 2, 3, 3, 2, 0, 1, 2, 0, 2, 1));
+        shapes.add(ConvReference.of(7, 5, 6, 7, 11, 1, 1, 2, 2, 0, 0, 0, 0, 1, 1));
+        shapes.add(ConvReference.of(1, 1, 2, 3, 2, 3, 4, 1, 1, 1, 1, 2, 2, 1, 1)); // window wider than the input
+        shapes.add(ConvReference.of(7, 3, 20, 17, 13, 3, 3, 2, 3, 1, 2, 0, 2, 1, 1)); // two threads, odd chunks
+        shapes.add(ConvReference.of(7, 1, 1, 1, 3, 1, 1, 1, 1, 0, 0, 0, 0, 1, 1));
+        Random random = new Random(7);
+        for (int i = 0; i < 24; i++) {
+            int kh = 1 + random.nextInt(4), kw = 1 + random.nextInt(4);
+            int dh = 1 + random.nextInt(2), dw = 1 + random.nextInt(2);
+            int top = random.nextInt(3), bottom = random.nextInt(3), left = random.nextInt(3), right = random.nextInt(3);
+            int h = Math.max(1, dh * (kh - 1) + 1 - top - bottom) + random.nextInt(12);
+            int w = Math.max(1, dw * (kw - 1) + 1 - left - right) + random.nextInt(12);
+            shapes.add(ConvReference.of(i % 2 == 0 ? 1 : 7, 1 + random.nextInt(5), h, w, 1 + random.nextInt(20),
+                    kh, kw, 1 + random.nextInt(3), 1 + random.nextInt(3), top, bottom, left, right, dh, dw));
+        }
+        return shapes.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void forwardMatchesTheDefinitionOnOneAndTwoThreads(ConvReference c) {
+        float[] x = random(c.inputSize(), 1);
+        float[] weight = random(c.weightSize(), 2);
+        float[] one = run(1, c.outputSize(), y -> c.forward(x, weight, y));
+        assertClose("y", c.forward(x, weight), one);
+        assertArrayEquals(one, run(2, c.outputSize(), y -> c.forward(x, weight, y)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void inputGradientIsTheAdjointOnOneAndTwoThreads(ConvReference c) {
+        float[] dy = random(c.outputSize(), 3);
+        float[] weight = random(c.weightSize(), 4);
+        float[] one = run(1, c.inputSize(), dx -> c.gradInput(dy, weight, dx));
+        assertClose("dx", c.gradInput(dy, weight), one);
+        assertArrayEquals(one, run(2, c.inputSize(), dx -> c.gradInput(dy, weight, dx)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void weightGradientIsTheAdjointOnOneAndTwoThreads(ConvReference c) {
+        float[] dy = random(c.outputSize(), 5);
+        float[] x = random(c.inputSize(), 6);
+        float[] one = run(1, c.weightSize(), dw -> c.gradWeight(dy, x, dw));
+        assertClose("dweight", c.gradWeight(dy, x), one);
+        assertArrayEquals(one, run(2, c.weightSize(), dw -> c.gradWeight(dy, x, dw)));
+    }
+
+    /** {@code <dy, conv(x, w)> = <conv_xᵀ(dy), x> = <conv_wᵀ(dy, x), w>}, all three from the kernels. */
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void dotProductTest(ConvReference c) {
+        float[] x = random(c.inputSize(), 7);
+        float[] weight = random(c.weightSize(), 8);
+        float[] dy = random(c.outputSize(), 9);
+        float[] y = new float[c.outputSize()];
+        float[] dx = new float[c.inputSize()];
+        float[] dw = new float[c.weightSize()];
+        c.forward(x, weight, y);
+        c.gradInput(dy, weight, dx);
+        c.gradWeight(dy, x, dw);
+        double forward = dot(dy, y);
+        double scale = 1e-5 * (1 + Math.sqrt((double) c.outputSize() * c.weightSize()));
+        assertEquals(forward, dot(dx, x), scale, "<dy, y> vs <dx, x>");
+        assertEquals(forward, dot(dw, weight), scale, "<dy, y> vs <dw, w>");
+    }
+
+    @Test
+    void gradientsMatchFiniteDifferences() {
+        ConvReference c = ConvReference.of(2, 2, 5, 6, 3, 3, 2, 2, 1, 1, 0, 1, 1, 1, 2);
+        float[] x = random(c.inputSize(), 10);
+        float[] weight = random(c.weightSize(), 11);
+        float[] r = random(c.outputSize(), 12);
+        float[] dx = new float[c.inputSize()];
+        float[] dw = new float[c.weightSize()];
+        c.gradInput(r, weight, dx);
+        c.gradWeight(r, x, dw);
+        assertGradient("dx", x, dx, v -> dot(r, forward(c, v, weight)));
+        assertGradient("dweight", weight, dw, v -> dot(r, forward(c, x, v)));
+    }
+
+    @Test
+    void rejectsShortArraysAndImpossibleSizes() {
+        ConvReference c = ConvReference.of(2, 2, 5, 6, 3, 3, 2, 1, 1, 0, 0, 0, 0, 1, 1);
+        float[] x = new float[c.inputSize()];
+        float[] weight = new float[c.weightSize()];
+        assertThrows(IllegalArgumentException.class, () -> c.forward(x, weight, new float[c.outputSize() - 1]));
+        assertThrows(IllegalArgumentException.class, () -> c.gradWeight(new float[c.outputSize()], x, new float[1]));
+        assertThrows(IllegalArgumentException.class, () -> Conv2d.forward(x, weight, new float[100],
+                2, 2, 5, 6, 3, 3, 2, 0, 1, 0, 0, 1, 1, 3, 5));
+    }
+
+    private static float[] forward(ConvReference c, float[] x, float[] weight) {
+        float[] y = new float[c.outputSize()];
+        c.forward(x, weight, y);
+        return y;
+    }
+
+    /** Runs {@code kernel} on {@code threads} threads into a NaN-filled array with slack; checks the slack, returns the rest. */
+    static float[] run(int threads, int size, java.util.function.Consumer<float[]> kernel) {
+        Threads.set(threads);
+        float[] out = new float[size + SLACK];
+        Arrays.fill(out, Float.NaN);
+        kernel.accept(out);
+        for (int i = size; i < out.length; i++) assertTrue(Float.isNaN(out[i]), "wrote past the output at " + i);
+        return Arrays.copyOf(out, size);
+    }
+
+    /** Each element within float rounding of a {@code K}-term sum: a few ulps of the sum of absolute terms. */
+    static void assertClose(String what, double[][] expected, float[] actual) {
+        for (int i = 0; i < actual.length; i++) {
+            double tolerance = 1e-5 * expected[1][i] + 1e-30;
+            double error = Math.abs(actual[i] - expected[0][i]);
+            assertTrue(error <= tolerance, what + "[" + i + "] = " + actual[i] + ", expected " + expected[0][i]);
+        }
+    }
+}
