@@ -39,8 +39,24 @@ MODELS = {
                                  nn.Dropout(0.0), nn.Linear(256, 10)),
     # input [4,14,14]; batchnorm -> relu -> flatten -> linear(784,10): BatchNorm2d per channel
     "bn2d": lambda: nn.Sequential(nn.BatchNorm2d(4), nn.ReLU(), nn.Flatten(), nn.Linear(784, 10)),
+    # examples/lenet5.mt (torch_cnn.py --model lenet5)
+    "lenet5": lambda: nn.Sequential(nn.Conv2d(1, 6, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2),
+                                    nn.Conv2d(6, 16, 5), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
+                                    nn.Linear(400, 120), nn.ReLU(), nn.Linear(120, 84), nn.ReLU(),
+                                    nn.Linear(84, 10)),
+    # examples/bnnet.mt (torch_cnn.py --model bnnet)
+    "bnnet": lambda: nn.Sequential(nn.Conv2d(1, 32, 3, padding=1), nn.BatchNorm2d(32), nn.ReLU(), nn.MaxPool2d(2),
+                                   nn.Conv2d(32, 64, 3, padding=1), nn.BatchNorm2d(64), nn.ReLU(), nn.MaxPool2d(2),
+                                   nn.Flatten(), nn.Linear(3136, 128), nn.ReLU(), nn.Linear(128, 10)),
+    # every window option: stride, asymmetric and 'same' padding, dilation, no bias, overlapping
+    # max pooling, average pooling with padding, global average pooling
+    "windows": lambda: nn.Sequential(nn.Conv2d(1, 5, (3, 4), stride=(2, 1), padding=(1, 2), dilation=(1, 2)),
+                                     nn.ReLU(), nn.MaxPool2d(3, stride=2, padding=1),
+                                     nn.Conv2d(5, 6, 4, padding="same", bias=False), nn.AvgPool2d(2, padding=1),
+                                     nn.Conv2d(6, 7, 1), nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(7, 10)),
 }
-INPUT_SHAPES = {"mlp": (784,), "bn2d": (4, 14, 14)}
+INPUT_SHAPES = {"mlp": (784,), "bn2d": (4, 14, 14), "lenet5": (1, 28, 28), "bnnet": (1, 28, 28),
+                "windows": (1, 28, 28)}
 
 
 def read_idx(path):

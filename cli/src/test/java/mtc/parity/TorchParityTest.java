@@ -66,6 +66,26 @@ class TorchParityTest {
                     model ParityBn2d
                     input [4, 14, 14]
                     batchnorm -> relu -> flatten -> linear(784, 10)
+                    """),
+            new Case("lenet5", """
+                    model ParityLeNet5
+                    input [1, 28, 28]
+                    conv2d(1, 6, 5, padding=2) -> relu -> maxpool2d(2) -> conv2d(6, 16, 5) -> relu -> maxpool2d(2)
+                      -> flatten -> linear(400, 120) -> relu -> linear(120, 84) -> relu -> linear(84, 10)
+                    """),
+            new Case("bnnet", """
+                    model ParityBnNet
+                    input [1, 28, 28]
+                    conv2d(1, 32, 3, padding=1) -> batchnorm -> relu -> maxpool2d(2)
+                      -> conv2d(32, 64, 3, padding=1) -> batchnorm -> relu -> maxpool2d(2)
+                      -> flatten -> linear(3136, 128) -> relu -> linear(128, 10)
+                    """),
+            new Case("windows", """
+                    model ParityWindows
+                    input [1, 28, 28]
+                    conv2d(1, 5, [3, 4], stride=[2, 1], padding=[1, 2], dilation=[1, 2]) -> relu
+                      -> maxpool2d(3, stride=2, padding=1) -> conv2d(5, 6, 4, padding=same, bias=false)
+                      -> avgpool2d(2, padding=1) -> conv2d(6, 7, 1) -> global_avgpool -> flatten -> linear(7, 10)
                     """));
 
     /** mtc's network after the three steps, with the loss of each step. */
