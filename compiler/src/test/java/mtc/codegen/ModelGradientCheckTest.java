@@ -3,6 +3,7 @@ package mtc.codegen;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import mtc.check.ActivationKind;
+import mtc.check.PoolKind;
 import mtc.check.Shape;
 import mtc.ir.GraphModels;
 import mtc.ir.IrPipeline;
@@ -62,6 +63,14 @@ class ModelGradientCheckTest {
         TestModels.Chain chain = new TestModels.Chain("Act", Shape.of(6)).linear(5);
         for (ActivationKind kind : ActivationKind.values()) chain.activation(kind, 0.1).linear(5);
         check(chain.linear(3));
+    }
+
+    /** Odd sizes, stride, padding, dilation, overlapping max pooling, average pooling with padding. */
+    @Test
+    void convolutionsAndPooling() {
+        check(new TestModels.Chain("Conv", Shape.of(2, 7, 6)).conv2d(3, 3, 1, 1, 1, true).relu()
+                .pool(PoolKind.MAX, 3, 2, 1).conv2d(4, 2, 2, 1, 2, false).batchNorm()
+                .pool(PoolKind.AVERAGE, 2, 1, 1).globalAvgPool().flatten().linear(3));
     }
 
     private static void check(TestModels.Chain chain) {

@@ -6,7 +6,9 @@ import java.util.OptionalDouble;
 import mtc.check.ActivationKind;
 import mtc.check.CheckedModel;
 import mtc.check.Layer;
+import mtc.check.PoolKind;
 import mtc.check.Shape;
+import mtc.check.Window;
 import mtc.diag.Span;
 
 /** Checked models built by hand, so that back-end tests do not depend on the front end. */
@@ -64,6 +66,25 @@ public final class TestModels {
 
         public Chain flatten() {
             return add(new Layer.Flatten(layers.size(), AT, current, Shape.of((int) current.size())));
+        }
+
+        /** {@code conv2d(out, k, stride, padding)} with a square window and dilation {@code dilation}. */
+        public Chain conv2d(int out, int k, int stride, int padding, int dilation, boolean bias) {
+            Window w = new Window(k, k, stride, stride, padding, padding, 2 * padding, 2 * padding, dilation, dilation);
+            Shape next = Shape.of(out, (int) w.outHeight(current.dim(1)), (int) w.outWidth(current.dim(2)));
+            return add(new Layer.Conv2d(layers.size(), AT, current, next, current.dim(0), out, w, bias));
+        }
+
+        public Chain pool(PoolKind kind, int k, int stride, int padding) {
+            Window w = new Window(k, k, stride, stride, padding, padding, 2 * padding, 2 * padding, 1, 1);
+            Shape next = Shape.of(current.dim(0), (int) w.outHeight(current.dim(1)), (int) w.outWidth(current.dim(2)));
+            return add(new Layer.Pool2d(layers.size(), AT, current, next, kind, w));
+        }
+
+        public Chain globalAvgPool() {
+            Window w = new Window(current.dim(1), current.dim(2), 1, 1, 0, 0, 0, 0, 1, 1);
+            return add(new Layer.Pool2d(layers.size(), AT, current, Shape.of(current.dim(0), 1, 1),
+                    PoolKind.GLOBAL_AVERAGE, w));
         }
 
         public Chain lr(double value) {
