@@ -31,6 +31,39 @@ public final class ClassFileChecks {
         assertEquals("", report.toString(), "CheckClassAdapter report");
     }
 
+    /**
+     * Every kernel the class calls exists as a public static method of {@code mtc.kernels} with that
+     * exact descriptor: code generation names kernels by class and method, and this is where that
+     * contract with the runtime is checked for every op.
+     */
+    public static void assertKernelCallsResolve(byte[] classFile) {
+        ClassNode node = new ClassNode();
+        new ClassReader(classFile).accept(node, 0);
+        for (MethodNode method : node.methods) {
+            for (var insn : method.instructions) {
+                if (insn instanceof org.objectweb.asm.tree.MethodInsnNode call && call.owner.startsWith("mtc/kernels/")) {
+                    assertTrue(resolves(call.owner, call.name, call.desc),
+                            "no public static " + call.owner + "." + call.name + call.desc);
+                }
+            }
+        }
+    }
+
+    private static boolean resolves(String owner, String name, String descriptor) {
+        try {
+            Class<?> type = Class.forName(owner.replace('/', '.'));
+            for (java.lang.reflect.Method m : type.getMethods()) {
+                if (m.getName().equals(name) && java.lang.reflect.Modifier.isStatic(m.getModifiers())
+                        && org.objectweb.asm.Type.getMethodDescriptor(m).equals(descriptor)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
     /** Every method's bytecode length must stay under HotSpot's compilation limit. */
     public static void assertMethodsCompilable(byte[] classFile) {
         codeSizes(classFile).forEach((name, size) ->

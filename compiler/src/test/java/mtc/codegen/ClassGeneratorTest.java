@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import mtc.check.ActivationKind;
 import mtc.check.CheckedModel;
+import mtc.check.PoolKind;
 import mtc.check.Shape;
+import mtc.ir.GraphModels;
 import mtc.ir.IrPipeline;
 import mtc.ir.TestModels;
 import mtc.runtime.DType;
@@ -67,5 +70,24 @@ class ClassGeneratorTest {
     void defaultLearningRateComesFromTheOptimizerStatement() {
         CheckedModel model = new TestModels.Chain("Lr", Shape.of(4)).linear(3).lr(0.05).model();
         assertEquals(0.05, NetworkClasses.instantiate(generate(model)).spec().defaultLr());
+    }
+
+    /** Models that between them use every op, fused and unfused: each kernel call has its kernel. */
+    @Test
+    void everyKernelCallResolves() {
+        TestModels.Chain activations = new TestModels.Chain("Act", Shape.of(6)).linear(20);
+        for (ActivationKind kind : ActivationKind.values()) activations.activation(kind, 0.1).linear(20);
+        TestModels.Chain images = new TestModels.Chain("Img", Shape.of(2, 7, 6)).conv2d(3, 3, 1, 1, 1, true)
+                .batchNorm().relu().pool(PoolKind.MAX, 2, 2, 0).conv2d(4, 2, 1, 0, 1, false)
+                .pool(PoolKind.AVERAGE, 2, 1, 1).globalAvgPool().flatten().linear(3);
+        List<mtc.ir.Program> programs = new java.util.ArrayList<>();
+        for (CheckedModel model : List.of(TestModels.seed(784, 256, 10, 0.2), activations.linear(3).model(),
+                images.model())) {
+            programs.add(IrPipeline.build(model));
+            programs.add(TestModels.unfused(model));
+        }
+        programs.add(IrPipeline.build(GraphModels.residualRelu(6, 5, 3, true), true));
+        programs.add(IrPipeline.build(GraphModels.residualRelu(6, 5, 3, false), false));
+        for (mtc.ir.Program p : programs) ClassFileChecks.assertKernelCallsResolve(ClassGenerator.generate(p).bytes());
     }
 }
