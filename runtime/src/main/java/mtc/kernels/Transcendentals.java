@@ -1,30 +1,40 @@
 package mtc.kernels;
 
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
 /**
- * exp, tanh, the logistic function and the Gaussian integral for the activations: computed in
- * double, rounded once to float.
+ * tanh, the logistic function's exp, GELU and its derivative, element-wise over float arrays,
+ * computed in double lanes and rounded once to float.
  *
- * <p>Why not {@code Math} or the Vector API: {@code Math.tanh} is fdlibm in Java, 35-45 ns an
- * element here; the Vector API's {@code TANH} and {@code EXP} call SVML once C2 has compiled the
- * loop (0.3-1 ns) but {@code Math} before, and the two differ in the last bit of about 0.5% of
- * floats, so a run's numbers would depend on when the JIT got there. These use {@code + - * /}
- * and nothing else (no FMA, whose software fallback is slow where the CPU lacks it), so they give
- * the same bits interpreted, compiled and on any CPU, at about 1 ns an element. Their relative
- * error in double is below 1e-11, so the float result is the correctly rounded one except in
- * rare near-ties, where it is the other neighbour: at most 1 ulp.
+ * <p>Why not {@code Math} or the Vector API's own: {@code Math.tanh} is fdlibm in Java, 35-45 ns
+ * an element here; the Vector API's {@code TANH} and {@code EXP} call SVML once C2 has compiled
+ * the loop (0.3-1 ns) but {@code Math} before, and the two differ in the last bit of about 0.5%
+ * of floats, so a run's numbers would depend on when the JIT got there. These use add, multiply,
+ * divide, fused multiply-add and bit operations, exact in every mode, so they give the same bits
+ * interpreted and compiled. Their relative error in double is below 1e-11, so the float result is
+ * the correctly rounded one except in rare near-ties, where it is the other neighbour.
+ *
+ * <p>Why double lanes, filled by scalar loops: the polynomials are chains of dependent operations,
+ * which a scalar loop waits on (16 ns an element for tanh) and eight lanes share. JDK 17's C2
+ * cannot widen a preferred-shape float vector into doubles (a cast that changes the lane count is
+ * not intrinsified: every vector gets boxed), and a half-width float species would slow every
+ * other kernel (see KernelSpeciesTest), so the floats are widened by plain loops into a chunk
+ * of doubles.
  */
 final class Transcendentals {
-    /** Added to a double of magnitude below 2^51, it leaves the nearest integer in the low bits. */
-    private static final double ROUNDER = 0x1.8p52;
-    private static final long EXPONENT_OF_ROUNDED = 1023L - Double.doubleToRawLongBits(ROUNDER);
-    private static final double LOG2E = 1.4426950408889634;
-    /** ln 2 in two parts (Cody and Waite): {@code n * LN2_HI} is exact for |n| < 2^21. */
-    private static final double LN2_HI = 0x1.62e42feep-1;
-    private static final double LN2_LO = 0x1.a39ef35793c76p-33;
-    /** 1/k! for k = 0..11: Taylor's series on |r| <= ln2/2 has a remainder below 7e-15. */
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    /**
+     * exp(a) = exp(a / 2^12)^(2^12): Taylor's series to degree 11 on |a / 2^12| <= 0.173 (remainder
+     * below 2e-18), then twelve squarings, which multiply the relative error by 4096: below 8e-13
+     * over [-708, 100] (measured against mpmath). Squaring needs no bit operations on the lanes:
+     * reinterpreting doubles as longs is not intrinsified in JDK 17 once both directions are used.
+     */
+    private static final int SQUARINGS = 12;
     private static final double[] EXP_TAYLOR = new double[12];
-    /** The largest |a| for which 2^round(a/ln 2) is a normal double. */
-    static final double EXP_LIMIT = 708;
+    /** The largest |a| for which e^a is a normal double. */
+    private static final double EXP_LIMIT = 708;
     private static final double SQRT_HALF = 0.7071067811865476;
     private static final double INV_SQRT_2PI = 0.3989422804014327;
     /**
@@ -51,66 +61,118 @@ final class Transcendentals {
 
     private Transcendentals() {}
 
-    /** e^a for |a| <= {@link #EXP_LIMIT} (callers clamp); NaN gives NaN. */
-    static double exp(double a) {
-        double rounded = a * LOG2E + ROUNDER;
-        double n = rounded - ROUNDER;
-        double r = (a - n * LN2_HI) - n * LN2_LO;
-        double p = horner(EXP_TAYLOR, r);
-        return p * Double.longBitsToDouble((Double.doubleToRawLongBits(rounded) + EXPONENT_OF_ROUNDED) << 52);
-    }
+    /** Doubles widened at a time: a multiple of any vector length, small enough for L1. */
+    private static final int CHUNK = 512;
 
-    /** tanh, as PyTorch's {@code torch.tanh} in float32 (Sleef, 1 ulp): within 1 ulp of it. */
-    static float tanh(float x) {
-        double a = Math.abs((double) x);
-        double t;
-        if (a < 0.02) {
-            double a2 = a * a; // Taylor: the next term, 17a^7/315, is below 4e-12 of a
-            t = a + a * a2 * (-1.0 / 3 + a2 * (2.0 / 15));
-        } else {
-            t = 1 - 2 / (exp(Math.min(a + a, 100)) + 1); // tanh(50) is 1 in double
+    // One method per function, each with its own loop: C2 then compiles each alone. A shared loop
+    // that switched between them grew past C2's node limit, stopped inlining, and boxed vectors.
+    // The last vector of a chunk may run past its count into stale lanes, computed and dropped.
+
+    /** {@code out = tanh(x)}, within 1 ulp of PyTorch's {@code torch.tanh} in float32 (Sleef, itself within 1 ulp). */
+    static void tanh(float[] x, float[] out, int size) {
+        double[] a = new double[CHUNK];
+        for (int start = 0; start < size; start += CHUNK) {
+            int count = widen(x, start, size, a);
+            for (int j = 0; j < count; j += D.length()) tanh(DoubleVector.fromArray(D, a, j)).intoArray(a, j);
+            narrow(a, count, out, start);
         }
-        return (float) Math.copySign(t, x);
     }
 
     /**
-     * PyTorch's float32 formula {@code 1 / (1 + exp(-x))}, each step rounded to float as its
-     * vectorised kernel does, with exp correctly rounded (Sleef's within 1 ulp). Below -88.72,
-     * where exp(-x) overflows a float, it is 0, as in PyTorch.
+     * {@code out = 1 / (1 + exp(-x))} in PyTorch's float32 steps (its vectorised kernel rounds each
+     * to float), with exp correctly rounded; 0 below -88.72, where exp(-x) overflows a float, as there.
      */
-    static float sigmoid(float x) {
-        float e = (float) exp(Math.max(-EXP_LIMIT, Math.min(EXP_LIMIT, -(double) x)));
-        return 1f / (1f + e);
+    static void sigmoid(float[] x, float[] out, int size) {
+        double[] a = new double[CHUNK];
+        for (int start = 0; start < size; start += CHUNK) {
+            int count = widen(x, start, size, a);
+            for (int j = 0; j < count; j += D.length()) {
+                exp(DoubleVector.fromArray(D, a, j).neg().min(EXP_LIMIT).max(-EXP_LIMIT)).intoArray(a, j);
+            }
+            for (int j = 0; j < count; j++) out[start + j] = 1f / (1f + (float) a[j]);
+        }
+    }
+
+    /** {@code out = x Φ(x)} (PyTorch's {@code nn.GELU()}, exact): NaN at -inf, as there. */
+    static void gelu(float[] x, float[] out, int size) {
+        double[] a = new double[CHUNK];
+        for (int start = 0; start < size; start += CHUNK) {
+            int count = widen(x, start, size, a);
+            for (int j = 0; j < count; j += D.length()) {
+                DoubleVector v = DoubleVector.fromArray(D, a, j);
+                v.mul(normalCdf(v, gaussian(v))).intoArray(a, j);
+            }
+            narrow(a, count, out, start);
+        }
+    }
+
+    /** {@code out = dy (Φ(x) + x φ(x))}; {@code out} may be {@code dy}. */
+    static void geluGradient(float[] dy, float[] x, float[] out, int size) {
+        double[] a = new double[CHUNK];
+        double[] b = new double[CHUNK];
+        for (int start = 0; start < size; start += CHUNK) {
+            int count = widen(x, start, size, a);
+            widen(dy, start, size, b);
+            for (int j = 0; j < count; j += D.length()) {
+                DoubleVector.fromArray(D, b, j).mul(geluDerivative(DoubleVector.fromArray(D, a, j))).intoArray(a, j);
+            }
+            narrow(a, count, out, start);
+        }
+    }
+
+    /** Copies the floats of the chunk from {@code start} into {@code a}; returns how many. */
+    private static int widen(float[] x, int start, int size, double[] a) {
+        int count = Math.min(CHUNK, size - start);
+        for (int j = 0; j < count; j++) a[j] = x[start + j];
+        return count;
+    }
+
+    private static void narrow(double[] a, int count, float[] out, int start) {
+        for (int j = 0; j < count; j++) out[start + j] = (float) a[j];
+    }
+
+    private static DoubleVector tanh(DoubleVector x) {
+        DoubleVector a = x.abs();
+        DoubleVector a2 = a.mul(a);
+        // Taylor below 0.02: the next term, 17a^7/315, is below 4e-12 of a
+        DoubleVector small = a.mul(a2).fma(a2.fma(2.0 / 15, -1.0 / 3), a);
+        DoubleVector e = exp(a.add(a).min(100)); // tanh(50) is 1 in double
+        DoubleVector big = DoubleVector.broadcast(D, -2).div(e.add(1)).add(1); // 1 - 2 / (e^2a + 1)
+        DoubleVector t = big.blend(small, a.compare(VectorOperators.LT, 0.02));
+        // the sign of x, without bit operations (see SQUARINGS); ±0 are their own tanh
+        return t.blend(t.neg(), x.compare(VectorOperators.LT, 0)).blend(x, x.compare(VectorOperators.EQ, 0));
+    }
+
+    /** Φ(x) + x φ(x). */
+    private static DoubleVector geluDerivative(DoubleVector x) {
+        DoubleVector g = gaussian(x);
+        return x.mul(INV_SQRT_2PI).fma(g, normalCdf(x, g));
     }
 
     /** exp(-x²/2); 0 where that is below the doubles {@link #exp} covers (|x| > 37.6). */
-    static double gaussian(double x) {
-        double h = 0.5 * x * x;
-        return h > EXP_LIMIT ? 0 : exp(-h);
+    private static DoubleVector gaussian(DoubleVector x) {
+        DoubleVector h = x.mul(x).mul(0.5);
+        return exp(h.min(EXP_LIMIT).neg()).blend(0, h.compare(VectorOperators.GT, EXP_LIMIT));
     }
 
     /** Φ(x), the standard normal's distribution function, given {@code g = gaussian(x)}. */
-    static double normalCdf(double x, double g) {
-        double z = Math.min(Math.abs(x) * SQRT_HALF, 40); // finite for infinite x, where g is 0
-        double t = K / (K + z);
-        double halfErfc = 0.5 * t * horner(ERFC_G, 2 * t - 1) * g;
-        return x >= 0 ? 1 - halfErfc : halfErfc;
+    private static DoubleVector normalCdf(DoubleVector x, DoubleVector g) {
+        DoubleVector z = x.abs().mul(SQRT_HALF).min(40); // finite for infinite x, where g is 0
+        DoubleVector t = DoubleVector.broadcast(D, K).div(z.add(K));
+        DoubleVector halfErfc = horner(ERFC_G, t.fma(2, -1)).mul(t).mul(g).mul(0.5);
+        return halfErfc.neg().add(1).blend(halfErfc, x.compare(VectorOperators.LT, 0));
     }
 
-    /** GELU, {@code x Φ(x)} (PyTorch's {@code nn.GELU()}, exact): NaN at -inf, as there. */
-    static float gelu(float x) {
-        return (float) (x * normalCdf(x, gaussian(x)));
+    /** e^a for |a| <= {@link #EXP_LIMIT} (callers clamp); NaN gives NaN. */
+    private static DoubleVector exp(DoubleVector a) {
+        DoubleVector p = horner(EXP_TAYLOR, a.mul(1.0 / (1 << SQUARINGS)));
+        for (int k = 0; k < SQUARINGS; k++) p = p.mul(p);
+        return p;
     }
 
-    /** d GELU / dx = Φ(x) + x φ(x), in double (the caller multiplies by dy before rounding). */
-    static double geluDerivative(double x) {
-        double g = gaussian(x);
-        return normalCdf(x, g) + x * INV_SQRT_2PI * g;
-    }
-
-    private static double horner(double[] c, double u) {
-        double p = c[c.length - 1];
-        for (int k = c.length - 2; k >= 0; k--) p = p * u + c[k];
+    private static DoubleVector horner(double[] c, DoubleVector u) {
+        DoubleVector p = DoubleVector.broadcast(D, c[c.length - 1]);
+        for (int k = c.length - 2; k >= 0; k--) p = p.fma(u, DoubleVector.broadcast(D, c[k]));
         return p;
     }
 }

@@ -114,6 +114,25 @@ class ActivationsTest {
         }
     }
 
+    /**
+     * The kernels give the same bits before and after C2 compiles them: they use no operation whose
+     * compiled form (an SVML call) rounds differently from its interpreted one, or a run's numbers
+     * would depend on the JIT's timing. The first call runs interpreted or in C1 (unless an earlier
+     * test got there first), the last one in C2 after 3,000 calls.
+     */
+    @Test
+    void sameBitsBeforeAndAfterTheJitCompilesThem() {
+        float[] a = Arrays.copyOf(X, 1024);
+        float[] b = Arrays.copyOfRange(X, 3000, 3000 + a.length);
+        for (Map.Entry<String, Kernel> k : kernels().entrySet()) {
+            float[] first = new float[a.length];
+            float[] out = new float[a.length];
+            k.getValue().run(a, b, first, 1, a.length);
+            for (int i = 0; i < 3000; i++) k.getValue().run(a, b, out, 1, a.length);
+            assertArrayEquals(first, out, k.getKey());
+        }
+    }
+
     /** Each kernel as {@code out = f(a, b)}, where {@code out} may be {@code a}; the forwards ignore {@code b}. */
     private interface Kernel {
         void run(float[] a, float[] b, float[] out, int n, int width);
