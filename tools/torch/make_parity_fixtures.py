@@ -54,9 +54,14 @@ MODELS = {
                                      nn.ReLU(), nn.MaxPool2d(3, stride=2, padding=1),
                                      nn.Conv2d(5, 6, 4, padding="same", bias=False), nn.AvgPool2d(2, padding=1),
                                      nn.Conv2d(6, 7, 1), nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(7, 10)),
+    # linear(784,64) -> tanh -> linear(64) -> sigmoid -> linear(64) -> gelu -> linear(64)
+    #   -> leaky_relu(slope = 0.1) -> linear(10)
+    "activations": lambda: nn.Sequential(nn.Linear(784, 64), nn.Tanh(), nn.Linear(64, 64), nn.Sigmoid(),
+                                         nn.Linear(64, 64), nn.GELU(), nn.Linear(64, 64), nn.LeakyReLU(0.1),
+                                         nn.Linear(64, 10)),
 }
 INPUT_SHAPES = {"mlp": (784,), "bn2d": (4, 14, 14), "lenet5": (1, 28, 28), "bnnet": (1, 28, 28),
-                "windows": (1, 28, 28)}
+                "windows": (1, 28, 28), "activations": (784,)}
 
 
 def read_idx(path):
@@ -127,6 +132,36 @@ def write_model_fixtures(name, xs, ys, out):
     print(f"{name}: losses {' '.join(f'{v:.7f}' for v in losses.tolist())}")
 
 
+ACTIVATIONS = {"tanh": nn.Tanh(), "sigmoid": nn.Sigmoid(), "gelu": nn.GELU(), "leaky_relu": nn.LeakyReLU(0.1)}
+
+
+def activation_inputs():
+    """Special values, 16 points in each binade from 2^-20 to 2^6 of both signs, uniform in [-12, 12].
+
+    The length is a multiple of 64, so that PyTorch runs its vectorised kernels on every element
+    (a remainder would go through its scalar code, which computes erf and tanh differently)."""
+    inf, nan = float("inf"), float("nan")
+    special = [0.0, -0.0, inf, -inf, nan, 1e-30, -1e-30, 1.4e-45, -1.4e-45, 3.4e38, -3.4e38,
+               88.72, -88.72, 88.73, -88.73, 100.0, -100.0]
+    binades = torch.cat([(1 + torch.arange(16) / 16) * 2.0 ** e for e in range(-20, 7)])
+    head = torch.cat([torch.tensor(special), binades, -binades]).float()
+    g = torch.Generator().manual_seed(0)
+    return torch.cat([head, torch.rand(4096 - len(head), generator=g) * 24 - 12]), g
+
+
+def write_activation_fixture(out):
+    """x, dy, and per activation A: A (its output) and A_grad (dy times its derivative, by autograd)."""
+    x, g = activation_inputs()
+    dy = torch.rand(len(x), generator=g) * 2 - 1
+    tensors = {"x": x, "dy": dy}
+    for name, module in ACTIVATIONS.items():
+        xr = x.clone().requires_grad_(True)
+        y = module(xr)
+        y.backward(dy)
+        tensors[name], tensors[name + "_grad"] = y.detach(), xr.grad
+    safetensors_io.save(os.path.join(out, "activation_kernels.safetensors"), tensors)
+
+
 def make_fixtures(out, data_dir):
     torch.set_num_threads(1)
     xs, ys = mnist_batches(data_dir)
@@ -135,6 +170,7 @@ def make_fixtures(out, data_dir):
     for name in MODELS:
         write_model_fixtures(name, xs, ys, out)
         float64_noise(name, xs, ys)
+    write_activation_fixture(out)
 
 
 def check_load(path, out, data_dir):

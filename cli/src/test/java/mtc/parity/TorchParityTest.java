@@ -88,6 +88,18 @@ class TorchParityTest {
                       -> avgpool2d(2, padding=1) -> conv2d(6, 7, 1) -> global_avgpool -> flatten -> linear(7, 10)
                     """));
 
+    /**
+     * tanh, sigmoid, gelu and leaky_relu between linear layers (the kernels alone are compared
+     * with PyTorch's in {@link ActivationKernelsParityTest}). Waits for the compiler's activation
+     * layers (issue 11); then it joins {@link #CASES}.
+     */
+    private static final Case ACTIVATIONS = new Case("activations", """
+            model ParityActivations
+            input [784]
+            linear(784, 64) -> tanh -> linear(64) -> sigmoid -> linear(64) -> gelu -> linear(64)
+              -> leaky_relu(slope = 0.1) -> linear(10)
+            """);
+
     /** mtc's network after the three steps, with the loss of each step. */
     private record Trained(Network net, float[] losses) {}
 
@@ -98,11 +110,15 @@ class TorchParityTest {
 
     @TestFactory
     Stream<DynamicNode> matchesPyTorch() {
-        return CASES.stream().map(c -> DynamicContainer.dynamicContainer(c.name(), Stream.of(
+        return Stream.concat(CASES.stream(), Stream.of(ACTIVATIONS)).map(this::checks);
+    }
+
+    private DynamicNode checks(Case c) {
+        return DynamicContainer.dynamicContainer(c.name(), Stream.of(
                 dynamicTest("state after three SGD steps", () -> checkState(c)),
                 dynamicTest("loss of each step", () -> checkLosses(c)),
                 dynamicTest("eval-mode softmax after training", () -> checkEvalProbs(c)),
-                dynamicTest("saved file has PyTorch's header and mtc's values", () -> checkSavedFile(c)))));
+                dynamicTest("saved file has PyTorch's header and mtc's values", () -> checkSavedFile(c))));
     }
 
     private void checkState(Case c) throws Exception {

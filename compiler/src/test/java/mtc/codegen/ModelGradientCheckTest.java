@@ -57,7 +57,6 @@ class ModelGradientCheckTest {
         check(IrPipeline.build(GraphModels.residualRelu(6, 5, 3, true), false), H);
     }
 
-    @org.junit.jupiter.api.Disabled("until the activation kernels land (next commit)")
     @Test
     void everyActivation() {
         TestModels.Chain chain = new TestModels.Chain("Act", Shape.of(6)).linear(5);

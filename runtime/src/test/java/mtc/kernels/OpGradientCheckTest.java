@@ -40,18 +40,62 @@ class OpGradientCheckTest {
 
     @Test
     void relu() {
-        float[] x = random(N * 6, 5);
-        for (int i = 0; i < x.length; i++) x[i] += Math.copySign(0.05f, x[i]); // keep kinks beyond h
-        float[] r = random(N * 6, 6);
-        float[] y = new float[x.length];
+        checkActivation(Activations::relu, Activations::reluBackward, true, awayFromZero(random(N * 6, 5)), 6);
+    }
+
+    @Test
+    void tanh() {
+        checkActivation(Activations::tanh, Activations::tanhBackward, true, scaled(random(N * 6, 15), 3), 16);
+    }
+
+    @Test
+    void sigmoid() {
+        checkActivation(Activations::sigmoid, Activations::sigmoidBackward, true, scaled(random(N * 6, 17), 3), 18);
+    }
+
+    @Test
+    void gelu() {
+        checkActivation(Activations::gelu, Activations::geluBackward, false, scaled(random(N * 6, 19), 4), 20);
+    }
+
+    @Test
+    void leakyRelu() {
+        checkActivation((x, y, n, w) -> Activations.leakyRelu(x, y, n, w, 0.01f),
+                (dy, x, dx, n, w) -> Activations.leakyReluBackward(dy, x, dx, n, w, 0.01f), false,
+                awayFromZero(random(N * 6, 21)), 22);
+    }
+
+    private interface Forward {
+        void run(float[] x, float[] y, int n, int width);
+    }
+
+    private interface Backward {
+        void run(float[] dy, float[] saved, float[] dx, int n, int width);
+    }
+
+    /** An element-wise activation whose backward reads its forward output ({@code readsOutput}) or input. */
+    private static void checkActivation(Forward forward, Backward backward, boolean readsOutput, float[] x, long seed) {
+        float[] r = random(x.length, seed);
         float[] dx = new float[x.length];
-        Activations.relu(x, y, N, 6);
-        Activations.reluBackward(r, y, dx, N, 6);
-        assertGradient("relu dx", x, dx, v -> {
-            float[] out = new float[v.length];
-            Activations.relu(v, out, N, 6);
-            return dot(r, out);
-        });
+        backward.run(r, readsOutput ? apply(forward, x) : x, dx, N, x.length / N);
+        assertGradient("dx", x, dx, v -> dot(r, apply(forward, v)));
+    }
+
+    private static float[] apply(Forward forward, float[] x) {
+        float[] y = new float[x.length];
+        forward.run(x, y, N, x.length / N);
+        return y;
+    }
+
+    /** Moves values at least 0.05 away from 0, so that no kink lies within h of them. */
+    private static float[] awayFromZero(float[] x) {
+        for (int i = 0; i < x.length; i++) x[i] += Math.copySign(0.05f, x[i]);
+        return x;
+    }
+
+    private static float[] scaled(float[] x, float s) {
+        for (int i = 0; i < x.length; i++) x[i] *= s;
+        return x;
     }
 
     @Test
