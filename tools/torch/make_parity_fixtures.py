@@ -32,6 +32,29 @@ DEFAULT_OUT = os.path.join(ROOT, "cli", "src", "test", "resources", "parity")
 DEFAULT_DATA = os.path.join(ROOT, "..", "shared", "data", "mnist")
 BATCHES, BATCH, LR = 3, 64, 0.1
 
+
+
+class Residual(nn.Module):
+    """residual(BODY, shortcut = CHAIN): body(x) + shortcut(x), state-dict names as in the SPEC."""
+    def __init__(self, body, shortcut=None):
+        super().__init__()
+        self.body = nn.Sequential(*body)
+        if shortcut is not None:
+            self.shortcut = nn.Sequential(*shortcut)
+
+    def forward(self, x):
+        return self.body(x) + (self.shortcut(x) if hasattr(self, "shortcut") else x)
+
+
+def basic(c):
+    return [nn.Conv2d(c, c, 3, padding=1), nn.BatchNorm2d(c), nn.ReLU(), nn.Conv2d(c, c, 3, padding=1), nn.BatchNorm2d(c)]
+
+
+def down(cin, c):
+    return [nn.Conv2d(cin, c, 3, stride=2, padding=1), nn.BatchNorm2d(c), nn.ReLU(),
+            nn.Conv2d(c, c, 3, padding=1), nn.BatchNorm2d(c)]
+
+
 # The .mt text of each model is in TorchParityTest; layer indices match nn.Sequential's.
 MODELS = {
     # linear(784,256) -> batchnorm -> relu -> dropout(0.0) -> linear(256,10)
@@ -48,6 +71,11 @@ MODELS = {
     "bnnet": lambda: nn.Sequential(nn.Conv2d(1, 32, 3, padding=1), nn.BatchNorm2d(32), nn.ReLU(), nn.MaxPool2d(2),
                                    nn.Conv2d(32, 64, 3, padding=1), nn.BatchNorm2d(64), nn.ReLU(), nn.MaxPool2d(2),
                                    nn.Flatten(), nn.Linear(3136, 128), nn.ReLU(), nn.Linear(128, 10)),
+    # torch_cnn.py --model resnet: blocks and residual connections, with and without a shortcut
+    "resnet": lambda: nn.Sequential(nn.Conv2d(1, 16, 3, padding=1), nn.BatchNorm2d(16), nn.ReLU(),
+                                    Residual(basic(16)), nn.ReLU(), Residual(basic(16)), nn.ReLU(),
+                                    Residual(down(16, 32), [nn.Conv2d(16, 32, 1, stride=2), nn.BatchNorm2d(32)]),
+                                    nn.ReLU(), nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(32, 10)),
     # every window option: stride, asymmetric and 'same' padding, dilation, no bias, overlapping
     # max pooling, average pooling with padding, global average pooling
     "windows": lambda: nn.Sequential(nn.Conv2d(1, 5, (3, 4), stride=(2, 1), padding=(1, 2), dilation=(1, 2)),
@@ -61,7 +89,7 @@ MODELS = {
                                          nn.Linear(64, 10)),
 }
 INPUT_SHAPES = {"mlp": (784,), "bn2d": (4, 14, 14), "lenet5": (1, 28, 28), "bnnet": (1, 28, 28),
-                "windows": (1, 28, 28), "activations": (784,)}
+                "windows": (1, 28, 28), "activations": (784,), "resnet": (1, 28, 28)}
 
 
 def read_idx(path):
@@ -127,6 +155,12 @@ def write_model_fixtures(name, xs, ys, out):
     safetensors_io.save(os.path.join(folder, "init.safetensors"), model.state_dict())
     losses = train(model, xs, ys, shape)
     safetensors_io.save(os.path.join(folder, "after.safetensors"), model.state_dict())
+    # The same steps in float64 (stored as float32): how far PyTorch's own float32 run lies from
+    # the exact answer, per tensor, which is the rounding noise a deep model's test allows for.
+    exact = make_model(name, torch.float64)
+    train(exact, xs.double(), ys, shape)
+    safetensors_io.save(os.path.join(folder, "after64.safetensors"),
+                        {k: (v.float() if v.is_floating_point() else v) for k, v in exact.state_dict().items()})
     expected = {"losses": losses, "eval_probs": eval_probs(model, xs[0], shape)}
     safetensors_io.save(os.path.join(folder, "expected.safetensors"), expected)
     print(f"{name}: losses {' '.join(f'{v:.7f}' for v in losses.tolist())}")

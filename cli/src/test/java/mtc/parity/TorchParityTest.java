@@ -57,6 +57,15 @@ class TorchParityTest {
     /** A model of the fixtures: its folder name and its .mt text (layer indices as in nn.Sequential). */
     private record Case(String name, String source) {}
 
+    /**
+     * A tensor may also differ from PyTorch's float32 result by this many times PyTorch's own float32
+     * rounding error (its distance from the float64 run of the same steps, {@code after64}). In a
+     * deep model that error is large where sums cancel: 4e-4 of the scale of a weight behind seven
+     * batch norms in the resnet fixture, 2.5e-3 on a norm's bias. mtc, summing in another order, lies
+     * about as far from PyTorch's float32 run as that run lies from the exact answer.
+     */
+    private static final double NOISE_FACTOR = 3;
+
     private static final List<Case> CASES = List.of(
             new Case("mlp", """
                     model ParityMlp
@@ -79,6 +88,18 @@ class TorchParityTest {
                     conv2d(1, 32, 3, padding=1) -> batchnorm -> relu -> maxpool2d(2)
                       -> conv2d(32, 64, 3, padding=1) -> batchnorm -> relu -> maxpool2d(2)
                       -> flatten -> linear(3136, 128) -> relu -> linear(128, 10)
+                    """),
+            new Case("resnet", """
+                    model ParityResNet
+                    block basic(c) = conv2d(c, 3, padding=1) -> batchnorm -> relu
+                                  -> conv2d(c, 3, padding=1) -> batchnorm
+                    block down(c)  = conv2d(c, 3, stride=2, padding=1) -> batchnorm -> relu
+                                  -> conv2d(c, 3, padding=1) -> batchnorm
+                    input [1, 28, 28]
+                    conv2d(16, 3, padding=1) -> batchnorm -> relu
+                      -> residual(basic(16)) -> relu -> residual(basic(16)) -> relu
+                      -> residual(down(32), shortcut = conv2d(32, 1, stride=2) -> batchnorm) -> relu
+                      -> global_avgpool -> flatten -> linear(10)
                     """),
             new Case("windows", """
                     model ParityWindows
@@ -124,6 +145,7 @@ class TorchParityTest {
     private void checkState(Case c) throws Exception {
         Network net = trained(c).net();
         FixtureTensors torch = FixtureTensors.load(fixture(c, "after"), net.spec().tensors());
+        FixtureTensors exact = FixtureTensors.load(fixture(c, "after64"), net.spec().tensors());
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < net.spec().tensors().size(); i++) {
             TensorSpec t = net.spec().tensors().get(i);
@@ -132,7 +154,8 @@ class TorchParityTest {
                 continue;
             }
             Closeness d = Closeness.of(t.name(), net.floats(i), torch.floats(i));
-            if (!(d.relative() <= WEIGHT_TOLERANCE)) failures.add(d.describe());
+            double noise = Closeness.of(t.name(), torch.floats(i), exact.floats(i)).maxDiff();
+            if (!(d.relative() <= WEIGHT_TOLERANCE || d.maxDiff() <= NOISE_FACTOR * noise)) failures.add(d.describe());
         }
         assertTrue(failures.isEmpty(), c.name() + " differs from PyTorch after " + STEPS + " steps:\n"
                 + String.join("\n", failures));

@@ -28,12 +28,12 @@ final class ActivationRule implements LayerRule {
     public String name() { return kind.keyword(); }
 
     @Override
-    public Step check(LayerCheck c, Call call, int index, Flow in) {
+    public Step check(LayerCheck c, Call call, String path, Flow in) {
         BoundArguments args = c.bind(call, signature);
         boolean valid = c.inRange(args, "slope", Double::isFinite, "a finite number");
         if (!c.known(call, in)) return Step.failed(Flow.UNKNOWN);
         if (!valid) return Step.failed(LayerCheck.passedOn(kind.keyword(), call, in));
         double slope = kind == ActivationKind.LEAKY_RELU ? args.get("slope").map(Num::real).orElse(DEFAULT_SLOPE) : 0;
-        return Step.of(new Layer.Activation(index, call.name().span(), in.shape(), in.shape(), kind, slope));
+        return Step.of(new Layer.Activation(path, call.name().span(), in.shape(), in.shape(), kind, slope));
     }
 }

@@ -17,7 +17,7 @@ final class BatchNormRule implements LayerRule {
     public String name() { return "batchnorm"; }
 
     @Override
-    public Step check(LayerCheck c, Call call, int index, Flow in) {
+    public Step check(LayerCheck c, Call call, String path, Flow in) {
         BoundArguments args = c.bind(call, SIGNATURE);
         boolean valid = c.inRange(args, "eps", x -> x > 0, "greater than 0")
                 & c.inRange(args, "momentum", x -> x >= 0 && x <= 1, "between 0 and 1");
@@ -30,6 +30,6 @@ final class BatchNormRule implements LayerRule {
         if (!valid) return Step.failed(LayerCheck.passedOn("batchnorm", call, in));
         double eps = args.get("eps").map(Num::real).orElse(DEFAULT_EPS);
         double momentum = args.get("momentum").map(Num::real).orElse(DEFAULT_MOMENTUM);
-        return Step.of(new Layer.BatchNorm(index, call.name().span(), in.shape(), in.shape(), eps, momentum));
+        return Step.of(new Layer.BatchNorm(path, call.name().span(), in.shape(), in.shape(), eps, momentum));
     }
 }

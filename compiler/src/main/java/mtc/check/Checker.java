@@ -74,8 +74,8 @@ public final class Checker {
         Flow in = input.isEmpty() ? Flow.NO_INPUT
                 : declared == null ? Flow.UNKNOWN
                 : Flow.of(declared, "the input (" + input.get().span() + ") is");
-        LayerRules rules = new LayerRules(new ArgumentBinder(constants, reporter), reporter);
-        return Optional.of(new ChainChecker(rules).check(statements.chain().get(), declared, in));
+        return Optional.of(new ChainChecker(constants, reporter, statements.blocks())
+                .check(statements.chain().get(), declared, in));
     }
 
     private String modelName(Optional<Statement.Model> model) {

@@ -33,6 +33,18 @@ final class Constants {
         return constants;
     }
 
+    /**
+     * These constants and a block's parameters, which hide a constant of the same name inside the
+     * block. A parameter whose argument was wrong (and reported) resolves to nothing.
+     */
+    Constants withParameters(Map<String, Optional<Num>> parameters) {
+        Constants scope = new Constants(reporter);
+        scope.declared.putAll(declared);
+        scope.values.putAll(values);
+        scope.values.putAll(parameters);
+        return scope;
+    }
+
     private void define(Statement.Let let) {
         Statement.Let first = declared.get(let.name().text());
         if (first != let) {

@@ -34,7 +34,7 @@ final class Conv2dRule implements LayerRule {
     public String name() { return "conv2d"; }
 
     @Override
-    public Step check(LayerCheck c, Call call, int index, Flow in) {
+    public Step check(LayerCheck c, Call call, String path, Flow in) {
         BoundArguments args = c.bind(call, signature(call));
         Optional<Num> inChannels = args.get("in").filter(n -> c.positive("in", n));
         Optional<Num> out = args.get("out").filter(n -> c.positive("out", n));
@@ -68,7 +68,7 @@ final class Conv2dRule implements LayerRule {
         boolean bias = !args.word("bias").orElse("true").equals("false");
         return ImageLayers.slide(c, call, in, window, out.get().intValue(),
                 step(k.get(), stride, padding, dilation, same),
-                shape -> new Layer.Conv2d(index, call.name().span(), in.shape(), shape, channels, shape.dim(0),
+                shape -> new Layer.Conv2d(path, call.name().span(), in.shape(), shape, channels, shape.dim(0),
                         window, bias));
     }
 

@@ -15,13 +15,13 @@ final class DropoutRule implements LayerRule {
     public String name() { return "dropout"; }
 
     @Override
-    public Step check(LayerCheck c, Call call, int index, Flow in) {
+    public Step check(LayerCheck c, Call call, String path, Flow in) {
         BoundArguments args = c.bind(call, SIGNATURE);
         Optional<Num> p = args.get("p");
         boolean valid = p.isPresent() && c.inRange(args, "p", x -> x >= 0 && x < 1, "at least 0 and less than 1");
         p.filter(n -> n.real() == 0).ifPresent(n -> c.report(Problems.dropoutHasNoEffect(n.span())));
         if (!c.known(call, in)) return Step.failed(Flow.UNKNOWN);
         if (!valid) return Step.failed(LayerCheck.passedOn("dropout", call, in));
-        return Step.of(new Layer.Dropout(index, call.name().span(), in.shape(), in.shape(), p.get().real()));
+        return Step.of(new Layer.Dropout(path, call.name().span(), in.shape(), in.shape(), p.get().real()));
     }
 }

@@ -11,10 +11,10 @@ final class FlattenRule implements LayerRule {
     public String name() { return "flatten"; }
 
     @Override
-    public Step check(LayerCheck c, Call call, int index, Flow in) {
+    public Step check(LayerCheck c, Call call, String path, Flow in) {
         c.bind(call, SIGNATURE);
         if (!c.known(call, in)) return Step.failed(Flow.UNKNOWN);
         Shape out = Shape.of((int) in.shape().size());
-        return Step.of(new Layer.Flatten(index, call.name().span(), in.shape(), out));
+        return Step.of(new Layer.Flatten(path, call.name().span(), in.shape(), out));
     }
 }

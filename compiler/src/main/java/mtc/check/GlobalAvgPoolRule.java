@@ -11,12 +11,12 @@ final class GlobalAvgPoolRule implements LayerRule {
     public String name() { return PoolKind.GLOBAL_AVERAGE.keyword(); }
 
     @Override
-    public Step check(LayerCheck c, Call call, int index, Flow in) {
+    public Step check(LayerCheck c, Call call, String path, Flow in) {
         c.bind(call, SIGNATURE);
         if (!ImageLayers.isImage(c, call, in)) return Step.failed(Flow.UNKNOWN);
         Shape s = in.shape();
         Window whole = new Window(s.dim(1), s.dim(2), 1, 1, 0, 0, 0, 0, 1, 1);
         return ImageLayers.slide(c, call, in, whole, s.dim(0), name(),
-                shape -> new Layer.Pool2d(index, call.name().span(), s, shape, PoolKind.GLOBAL_AVERAGE, whole));
+                shape -> new Layer.Pool2d(path, call.name().span(), s, shape, PoolKind.GLOBAL_AVERAGE, whole));
     }
 }

@@ -1,16 +1,18 @@
 package mtc.check;
 
+import java.util.List;
 import java.util.Locale;
 import mtc.diag.Span;
 
 /**
- * One checked layer of the chain with its input and output shapes known. {@code index} is the
- * layer's position in the chain counted from 0, parameter-free layers included: it is the
- * prefix of its tensors' names in the PyTorch {@code nn.Sequential} state dict. Each kind says
+ * One checked layer of the chain with its input and output shapes known. Its {@link #path()} is
+ * its position in its {@code nn.Sequential} counted from 0, parameter-free layers included, after
+ * the path of the residual connection it is in: the prefix of its tensors' state-dict names. Each kind says
  * here what the summary shows of it; later stages handle every kind through {@link Visitor}.
  */
 public sealed interface Layer {
-    int index();
+    /** The prefix of its tensors' names in the PyTorch state dict: {@code 4}, or {@code 3.body.0} inside a residual. */
+    String path();
 
     /** Where the layer's name is in the source. */
     Span span();
@@ -42,9 +44,10 @@ public sealed interface Layer {
         R visit(Flatten layer);
         R visit(Conv2d layer);
         R visit(Pool2d layer);
+        R visit(Residual layer);
     }
 
-    record Linear(int index, Span span, Shape in, Shape out, int inFeatures, int outFeatures) implements Layer {
+    record Linear(String path, Span span, Shape in, Shape out, int inFeatures, int outFeatures) implements Layer {
         public String kind() { return "linear"; }
         public String describe() { return "linear(" + inFeatures + ", " + outFeatures + ")"; }
         public long parameterCount() { return (long) inFeatures * outFeatures + outFeatures; }
@@ -53,7 +56,7 @@ public sealed interface Layer {
     }
 
     /** Normalises feature {@code i} of {@code [n]}, or channel {@code i} of {@code [c,h,w]}. */
-    record BatchNorm(int index, Span span, Shape in, Shape out, double eps, double momentum) implements Layer {
+    record BatchNorm(String path, Span span, Shape in, Shape out, double eps, double momentum) implements Layer {
         public String kind() { return "batchnorm"; }
         public int features() { return in.dim(0); }
         public long parameterCount() { return 2L * features(); }
@@ -62,7 +65,7 @@ public sealed interface Layer {
     }
 
     /** An element-wise activation ({@link ActivationKind}); {@code slope} is leaky relu's, else 0. */
-    record Activation(int index, Span span, Shape in, Shape out, ActivationKind function, double slope)
+    record Activation(String path, Span span, Shape in, Shape out, ActivationKind function, double slope)
             implements Layer {
         public String kind() { return function.keyword(); }
         public String describe() {
@@ -74,7 +77,7 @@ public sealed interface Layer {
     }
 
     /** Inverted dropout with drop probability {@code p}. */
-    record Dropout(int index, Span span, Shape in, Shape out, double p) implements Layer {
+    record Dropout(String path, Span span, Shape in, Shape out, double p) implements Layer {
         public String kind() { return "dropout"; }
         public String describe() { return "dropout(" + number(p) + ")"; }
         public long parameterCount() { return 0; }
@@ -82,7 +85,7 @@ public sealed interface Layer {
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
     }
 
-    record Flatten(int index, Span span, Shape in, Shape out) implements Layer {
+    record Flatten(String path, Span span, Shape in, Shape out) implements Layer {
         public String kind() { return "flatten"; }
         public long parameterCount() { return 0; }
         public long flopsPerSample() { return 0; }
@@ -90,7 +93,7 @@ public sealed interface Layer {
     }
 
     /** PyTorch's {@code nn.Conv2d}: weight {@code [out,in,kh,kw]}, bias {@code [out]} when {@code bias}. */
-    record Conv2d(int index, Span span, Shape in, Shape out, int inChannels, int outChannels, Window window,
+    record Conv2d(String path, Span span, Shape in, Shape out, int inChannels, int outChannels, Window window,
                   boolean bias) implements Layer {
         public String kind() { return "conv2d"; }
         public String describe() {
@@ -110,7 +113,7 @@ public sealed interface Layer {
     }
 
     /** Max or average pooling over windows, or the average over the whole image ({@code global_avgpool}). */
-    record Pool2d(int index, Span span, Shape in, Shape out, PoolKind pooling, Window window) implements Layer {
+    record Pool2d(String path, Span span, Shape in, Shape out, PoolKind pooling, Window window) implements Layer {
         public String kind() { return pooling.keyword(); }
         public String describe() {
             if (pooling == PoolKind.GLOBAL_AVERAGE) return kind();
@@ -123,6 +126,28 @@ public sealed interface Layer {
         }
         public long parameterCount() { return 0; }
         public long flopsPerSample() { return out.size() * window.kh() * window.kw(); }
+        public <R> R accept(Visitor<R> v) { return v.visit(this); }
+    }
+
+    /**
+     * {@code residual(body, shortcut = ...)}: {@code body(x) + shortcut(x)}, the shortcut the identity
+     * when {@code shortcut} is empty. PyTorch: one module with {@code body} and {@code shortcut}, each
+     * an {@code nn.Sequential}, so its layers' paths are {@code 3.body.0}, {@code 3.shortcut.0}.
+     */
+    record Residual(String path, Span span, Shape in, Shape out, List<Layer> body, List<Layer> shortcut)
+            implements Layer {
+        public Residual {
+            body = List.copyOf(body);
+            shortcut = List.copyOf(shortcut);
+        }
+        public String kind() { return "residual"; }
+        public long parameterCount() {
+            return java.util.stream.Stream.concat(body.stream(), shortcut.stream()).mapToLong(Layer::parameterCount).sum();
+        }
+        public long flopsPerSample() {
+            return out.size() + java.util.stream.Stream.concat(body.stream(), shortcut.stream())
+                    .mapToLong(Layer::flopsPerSample).sum();
+        }
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
     }
 

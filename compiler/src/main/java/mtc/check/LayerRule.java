@@ -12,8 +12,8 @@ interface LayerRule {
     String name();
 
     /**
-     * Checks {@code call}, the layer at {@code index} of the chain, receiving {@code in}: the layer
-     * when it is valid, and in any case what flows on (see {@link LayerRules}).
+     * Checks {@code call}, the layer at {@code path} (see {@link Layer#path()}), receiving {@code in}:
+     * the layer when it is valid, and in any case what flows on (see {@link LayerRules}).
      */
-    Step check(LayerCheck c, Call call, int index, Flow in);
+    Step check(LayerCheck c, Call call, String path, Flow in);
 }

@@ -37,10 +37,17 @@ final class LayerRules {
         return byName;
     }
 
-    Step check(Call call, int index, Flow in) {
+    static boolean isLayer(String name) {
+        return RULES.containsKey(name);
+    }
+
+    /** Checks the layer {@code call}; {@code blocks} are the names of the file's blocks, for suggestions. */
+    Step check(Call call, String path, Flow in, java.util.Collection<String> blocks) {
         LayerRule rule = RULES.get(call.name().text());
-        if (rule != null) return rule.check(check, call, index, in);
-        check.report(Problems.unknownLayer(call.name(), NAMES));
+        if (rule != null) return rule.check(check, call, path, in);
+        List<String> known = new ArrayList<>(NAMES);
+        known.addAll(blocks);
+        check.report(Problems.unknownLayer(call.name(), known));
         return Step.failed(Flow.UNKNOWN);
     }
 }

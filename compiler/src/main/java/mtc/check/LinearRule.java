@@ -22,7 +22,7 @@ final class LinearRule implements LayerRule {
     public String name() { return "linear"; }
 
     @Override
-    public Step check(LayerCheck c, Call call, int index, Flow in) {
+    public Step check(LayerCheck c, Call call, String path, Flow in) {
         BoundArguments args = c.bind(call, signature(call));
         Optional<Num> inFeatures = args.get("in").filter(n -> c.positive("in", n));
         Optional<Num> out = args.get("out").filter(n -> c.positive("out", n));
@@ -49,7 +49,7 @@ final class LinearRule implements LayerRule {
             c.report(Problems.tensorTooLarge(call.name(), inSize, outSize));
             return new Step(null, Flow.UNKNOWN, inferred); // the next layer would likely be too large too
         }
-        Layer layer = new Layer.Linear(index, span, in.shape(), Shape.of(outSize), inSize, outSize);
+        Layer layer = new Layer.Linear(path, span, in.shape(), Shape.of(outSize), inSize, outSize);
         return new Step(layer, Flow.from(layer), inferred);
     }
 

@@ -16,7 +16,7 @@ public final class ModelSummary {
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADINGS);
         for (Layer layer : model.layers()) {
-            rows.add(new String[] {String.valueOf(layer.index()), layer.describe(), layer.out().toString(),
+            rows.add(new String[] {layer.path(), layer.describe(), layer.out().toString(),
                     Sizes.thousands(layer.parameterCount())});
         }
         StringBuilder out = new StringBuilder();

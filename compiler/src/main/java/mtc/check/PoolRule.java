@@ -25,7 +25,7 @@ final class PoolRule implements LayerRule {
     public String name() { return kind.keyword(); }
 
     @Override
-    public Step check(LayerCheck c, Call call, int index, Flow in) {
+    public Step check(LayerCheck c, Call call, String path, Flow in) {
         BoundArguments args = c.bind(call, signature);
         Optional<List<Num>> k = ImageLayers.pair(c, args, "k", 1);
         Optional<List<Num>> stride = ImageLayers.pair(c, args, "stride", 1);
@@ -37,7 +37,7 @@ final class PoolRule implements LayerRule {
         if (!ImageLayers.isImage(c, call, in) || !valid) return Step.failed(Flow.UNKNOWN);
         int channels = in.shape().dim(0);
         return ImageLayers.slide(c, call, in, window, channels, step(k.get(), stride, padding),
-                shape -> new Layer.Pool2d(index, call.name().span(), in.shape(), shape, kind, window));
+                shape -> new Layer.Pool2d(path, call.name().span(), in.shape(), shape, kind, window));
     }
 
     private static Window window(List<Num> k, List<Num> stride, Optional<List<Num>> padding) {

@@ -1,8 +1,13 @@
 package mtc.check;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import mtc.syntax.Name;
 import mtc.syntax.Program;
 import mtc.syntax.Statement;
 
@@ -12,8 +17,8 @@ import mtc.syntax.Statement;
  */
 record StatementSet(Optional<Statement.Model> model, Optional<Statement.Input> input, List<Statement.Let> lets,
                     Optional<Statement.Loss> loss, Optional<Statement.Optimizer> optimizer,
-                    Optional<Statement.Chain> chain) {
-    static final List<String> KEYWORDS = List.of("model", "input", "let", "loss", "optimizer");
+                    Optional<Statement.Chain> chain, Map<String, Statement.Block> blocks) {
+    static final List<String> KEYWORDS = List.of("model", "input", "let", "loss", "optimizer", "block");
 
     static StatementSet collect(Program program, Reporter reporter) {
         Builder builder = new Builder(reporter);
@@ -30,6 +35,7 @@ record StatementSet(Optional<Statement.Model> model, Optional<Statement.Input> i
         private Statement.Loss loss;
         private Statement.Optimizer optimizer;
         private Statement.Chain chain;
+        private final Map<String, Statement.Block> blocks = new LinkedHashMap<>();
 
         Builder(Reporter reporter) {
             this.reporter = reporter;
@@ -42,6 +48,7 @@ record StatementSet(Optional<Statement.Model> model, Optional<Statement.Input> i
             else if (statement instanceof Statement.Loss s) loss = first(loss, s, "loss");
             else if (statement instanceof Statement.Optimizer s) optimizer = first(optimizer, s, "optimizer");
             else if (statement instanceof Statement.Chain s) chain = firstChain(s);
+            else if (statement instanceof Statement.Block s) block(s);
             else unknown((Statement.Unknown) statement);
         }
 
@@ -57,13 +64,30 @@ record StatementSet(Optional<Statement.Model> model, Optional<Statement.Input> i
             return chain;
         }
 
+        private void block(Statement.Block block) {
+            Name name = block.name();
+            if (LayerRules.isLayer(name.text())) {
+                reporter.report(BlockProblems.blockNamedLikeLayer(name));
+            } else if (blocks.containsKey(name.text())) {
+                reporter.report(BlockProblems.duplicateBlock(name, blocks.get(name.text()).name().span()));
+            } else {
+                blocks.put(name.text(), block);
+            }
+            Set<String> seen = new HashSet<>();
+            Set<String> used = BlockUses.constantsIn(block.body());
+            for (Name parameter : block.parameters()) {
+                if (!seen.add(parameter.text())) reporter.report(BlockProblems.duplicateParameter(parameter));
+                else if (!used.contains(parameter.text())) reporter.report(BlockProblems.unusedParameter(parameter, name));
+            }
+        }
+
         private void unknown(Statement.Unknown statement) {
             reporter.report(Problems.unknownStatement(statement, KEYWORDS, Signatures.LAYERS));
         }
 
         StatementSet build() {
             return new StatementSet(Optional.ofNullable(model), Optional.ofNullable(input), lets,
-                    Optional.ofNullable(loss), Optional.ofNullable(optimizer), Optional.ofNullable(chain));
+                    Optional.ofNullable(loss), Optional.ofNullable(optimizer), Optional.ofNullable(chain), blocks);
         }
     }
 }

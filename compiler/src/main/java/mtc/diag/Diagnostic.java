@@ -8,10 +8,23 @@ import java.util.List;
  *
  * @param span where in the file, or null for a problem with the whole file (it cannot be read)
  * @param help zero or more suggestions, each printed on its own {@code help:} line
+ * @param notes context, each printed on its own {@code note:} line (e.g. the block use an error is in)
  */
-public record Diagnostic(Severity severity, Span span, String message, List<String> help) {
+public record Diagnostic(Severity severity, Span span, String message, List<String> help, List<String> notes) {
     public Diagnostic {
         help = List.copyOf(help);
+        notes = List.copyOf(notes);
+    }
+
+    public Diagnostic(Severity severity, Span span, String message, List<String> help) {
+        this(severity, span, message, help, List.of());
+    }
+
+    /** The same diagnostic with one more note. */
+    public Diagnostic withNote(String note) {
+        List<String> more = new java.util.ArrayList<>(notes);
+        more.add(note);
+        return new Diagnostic(severity, span, message, help, more);
     }
 
     public static Diagnostic error(Span span, String message, String... help) {

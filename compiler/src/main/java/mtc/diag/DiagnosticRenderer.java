@@ -51,6 +51,9 @@ public final class DiagnosticRenderer {
                 .append(paint(accent, diagnostic.severity().label() + ":")).append(' ')
                 .append(paint(BOLD, diagnostic.message())).append('\n');
         if (span != null) appendSnippet(out, source.line(span.line()), span, accent);
+        for (String note : diagnostic.notes()) {
+            out.append(INDENT).append(paint(CYAN, "note:")).append(' ').append(note).append('\n');
+        }
         for (String help : diagnostic.help()) {
             out.append(INDENT).append(paint(CYAN, "help:")).append(' ').append(help).append('\n');
         }

@@ -53,7 +53,7 @@ public final class Lowering implements Layer.Visitor<Void> {
         float bound = (float) (1 / Math.sqrt(in));
         init.add(new Op.InitUniform(weight, bound));
         init.add(new Op.InitUniform(bias, bound));
-        Buffer product = value(layer.index() + ".product", layer.out());
+        Buffer product = value(layer.path() + ".product", layer.out());
         Buffer y = output(layer);
         train.add(new Op.MatMul(trainValue, weight, product, in, out));
         train.add(new Op.BiasAdd(product, bias, y, out, 1));
@@ -74,7 +74,7 @@ public final class Lowering implements Layer.Visitor<Void> {
         float bound = (float) (1 / Math.sqrt((double) layer.inChannels() * window.kh() * window.kw()));
         init.add(new Op.InitUniform(weight, bound));
         ImageGeometry geometry = geometry(layer.in(), layer.out(), window);
-        Buffer convolved = layer.bias() ? value(layer.index() + ".product", layer.out()) : output(layer);
+        Buffer convolved = layer.bias() ? value(layer.path() + ".product", layer.out()) : output(layer);
         train.add(new Op.Conv2d(trainValue, weight, convolved, geometry));
         Buffer evalConvolved = evalValue(convolved);
         eval.add(new Op.Conv2d(evalValue, weight, evalConvolved, geometry));
@@ -103,6 +103,23 @@ public final class Lowering implements Layer.Visitor<Void> {
         return null;
     }
 
+    /** The body and the shortcut from the same input, then their sum: the input's value is read twice. */
+    @Override
+    public Void visit(Layer.Residual layer) {
+        Buffer inTrain = trainValue, inEval = evalValue;
+        layer.body().forEach(l -> l.accept(this));
+        Buffer bodyTrain = trainValue, bodyEval = evalValue;
+        trainValue = inTrain;
+        evalValue = inEval;
+        layer.shortcut().forEach(l -> l.accept(this));
+        Buffer y = output(layer), evalY = evalValue(y);
+        train.add(new Op.Add(bodyTrain, trainValue, y, y.size()));
+        eval.add(new Op.Add(bodyEval, evalValue, evalY, y.size()));
+        trainValue = y;
+        evalValue = evalY;
+        return null;
+    }
+
     private static ImageGeometry geometry(Shape in, Shape out, Window window) {
         return new ImageGeometry(in.dim(0), in.dim(1), in.dim(2), out.dim(0), window, out.dim(1), out.dim(2));
     }
@@ -120,8 +137,8 @@ public final class Lowering implements Layer.Visitor<Void> {
                 new Op.InitFill(s.runningMean(), 0), new Op.InitFill(s.runningVar(), 1),
                 new Op.InitCounter(s.batchesTracked())));
         Op.BatchNormSaved saved = new Op.BatchNormSaved(
-                Buffer.batched(layer.index() + ".xhat", Role.SAVED, layer.in()),
-                Buffer.fixed(layer.index() + ".invstd", Role.SAVED, perChannel));
+                Buffer.batched(layer.path() + ".xhat", Role.SAVED, layer.in()),
+                Buffer.fixed(layer.path() + ".invstd", Role.SAVED, perChannel));
         Buffer y = output(layer);
         float eps = (float) layer.eps();
         train.add(new Op.BatchNormTrain(trainValue, y, s, saved, channels, spatial, eps, (float) layer.momentum()));
@@ -149,7 +166,7 @@ public final class Lowering implements Layer.Visitor<Void> {
     public Void visit(Layer.Dropout layer) {
         if (layer.p() == 0) return null;
         Buffer y = output(layer);
-        Buffer mask = Buffer.batched(layer.index() + ".mask", Role.SAVED, layer.out());
+        Buffer mask = Buffer.batched(layer.path() + ".mask", Role.SAVED, layer.out());
         train.add(new Op.DropoutTrain(trainValue, y, mask, y.size(), (float) layer.p()));
         trainValue = y;
         return null;
@@ -158,7 +175,7 @@ public final class Lowering implements Layer.Visitor<Void> {
     /** A view: a flatten of the input batch is still the input batch, anything else an activation. */
     @Override
     public Void visit(Layer.Flatten layer) {
-        Buffer y = Buffer.batched(layer.index() + ".out", trainValue.role(), layer.out());
+        Buffer y = Buffer.batched(layer.path() + ".out", trainValue.role(), layer.out());
         Buffer evalY = Buffer.batched("eval." + y.name(), evalValue.role(), layer.out());
         train.add(new Op.Reshape(trainValue, y));
         eval.add(new Op.Reshape(evalValue, evalY));
@@ -174,7 +191,7 @@ public final class Lowering implements Layer.Visitor<Void> {
     }
 
     private Buffer output(Layer layer) {
-        return value(layer.index() + ".out", layer.out());
+        return value(layer.path() + ".out", layer.out());
     }
 
     private static Buffer value(String name, Shape shape) {
@@ -194,7 +211,7 @@ public final class Lowering implements Layer.Visitor<Void> {
     }
 
     private Buffer stateTensor(Layer layer, String name, Role role, Shape shape) {
-        Buffer buffer = Buffer.fixed(layer.index() + "." + name, role, shape);
+        Buffer buffer = Buffer.fixed(layer.path() + "." + name, role, shape);
         state.add(buffer);
         return buffer;
     }

@@ -73,8 +73,27 @@ final class AstBuilder extends MtBaseVisitor<Statement> {
 
     @Override
     public Statement visitChainStatement(MtParser.ChainStatementContext ctx) {
-        List<Call> layers = ctx.call().stream().map(this::call).toList();
-        return new Statement.Chain(layers.get(0).name().span(), layers);
+        return chain(ctx.chain());
+    }
+
+    @Override
+    public Statement visitBlockStatement(MtParser.BlockStatementContext ctx) {
+        List<Name> parameters = ctx.IDENT().subList(1, ctx.IDENT().size()).stream().map(this::name).toList();
+        return new Statement.Block(span(ctx.BLOCK()), name(ctx.IDENT(0)), parameters, chain(ctx.chain()));
+    }
+
+    private Statement.Chain chain(MtParser.ChainContext ctx) {
+        List<Element> elements = ctx.element().stream().map(this::element).toList();
+        return new Statement.Chain(elements.get(0).span(), elements);
+    }
+
+    private Element element(MtParser.ElementContext ctx) {
+        if (ctx instanceof MtParser.CallElementContext call) return call(call.call());
+        MtParser.ResidualElementContext residual = (MtParser.ResidualElementContext) ctx;
+        Optional<Name> label = Optional.ofNullable(residual.IDENT()).map(this::name);
+        Optional<Statement.Chain> shortcut = residual.chain().size() > 1
+                ? Optional.of(chain(residual.chain(1))) : Optional.empty();
+        return new Element.Residual(span(residual.RESIDUAL()), chain(residual.chain(0)), label, shortcut);
     }
 
     @Override

@@ -26,10 +26,17 @@ public sealed interface Statement {
     /** {@code optimizer name(arguments)}. */
     record Optimizer(Span span, Call call) implements Statement {}
 
-    /** {@code layer -> layer -> ...}. */
-    record Chain(Span span, List<Call> layers) implements Statement {
+    /** {@code element -> element -> ...}: layers, block uses and residual connections. */
+    record Chain(Span span, List<Element> layers) implements Statement {
         public Chain {
             layers = List.copyOf(layers);
+        }
+    }
+
+    /** {@code block name(parameters) = chain}: a named sub-chain, spliced in where it is used. */
+    record Block(Span span, Name name, List<Name> parameters, Chain body) implements Statement {
+        public Block {
+            parameters = List.copyOf(parameters);
         }
     }
 

@@ -2,6 +2,7 @@ package mtc.syntax;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import mtc.diag.Diagnostic;
 import mtc.diag.SourceFile;
 import mtc.grammar.MtLexer;
@@ -21,7 +22,10 @@ public final class SyntaxParser {
         // A line end after the last line lets the grammar treat every line alike.
         MtLexer lexer = new MtLexer(CharStreams.fromString(source.text() + "\n", source.name()));
         lexer.removeErrorListeners();
-        MtParser parser = new MtParser(new CommonTokenStream(lexer));
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        Optional<Diagnostic> tooDeep = NestingLimit.check(tokens, spans);
+        if (tooDeep.isPresent()) return new ParseResult(null, List.of(tooDeep.get()));
+        MtParser parser = new MtParser(tokens);
         parser.removeErrorListeners();
         parser.setErrorHandler(new SyntaxErrorStrategy());
         SyntaxErrorListener errors = new SyntaxErrorListener(spans);

@@ -15,7 +15,8 @@ import org.antlr.v4.runtime.misc.IntervalSet;
 final class TokenDescriptions {
     private static final int MAX_EXPECTED = 4;
     private static final Set<Integer> STATEMENT_STARTS = Set.of(
-            MtLexer.MODEL, MtLexer.INPUT, MtLexer.LET, MtLexer.LOSS, MtLexer.OPTIMIZER, MtLexer.IDENT);
+            MtLexer.MODEL, MtLexer.INPUT, MtLexer.LET, MtLexer.LOSS, MtLexer.OPTIMIZER, MtLexer.BLOCK,
+            MtLexer.RESIDUAL, MtLexer.IDENT);
 
     private TokenDescriptions() {}
 
@@ -46,6 +47,10 @@ final class TokenDescriptions {
             phrases.add("a statement or a layer");
             remaining.removeAll(STATEMENT_STARTS);
             remaining.removeAll(List.of(MtLexer.NEWLINE, Token.EOF));
+        }
+        if (remaining.contains(MtLexer.RESIDUAL) && remaining.contains(MtLexer.IDENT)) {
+            phrases.add("a layer"); // an element of a chain: a layer, a block's use or residual(...)
+            remaining.removeAll(List.of(MtLexer.RESIDUAL, MtLexer.IDENT));
         }
         if (remaining.contains(MtLexer.NEWLINE)) remaining.remove(Integer.valueOf(Token.EOF));
         if (afterChain(context)) phrases.add("'->'"); // the chain's own loop has ended, but could go on

@@ -57,7 +57,7 @@ class GoldenDiagnosticsTest {
         if (model.optimizer() != null) out.append(", optimizer ").append(describe(model.optimizer()));
         out.append('\n');
         for (Layer layer : model.layers()) {
-            out.append("  ").append(layer.index()).append(' ').append(layer.kind()).append(' ')
+            out.append("  ").append(layer.path()).append(' ').append(layer.kind()).append(' ')
                     .append(layer.in()).append(" -> ").append(layer.out()).append(details(layer)).append('\n');
         }
         return out.toString();

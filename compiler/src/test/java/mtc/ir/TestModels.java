@@ -45,11 +45,11 @@ public final class TestModels {
         }
 
         public Chain linear(int out) {
-            return add(new Layer.Linear(layers.size(), AT, current, Shape.of(out), current.dim(0), out));
+            return add(new Layer.Linear(String.valueOf(layers.size()), AT, current, Shape.of(out), current.dim(0), out));
         }
 
         public Chain batchNorm() {
-            return add(new Layer.BatchNorm(layers.size(), AT, current, current, 1e-5, 0.1));
+            return add(new Layer.BatchNorm(String.valueOf(layers.size()), AT, current, current, 1e-5, 0.1));
         }
 
         public Chain relu() {
@@ -57,33 +57,33 @@ public final class TestModels {
         }
 
         public Chain activation(ActivationKind kind, double slope) {
-            return add(new Layer.Activation(layers.size(), AT, current, current, kind, slope));
+            return add(new Layer.Activation(String.valueOf(layers.size()), AT, current, current, kind, slope));
         }
 
         public Chain dropout(double p) {
-            return add(new Layer.Dropout(layers.size(), AT, current, current, p));
+            return add(new Layer.Dropout(String.valueOf(layers.size()), AT, current, current, p));
         }
 
         public Chain flatten() {
-            return add(new Layer.Flatten(layers.size(), AT, current, Shape.of((int) current.size())));
+            return add(new Layer.Flatten(String.valueOf(layers.size()), AT, current, Shape.of((int) current.size())));
         }
 
         /** {@code conv2d(out, k, stride, padding)} with a square window and dilation {@code dilation}. */
         public Chain conv2d(int out, int k, int stride, int padding, int dilation, boolean bias) {
             Window w = new Window(k, k, stride, stride, padding, padding, 2 * padding, 2 * padding, dilation, dilation);
             Shape next = Shape.of(out, (int) w.outHeight(current.dim(1)), (int) w.outWidth(current.dim(2)));
-            return add(new Layer.Conv2d(layers.size(), AT, current, next, current.dim(0), out, w, bias));
+            return add(new Layer.Conv2d(String.valueOf(layers.size()), AT, current, next, current.dim(0), out, w, bias));
         }
 
         public Chain pool(PoolKind kind, int k, int stride, int padding) {
             Window w = new Window(k, k, stride, stride, padding, padding, 2 * padding, 2 * padding, 1, 1);
             Shape next = Shape.of(current.dim(0), (int) w.outHeight(current.dim(1)), (int) w.outWidth(current.dim(2)));
-            return add(new Layer.Pool2d(layers.size(), AT, current, next, kind, w));
+            return add(new Layer.Pool2d(String.valueOf(layers.size()), AT, current, next, kind, w));
         }
 
         public Chain globalAvgPool() {
             Window w = new Window(current.dim(1), current.dim(2), 1, 1, 0, 0, 0, 0, 1, 1);
-            return add(new Layer.Pool2d(layers.size(), AT, current, Shape.of(current.dim(0), 1, 1),
+            return add(new Layer.Pool2d(String.valueOf(layers.size()), AT, current, Shape.of(current.dim(0), 1, 1),
                     PoolKind.GLOBAL_AVERAGE, w));
         }
 

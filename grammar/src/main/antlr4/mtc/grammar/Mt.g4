@@ -5,9 +5,11 @@
  * before or after '->': the ARROW token swallows the blank space, comments and line ends on
  * both of its sides, so a line end next to an arrow never reaches the parser.
  *
- * The grammar has no recursive rules: nesting depth cannot grow the parser's stack, whatever
- * the input. Layer, argument, statement and constant names are plain IDENTs; the checker,
- * not the parser, decides which names exist, so that it can suggest the closest one.
+ * One rule recurses: a residual connection holds chains (residual -> chain -> element ->
+ * residual). SyntaxParser counts the nesting in the tokens before parsing and refuses a file
+ * nested deeper than the language allows, so the parser's stack stays bounded whatever the input.
+ * Layer, argument, statement and constant names are plain IDENTs; the checker, not the parser,
+ * decides which names exist (layers and blocks alike), so that it can suggest the closest one.
  */
 grammar Mt;
 
@@ -27,11 +29,22 @@ statement
     | LET IDENT ASSIGN value            # letStatement
     | LOSS IDENT                        # lossStatement
     | OPTIMIZER call                    # optimizerStatement
-    | call (ARROW call)*                # chainStatement
+    | BLOCK IDENT LPAREN (IDENT (COMMA IDENT)*)? RPAREN ASSIGN chain # blockStatement
+    | chain                             # chainStatement
     | IDENT (IDENT | LBRACK | INT | FLOAT) ~NEWLINE* # unknownStatement
     ;
 
-// A layer or an optimizer: a name with optional arguments.
+chain
+    : element (ARROW element)*
+    ;
+
+// A layer, a block's use, or a residual connection around a chain.
+element
+    : call                              # callElement
+    | RESIDUAL LPAREN chain (COMMA IDENT ASSIGN chain)? RPAREN # residualElement
+    ;
+
+// A layer, a block's use or an optimizer: a name with optional arguments.
 call
     : IDENT (LPAREN (argument (COMMA argument)*)? RPAREN)?
     ;
@@ -61,6 +74,8 @@ INPUT     : 'input' ;
 LET       : 'let' ;
 LOSS      : 'loss' ;
 OPTIMIZER : 'optimizer' ;
+BLOCK     : 'block' ;
+RESIDUAL  : 'residual' ;
 
 ARROW   : GAP? '->' GAP? ;
 NEWLINE : SPACE* REMARK? '\n' GAP? ;

@@ -1,0 +1,2 @@
+input [8]
+residual(residual(residual(residual(residual(residual(residual(residual(residual(residual(residual(residual(residual(residual(residual(residual(residual(residual(residual(residual(residual(residual(residual(residual(residual(residual(residual(residual(residual(residual(residual(residual(residual(relu))))))))))))))))))))))))))))))))) -> linear(2)
