@@ -27,6 +27,7 @@ statement
     | LET IDENT ASSIGN value            # letStatement
     | LOSS IDENT                        # lossStatement
     | OPTIMIZER call                    # optimizerStatement
+    | DATA dataName                     # dataStatement
     | call (ARROW call)*                # chainStatement
     | IDENT (IDENT | LBRACK | INT | FLOAT) ~NEWLINE* # unknownStatement
     ;
@@ -34,6 +35,11 @@ statement
 // A layer or an optimizer: a name with optional arguments.
 call
     : IDENT (LPAREN (argument (COMMA argument)*)? RPAREN)?
+    ;
+
+// A data set's name, such as fashion-mnist: words joined by '-'.
+dataName
+    : IDENT (MINUS (IDENT | INT))*
     ;
 
 argument
@@ -60,6 +66,7 @@ INPUT     : 'input' ;
 LET       : 'let' ;
 LOSS      : 'loss' ;
 OPTIMIZER : 'optimizer' ;
+DATA      : 'data' ;
 
 ARROW   : GAP? '->' GAP? ;
 NEWLINE : SPACE* REMARK? '\n' GAP? ;

@@ -19,7 +19,7 @@ record Greyscale(int width, int height, float[] pixels) {
     }
 
     /** ITU-R BT.601 luma of an sRGB pixel, composited over white. */
-    private static float level(int argb) {
+    static float level(int argb) {
         float a = (argb >>> 24) / 255f;
         float luma = (0.299f * ((argb >> 16) & 0xFF) + 0.587f * ((argb >> 8) & 0xFF) + 0.114f * (argb & 0xFF)) / 255f;
         return a * luma + (1 - a);
