@@ -9,7 +9,8 @@ import mtc.io.WeightsException;
 import mtc.train.DivergedException;
 
 /**
- * What {@code train}, {@code eval} and {@code predict} share: turning every expected failure (a model, data, weights or file problem) into one message on
+ * What {@code train}, {@code eval} and {@code predict} share: turning every expected failure (a
+ * model, data, weights or file problem) into one message on
  * stderr and exit status 1, never a stack trace.
  */
 final class DataCommands {

@@ -6,7 +6,10 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import mtc.data.ClassNames;
 
-/** Formats the most probable classes, e.g. {@code 7 (99.12%), 3 (0.51%), 9 (0.20%)} or {@code sneaker (97.20%), ...}. */
+/**
+ * Formats the most probable classes, by name when known: {@code 7 (99.12%), 3 (0.51%), 9 (0.20%)},
+ * {@code sneaker (97.20%), sandal (1.90%), ankle boot (0.60%)}.
+ */
 final class PredictRanking {
     private PredictRanking() {}
 

@@ -57,16 +57,18 @@ public final class DataSources {
      */
     public static Loaded load(String option, String named, NetworkSpec spec, boolean withTrain, Environment where)
             throws DataException {
-        if (option != null && Files.isDirectory(Path.of(option))) return folder(Path.of(option), spec, withTrain, where);
+        if (option != null && Files.isDirectory(Path.of(option))) {
+            return folder(Path.of(option), spec, withTrain, where);
+        }
         String name = option != null ? option : named;
-        if (name == null) return idx(DataLocator.obtain(null, where.env(), where.home(), where.status()), spec, withTrain);
+        if (name == null) return idx(mnist(where), spec, withTrain);
         NamedDataSet set = NamedDataSet.byName(name).orElseThrow(() -> new DataException(name + ": no such folder, "
                 + "nor a data set mtc knows (" + String.join(", ", NamedDataSet.names()) + ")"));
         return idx(locate(set, where), spec, withTrain);
     }
 
     private static DataLocator.Location locate(NamedDataSet set, Environment where) throws DataException {
-        if (set == NamedDataSet.MNIST) return DataLocator.obtain(null, where.env(), where.home(), where.status());
+        if (set == NamedDataSet.MNIST) return mnist(where);
         Path debian = where.systemDatasets().resolve(set.text());
         if (MnistFiles.complete(debian)) return new DataLocator.Location(debian, false);
         Path cached = where.cache().resolve(set.text());
@@ -76,13 +78,18 @@ public final class DataSources {
                 + ", or in a folder passed with --data DIR");
     }
 
+    private static DataLocator.Location mnist(Environment where) throws DataException {
+        return DataLocator.obtain(null, where.env(), where.home(), where.status());
+    }
+
     private static Loaded folder(Path dir, NetworkSpec spec, boolean withTrain, Environment where)
             throws DataException {
         if (!ImageFolderData.looksLike(dir) || MnistFiles.complete(dir)) {
             return idx(new DataLocator.Location(dir, false), spec, withTrain);
         }
         ImageInput.Target target = ImageInput.target(spec.inputShape());
-        ImageFolderData.Loaded read = ImageFolderData.read(dir, target, where.cache().resolve("images"), where.status());
+        ImageFolderData.Loaded read = ImageFolderData.read(dir, target, where.cache().resolve("images"),
+                where.status());
         int classes = read.classes().names().size();
         if (classes != spec.classes()) {
             throw new DataException(dir.resolve("train") + ": " + classes + " classes (" + String.join(", ",

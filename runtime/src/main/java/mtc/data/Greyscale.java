@@ -11,10 +11,9 @@ import java.awt.image.BufferedImage;
 record Greyscale(int width, int height, float[] pixels) {
     static Greyscale of(BufferedImage image) {
         int w = image.getWidth(), h = image.getHeight();
+        int[] argb = Argb.of(image);
         float[] grey = new float[w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) grey[y * w + x] = level(image.getRGB(x, y));
-        }
+        for (int i = 0; i < grey.length; i++) grey[i] = level(argb[i]);
         return new Greyscale(w, h, grey);
     }
 

@@ -17,7 +17,7 @@ final class ImageBytes {
     static void read(Path file, ImageInput.Target target, byte[] out, int offset) throws DataException {
         BufferedImage image = ImageInput.decode(file);
         int w = image.getWidth(), h = image.getHeight();
-        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+        int[] argb = Argb.of(image);
         int plane = target.height() * target.width();
         for (int c = 0; c < target.channels(); c++) {
             float[] resized = AreaResize.resize(channel(argb, target.channels() == 1 ? -1 : c), w, h,

@@ -59,7 +59,8 @@ public final class ImageFolderData {
         }
         String origin = dir.toString();
         return new Loaded(dataset(origin + "/train", sets.trainPixels(), sets.trainLabels(), target),
-                dataset(origin + "/test", sets.testPixels(), sets.testLabels(), target), new ClassNames(index.classes()));
+                dataset(origin + "/test", sets.testPixels(), sets.testLabels(), target),
+                new ClassNames(index.classes()));
     }
 
     private static Dataset dataset(String origin, byte[] pixels, int[] labels, ImageInput.Target t) {
