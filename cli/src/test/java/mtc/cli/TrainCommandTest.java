@@ -18,7 +18,7 @@ import mtc.driver.ModelLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TrainCommandTest {
+public class TrainCommandTest {
     static final Path MODEL = Path.of("../examples/mnist.mt");
     static final Path SHARED_MNIST = Path.of("../../shared/data/mnist");
 
@@ -37,7 +37,7 @@ class TrainCommandTest {
     }
 
     /** A data folder with the first {@code train} and {@code test} samples of the real MNIST. */
-    static Path smallMnist(Path dir, int train, int test) throws IOException {
+    public static Path smallMnist(Path dir, int train, int test) throws IOException {
         assumeTrue(Files.isDirectory(SHARED_MNIST), "the shared MNIST copy is beside the project");
         copyPrefix(dir, MnistFiles.TRAIN_IMAGES, 784, train);
         copyPrefix(dir, MnistFiles.TRAIN_LABELS, 1, train);
