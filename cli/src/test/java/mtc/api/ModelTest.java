@@ -56,7 +56,9 @@ class ModelTest {
     /** Test sample {@code index} as a grey PNG. */
     private static Path png(Path file, int index) throws Exception {
         BufferedImage img = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
-        for (int i = 0; i < 784; i++) img.getRaster().setSample(i % 28, i / 28, 0, test.pixels()[index * 784 + i] & 0xFF);
+        for (int i = 0; i < 784; i++) {
+            img.getRaster().setSample(i % 28, i / 28, 0, test.pixels()[index * 784 + i] & 0xFF);
+        }
         ImageIO.write(img, "png", file.toFile());
         return file;
     }
