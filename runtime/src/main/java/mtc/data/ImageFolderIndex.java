@@ -39,6 +39,12 @@ record ImageFolderIndex(Path dir, List<String> classes, List<Picture> train, Lis
             throw new DataException(trainDir + ": no class folders (put the pictures of each class in "
                     + trainDir + "/CLASS/)");
         }
+        for (String name : classes) {
+            if (name.contains("\n")) {
+                throw new DataException(trainDir.resolve(name) + ": a class name with a line break (the weights keep"
+                        + " one name per line); rename the folder");
+            }
+        }
         for (String name : subfolders(testDir)) {
             if (!classes.contains(name)) {
                 throw new DataException(testDir.resolve(name) + ": class " + name + " is not in " + trainDir
