@@ -5,11 +5,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -41,7 +39,7 @@ final class ImageFolderCache {
     }
 
     /** The cache entry for {@code index} at {@code target}'s size, below {@code cacheDir}. */
-    static ImageFolderCache of(Path cacheDir, ImageFolderIndex index, ImageInput.Target target) throws DataException {
+    static ImageFolderCache of(Path cacheDir, ImageFolderIndex index, ImageInput.Target target) {
         String key = index.dir().toAbsolutePath().normalize() + "\n" + target;
         String name = HexFormat.of().formatHex(sha256(key.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
         return new ImageFolderCache(cacheDir.resolve(name + ".bin"), stamp(index, target));
@@ -121,17 +119,12 @@ final class ImageFolderCache {
     }
 
     /** A digest of every picture's path, label, size and modification time, and the target size. */
-    private static byte[] stamp(ImageFolderIndex index, ImageInput.Target target) throws DataException {
+    private static byte[] stamp(ImageFolderIndex index, ImageInput.Target target) {
         StringBuilder text = new StringBuilder(target.toString()).append('\n');
         for (List<ImageFolderIndex.Picture> set : List.of(index.train(), index.test())) {
             for (ImageFolderIndex.Picture p : set) {
-                try {
-                    BasicFileAttributes a = Files.readAttributes(p.file(), BasicFileAttributes.class);
-                    text.append(p.file()).append('\t').append(p.label()).append('\t').append(a.size()).append('\t')
-                            .append(a.lastModifiedTime().toMillis()).append('\n');
-                } catch (IOException e) {
-                    throw new DataException(p.file() + ": cannot read: " + e.getMessage());
-                }
+                text.append(p.file()).append('\t').append(p.label()).append('\t').append(p.size()).append('\t')
+                        .append(p.modified()).append('\n');
             }
             text.append("--\n");
         }

@@ -3,10 +3,15 @@ package mtc.data;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -20,8 +25,8 @@ import java.util.stream.Stream;
  * @param test    the test pictures, labelled the same way
  */
 record ImageFolderIndex(Path dir, List<String> classes, List<Picture> train, List<Picture> test) {
-    /** One picture and its class index. */
-    record Picture(Path file, int label) {}
+    /** One picture, its class index, and its size and modification time (which the cache's stamp is made of). */
+    record Picture(Path file, int label, long size, long modified) {}
 
     /** Whether {@code dir} is laid out as an image folder (it has a {@code train} sub-folder). */
     static boolean looksLike(Path dir) {
@@ -60,14 +65,37 @@ record ImageFolderIndex(Path dir, List<String> classes, List<Picture> train, Lis
         for (int label = 0; label < classes.size(); label++) {
             Path classDir = setDir.resolve(classes.get(label));
             if (!all && !Files.isDirectory(classDir)) continue; // the test set may leave a class out
-            List<Path> files = list(classDir, Files::isRegularFile).stream().filter(ImageFolderIndex::isPicture)
-                    .toList();
+            List<Picture> files = picturesIn(classDir, label);
             if (files.isEmpty()) {
                 throw new DataException(classDir + ": an empty class: no .png, .jpg or .jpeg pictures in it");
             }
-            for (Path f : files) out.add(new Picture(f, label));
+            out.addAll(files);
         }
         return out;
+    }
+
+    /**
+     * The pictures in {@code classDir}, sorted by name. One walk reads each file's attributes once:
+     * 70,000 pictures cost 70,000 stat calls here and none later, where listing, then asking
+     * whether each is a file, then for its size and time took three times as many (and seconds).
+     */
+    private static List<Picture> picturesIn(Path classDir, int label) throws DataException {
+        List<Picture> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(classDir, Set.of(), 1, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes a) {
+                    if (a.isRegularFile() && isPicture(file)) {
+                        found.add(new Picture(file, label, a.size(), a.lastModifiedTime().toMillis()));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new DataException(classDir + ": cannot list the folder: " + e.getMessage());
+        }
+        found.sort(Comparator.comparing(Picture::file));
+        return found;
     }
 
     private static boolean isPicture(Path file) {
