@@ -15,7 +15,7 @@ import mtc.train.Evaluator;
 /**
  * Inference time per sample over the 10,000 MNIST test images: what mtc eval runs (Evaluator,
  * chunks of 1000) against the Java API (a batch, one sample per call, and one sample per call
- * from two threads). Median of 7 rounds after 3 of warm-up:
+ * from two threads). The jobs take turns, 15 rounds, medians of the last 12:
  *   java --add-modules jdk.incubator.vector -cp cli/target/mtc.jar tools/bench/ApiSpeed.java \
  *     examples/mnist.mt W.safetensors ../shared/data/mnist
  */
@@ -34,27 +34,30 @@ public class ApiSpeed {
         test.copyRange(0, n, flat, new int[n]);
         for (int s = 0; s < n; s++) System.arraycopy(flat, s * size, samples[s], 0, size);
         ExecutorService two = Executors.newFixedThreadPool(2);
-        time("mtc eval (Evaluator, chunks of 1000)", n, () -> Evaluator.evaluate(net, test));
-        time("api predict(float[][]) of 10000", n, () -> model.predict(samples));
-        time("api predict(float[]) one by one", n, () -> { for (float[] x : samples) model.predict(x); });
-        time("api predict(float[]) from 2 threads", n, () -> {
-            Future<?> a = two.submit(() -> { for (int s = 0; s < n; s += 2) model.predict(samples[s]); });
-            Future<?> b = two.submit(() -> { for (int s = 1; s < n; s += 2) model.predict(samples[s]); });
-            a.get();
-            b.get();
-        });
-        two.shutdown();
-    }
-
-    private static void time(String what, int n, Job job) throws Exception {
-        double[] us = new double[10];
-        for (int r = 0; r < us.length; r++) {
-            long t = System.nanoTime();
-            job.run();
-            us[r] = (System.nanoTime() - t) / 1e3 / n;
+        String[] names = {"mtc eval (Evaluator, chunks of 1000)", "api predict(float[][]) of 10000",
+                "api predict(float[]) one by one", "api predict(float[]) from 2 threads"};
+        Job[] jobs = {() -> Evaluator.evaluate(net, test), () -> model.predict(samples),
+                () -> { for (float[] x : samples) model.predict(x); },
+                () -> {
+                    Future<?> a = two.submit(() -> { for (int s = 0; s < n; s += 2) model.predict(samples[s]); });
+                    Future<?> b = two.submit(() -> { for (int s = 1; s < n; s += 2) model.predict(samples[s]); });
+                    a.get();
+                    b.get();
+                }};
+        int rounds = 15, warm = 3;
+        double[][] us = new double[jobs.length][rounds - warm];
+        for (int r = 0; r < rounds; r++) {
+            for (int j = 0; j < jobs.length; j++) {
+                long t = System.nanoTime();
+                jobs[j].run();
+                if (r >= warm) us[j][r - warm] = (System.nanoTime() - t) / 1e3 / n;
+            }
         }
-        double[] kept = Arrays.copyOfRange(us, 3, us.length);
-        Arrays.sort(kept);
-        System.out.printf(Locale.ROOT, "%-40s %7.2f us/sample (median of 7; best %.2f)%n", what, kept[3], kept[0]);
+        for (int j = 0; j < jobs.length; j++) {
+            Arrays.sort(us[j]);
+            System.out.printf(Locale.ROOT, "%-40s %7.2f us/sample (median of %d rounds; best %.2f)%n", names[j],
+                    us[j][us[j].length / 2], us[j].length, us[j][0]);
+        }
+        two.shutdown();
     }
 }
