@@ -58,6 +58,9 @@ public final class Model {
      * Compiles {@code model} (a {@code .mt} file, or what {@code mtc compile} wrote) and loads
      * {@code weights} (safetensors) into it. The compiler's warnings are not shown.
      *
+     * @param model   a {@code .mt} file, or the folder or class file {@code mtc compile} wrote
+     * @param weights what {@code mtc train --save} wrote for that model
+     * @return the model, ready for any number of threads
      * @throws MtcException when the model does not compile or the weights do not fit it, with the
      *                      message {@code mtc} prints for the same files
      */
@@ -110,7 +113,12 @@ public final class Model {
         return out;
     }
 
-    /** The index of the most likely class of {@code sample} (the lowest index on a tie). */
+    /**
+     * The most likely class of one sample.
+     *
+     * @param sample {@link #inputSize()} values
+     * @return the index of the most probable class (the lowest index on a tie)
+     */
     public int classify(float[] sample) {
         float[] probs = predict(sample);
         int best = 0;
@@ -121,6 +129,9 @@ public final class Model {
     /**
      * The name of class {@code index}: from the weights' metadata ({@code sneaker}, or {@code 7} for
      * MNIST), else the index itself as text.
+     *
+     * @param index a class index, from 0 to {@link #classes()} - 1
+     * @return the class's name
      */
     public String className(int index) {
         if (index < 0 || index >= classes) {
@@ -133,6 +144,8 @@ public final class Model {
      * A picture (PNG, JPEG, any size) as a sample of this model, converted as {@code mtc predict}
      * converts it: the way the model's training data was made.
      *
+     * @param file the picture
+     * @return a sample of {@link #inputSize()} values in [0,1]
      * @throws MtcException when the file cannot be read as a picture, or the model's input is not an image
      */
     public float[] readImage(Path file) {
@@ -143,16 +156,16 @@ public final class Model {
         }
     }
 
-    /** The model's name ({@code model X} in the file, else from the file name). */
+    /** @return the model's name ({@code model X} in the file, else from the file name) */
     public String name() { return name; }
 
-    /** The shape of one sample, e.g. {@code [784]} or {@code [1, 28, 28]}. */
+    /** @return the shape of one sample, e.g. {@code [784]} or {@code [1, 28, 28]} */
     public List<Integer> inputShape() { return inputShape; }
 
-    /** The number of values in one sample. */
+    /** @return the number of values in one sample */
     public int inputSize() { return inputSize; }
 
-    /** The number of classes, the length of each probability row. */
+    /** @return the number of classes, the length of each probability row */
     public int classes() { return classes; }
 
     private void run(float[] x, int n, float[] probs) {

@@ -11,12 +11,15 @@ package mtc.api;
 public class MtcException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** An exception whose message is exactly {@code message}. */
+    /** @param message the text to show, exactly as {@code mtc} prints it */
     public MtcException(String message) {
         super(message);
     }
 
-    /** An exception with {@code message} that was caused by {@code cause}. */
+    /**
+     * @param message the text to show, exactly as {@code mtc} prints it
+     * @param cause   the failure behind it
+     */
     public MtcException(String message, Throwable cause) {
         super(message, cause);
     }
