@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import mtc.io.SafetensorsWriter;
 import mtc.runtime.Network;
 import mtc.runtime.Rng;
@@ -26,14 +28,18 @@ final class CheckpointSaver implements TrainListener {
     private final TrainStart start;
     private final int trainSamples;
     private final List<String> rows;
+    private final Map<String, String> dataMetadata;
 
-    CheckpointSaver(Path file, Network net, Rng rng, TrainStart start, int trainSamples) {
+    /** {@code dataMetadata} is saved beside the training state: what the data was (class names, input style). */
+    CheckpointSaver(Path file, Network net, Rng rng, TrainStart start, int trainSamples,
+                    Map<String, String> dataMetadata) {
         this.file = file;
         this.net = net;
         this.rng = rng;
         this.start = start;
         this.trainSamples = trainSamples;
         this.rows = new ArrayList<>(start.metricsRows());
+        this.dataMetadata = Map.copyOf(dataMetadata);
     }
 
     /** After an epoch (including its evaluation, which draws no random numbers) the next one starts. */
@@ -48,7 +54,9 @@ final class CheckpointSaver implements TrainListener {
         Checkpoint checkpoint = new Checkpoint(net.spec().name(), start.seed(), start.config(), trainSamples,
                 position, rows);
         try {
-            SafetensorsWriter.save(file, net, checkpoint.toMetadata());
+            Map<String, String> metadata = new LinkedHashMap<>(checkpoint.toMetadata());
+            metadata.putAll(dataMetadata);
+            SafetensorsWriter.save(file, net, metadata);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot save the checkpoint: " + TrainOutputCheck.describe(e), e);
         }

@@ -3,16 +3,14 @@ package mtc.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import mtc.data.DataException;
-import mtc.data.DataLocator;
 import mtc.driver.ModelLoader;
 import mtc.io.WeightsException;
 import mtc.train.DivergedException;
 
 /**
- * What {@code train}, {@code eval} and {@code predict} share: finding the data folder, and
- * turning every expected failure (a model, data, weights or file problem) into one message on
+ * What {@code train}, {@code eval} and {@code predict} share: turning every expected failure (a
+ * model, data, weights or file problem) into one message on
  * stderr and exit status 1, never a stack trace.
  */
 final class DataCommands {
@@ -37,13 +35,5 @@ final class DataCommands {
         }
         err.flush();
         return Main.INPUT_ERROR;
-    }
-
-    /** The data folder from {@code --data}, {@code $MTC_DATA} or the cache, obtaining MNIST if needed. */
-    static DataLocator.Location dataFolder(Path dataOption, PrintWriter err) throws DataException {
-        return DataLocator.obtain(dataOption, System.getenv(), Path.of(System.getProperty("user.home")), line -> {
-            err.println(line);
-            err.flush();
-        });
     }
 }

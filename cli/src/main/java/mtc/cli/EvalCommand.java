@@ -4,13 +4,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import mtc.data.Dataset;
-import mtc.data.ModelFit;
+import mtc.data.ClassNames;
+import mtc.data.DataSources;
 import mtc.driver.ModelLoader;
 import mtc.io.SafetensorsReader;
 import mtc.runtime.Network;
 import mtc.runtime.StepStats;
 import mtc.runtime.Threads;
+import mtc.train.ClassTally;
 import mtc.train.Evaluator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,9 +31,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--weights", paramLabel = "W", required = true, description = "the weights to test")
     Path weights;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "folder with the MNIST IDX files, raw or .gz "
-            + "(default: $MTC_DATA, else the per-user cache, filled on first use)")
-    Path data;
+    @Option(names = "--data", paramLabel = "DIR", description = DataOption.DESCRIPTION)
+    String data;
 
     @Option(names = "--threads", paramLabel = "T", description = "worker threads (default: number of cores)")
     Integer threads;
@@ -44,13 +44,16 @@ final class EvalCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         return DataCommands.guard(err, () -> {
             if (threads != null) Threads.set(threads);
-            Network net = ModelLoader.load(model);
+            ModelLoader.Loaded loaded = ModelLoader.open(model, System.err);
+            Network net = loaded.network();
             SafetensorsReader.load(weights, net);
-            Dataset test = EvalData.test(DataCommands.dataFolder(data, err));
-            ModelFit.check(test, net.spec());
-            StepStats stats = Evaluator.evaluate(net, test);
+            DataSources.Loaded sets = TrainData.load(data, loaded.data(), net.spec(), false, err).loaded();
+            ClassNames names = EvalReport.names(weights, sets, err);
+            ClassTally tally = new ClassTally(net.spec().classes());
+            StepStats stats = Evaluator.evaluate(net, sets.test(), tally);
             out.println(String.format(Locale.ROOT, "test loss %.4f, accuracy %.2f%% (%d of %d correct)",
                     stats.meanLoss(), 100 * stats.accuracy(), stats.correct, stats.samples));
+            out.print(EvalReport.perClass(tally, names));
             out.flush();
             return Main.OK;
         });

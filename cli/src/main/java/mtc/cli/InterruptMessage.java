@@ -8,7 +8,7 @@ import mtc.train.TrainPosition;
 final class InterruptMessage {
     private InterruptMessage() {}
 
-    static String describe(TrainPosition at, TrainConfig config, Path model, Path data, Path saved) {
+    static String describe(TrainPosition at, TrainConfig config, Path model, String data, Path saved) {
         String where = at.midEpoch() ? "in epoch " + at.epoch() + "/" + config.epochs() + " after " + at.samplesDone()
                 + " samples" : "after epoch " + at.epochsDone() + "/" + config.epochs();
         if (saved == null) return "mtc: interrupted " + where + "; nothing saved (--save W keeps checkpoints)";

@@ -3,9 +3,12 @@ package mtc.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import mtc.data.ClassNames;
 import mtc.data.DataException;
 import mtc.data.ImageInput;
+import mtc.data.InputStyle;
 import mtc.driver.ModelLoader;
 import mtc.io.SafetensorsReader;
 import mtc.runtime.Network;
@@ -18,8 +21,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code mtc predict}: the most likely classes of pictures. Each picture is converted to the
- * model's input as MNIST images were made; a picture that cannot be read is reported and the
+ * {@code mtc predict}: the most likely classes of pictures, by name when the weights keep the
+ * class names. Each picture is converted to the model's input as its training data was made
+ * (MNIST's way, or an image folder's); a picture that cannot be read is reported and the
  * others are still classified.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
@@ -49,19 +53,25 @@ final class PredictCommand implements Callable<Integer> {
             Network net = ModelLoader.load(model);
             SafetensorsReader.load(weights, net);
             ImageInput.Target target = ImageInput.target(net.spec().inputShape());
+            Map<String, String> metadata = SafetensorsReader.metadata(weights);
+            Trained trained = new Trained(target, InputStyle.fromMetadata(metadata),
+                    ClassNames.fromMetadata(metadata).orElse(new ClassNames(List.of())));
             boolean allRead = true;
-            for (Path image : images) allRead &= predict(net, target, image, out, err);
+            for (Path image : images) allRead &= predict(net, trained, image, out, err);
             out.flush();
             return allRead ? Main.OK : Main.INPUT_ERROR;
         });
     }
 
-    private boolean predict(Network net, ImageInput.Target target, Path image, PrintWriter out, PrintWriter err) {
+    /** What the weights say about pictures: how to convert them, and the class names. */
+    private record Trained(ImageInput.Target target, InputStyle style, ClassNames names) {}
+
+    private boolean predict(Network net, Trained trained, Path image, PrintWriter out, PrintWriter err) {
         try {
-            float[] x = ImageInput.read(image, target);
+            float[] x = ImageInput.read(image, trained.target(), trained.style());
             float[] probs = new float[net.spec().classes()];
             net.evaluate(x, null, 1, probs, new StepStats());
-            out.println(image + ": " + PredictRanking.describe(probs, top));
+            out.println(image + ": " + PredictRanking.describe(probs, top, trained.names()));
             return true;
         } catch (DataException e) {
             out.flush();

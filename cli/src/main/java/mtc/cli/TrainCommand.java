@@ -40,9 +40,8 @@ final class TrainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "a .mt file or the output of mtc compile")
     Path model;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "folder with the four MNIST IDX files, raw or .gz "
-            + "(default: $MTC_DATA, else the per-user cache, filled on first use)")
-    Path data;
+    @Option(names = "--data", paramLabel = "DIR", description = DataOption.DESCRIPTION)
+    String data;
 
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "10",
             description = "passes over the training data (default: ${DEFAULT-VALUE})")
@@ -101,10 +100,11 @@ final class TrainCommand implements Callable<Integer> {
         Path saveTo = saveTarget();
         TrainOutputCheck.writable(saveTo, "--save");
         TrainOutputCheck.writable(metrics, "--metrics");
-        Network net = ModelLoader.load(model);
+        ModelLoader.Loaded loaded = ModelLoader.open(model, System.err);
+        Network net = loaded.network();
         TrainData sets;
         try (TrainWarmUp warmUp = TrainWarmUp.start(net, batch)) {
-            sets = TrainData.load(data, net.spec(), err);
+            sets = TrainData.load(data, loaded.data(), net.spec(), true, err);
             int samples = Math.min(sets.train().count(), limit == null ? Integer.MAX_VALUE : limit);
             warmUp.continueOn(sets.train(), (long) epochs * ((samples + batch - 1) / batch));
         }
@@ -115,7 +115,8 @@ final class TrainCommand implements Callable<Integer> {
                 start.seed()));
         if (start.resumed()) out.println(TrainBanner.resuming(resume, start.position(), start.config()));
         out.flush();
-        CheckpointSaver saver = saveTo == null ? null : new CheckpointSaver(saveTo, net, rng, start, train.count());
+        CheckpointSaver saver = saveTo == null ? null : new CheckpointSaver(saveTo, net, rng, start, train.count(),
+                sets.loaded().metadata());
         try (InterruptGuard guard = InterruptGuard.install()) {
             return trainUntilDoneOrStopped(net, sets, start, rng, saver, guard, out, err);
         }

@@ -3,26 +3,32 @@ package mtc.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import mtc.data.DataException;
-import mtc.data.DataLocator;
+import mtc.data.DataSources;
 import mtc.data.Dataset;
-import mtc.data.DatasetReader;
-import mtc.data.ModelFit;
 import mtc.runtime.NetworkSpec;
 
-/** The training and test sets of one {@code mtc train} run, found and checked against the model. */
-record TrainData(Path dir, Dataset train, Dataset test) {
-    /** Finds the data folder (obtaining MNIST if needed), reads both sets and checks they fit {@code spec}. */
-    static TrainData load(Path dataOption, NetworkSpec spec, PrintWriter err) throws DataException {
-        DataLocator.Location location = DataCommands.dataFolder(dataOption, err);
-        Path dir = location.dir();
-        TrainData sets;
-        try {
-            sets = new TrainData(dir, DatasetReader.train(dir), DatasetReader.test(dir));
-        } catch (DataException e) {
-            throw location.withAdvice(e);
-        }
-        ModelFit.check(sets.train(), spec);
-        ModelFit.check(sets.test(), spec);
-        return sets;
+/**
+ * The data of one {@code mtc train} or {@code mtc eval} run, found and checked against the model.
+ *
+ * @param loaded the sets, where they came from and their class names
+ */
+record TrainData(DataSources.Loaded loaded) {
+    /**
+     * Finds the data that {@code --data} names (null when not given), else the data set the model
+     * names (null when none), else MNIST (obtained if needed), and reads both sets, or only the test set.
+     */
+    static TrainData load(String dataOption, String named, NetworkSpec spec, boolean withTrain, PrintWriter err)
+            throws DataException {
+        return new TrainData(DataSources.load(dataOption, named, spec, withTrain, DataSources.Environment.of(line -> {
+            err.println(line);
+            err.flush();
+        })));
     }
+
+    Path dir() { return loaded.dir(); }
+
+    Dataset train() { return loaded.train(); }
+
+    Dataset test() { return loaded.test(); }
+
 }

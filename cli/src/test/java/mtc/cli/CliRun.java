@@ -5,9 +5,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** What one run of mtc printed and returned, in this JVM ({@link #mtc}) or as a process. */
-record CliRun(int exit, String out, String err) {
+public record CliRun(int exit, String out, String err) {
     /** Runs mtc in this JVM with stdout and stderr captured. */
-    static CliRun mtc(String... args) {
+    public static CliRun mtc(String... args) {
         PrintStream oldOut = System.out, oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         try {

@@ -41,7 +41,29 @@ class EvalCommandTest {
         assertEquals(Main.OK, eval.exit(), eval.err());
         assertEquals(String.format(java.util.Locale.ROOT, "test loss %.4f, accuracy %.2f%% (%d of 100 correct)%n",
                 Double.parseDouble(row[3]), 100 * Double.parseDouble(row[4]),
-                Math.round(100 * Double.parseDouble(row[4]))), eval.out());
+                Math.round(100 * Double.parseDouble(row[4]))), eval.out().lines().findFirst().get() + "\n");
         assertEquals(List.of(), List.of(eval.err().lines().filter(l -> !l.startsWith("WARNING")).toArray()));
+    }
+
+    @Test
+    void accuracyPerClassIsPrintedByClassName() throws Exception {
+        Path data = TrainCommandTest.smallMnist(dir, 200, 100);
+        Path weights = dir.resolve("w.safetensors");
+        assertEquals(Main.OK, mtc("train", MODEL.toString(), "--data", data.toString(), "--epochs", "1",
+                "--save", weights.toString()).exit());
+        CliRun eval = mtc("eval", MODEL.toString(), "--weights", weights.toString(), "--data", data.toString());
+        List<String> lines = eval.out().lines().skip(1).toList();
+        assertEquals(10, lines.size(), eval.out());
+        long correct = 0, samples = 0;
+        for (int c = 0; c < 10; c++) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("  " + c + " +\\d+\\.\\d\\d% \\((\\d+) of "
+                    + "(\\d+)\\)").matcher(lines.get(c));
+            assertTrue(m.matches(), lines.get(c));
+            correct += Long.parseLong(m.group(1));
+            samples += Long.parseLong(m.group(2));
+        }
+        assertEquals(100, samples);
+        assertTrue(eval.out().startsWith(String.format(java.util.Locale.ROOT, "test loss %s, accuracy %.2f%% (%d of",
+                eval.out().substring(10, 16), (double) correct, correct)), eval.out());
     }
 }

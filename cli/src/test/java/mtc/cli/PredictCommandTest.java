@@ -8,14 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import mtc.testdata.SharedData;
+import java.util.List;
 import javax.imageio.ImageIO;
+import mtc.data.ClassNames;
 import mtc.data.Dataset;
 import mtc.data.DatasetReader;
 import mtc.driver.ModelLoader;
 import mtc.io.SafetensorsWriter;
 import mtc.runtime.Network;
 import mtc.runtime.Rng;
+import mtc.testdata.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,8 +50,12 @@ class PredictCommandTest {
 
     @Test
     void topOneIsTheMostLikelyClass() {
-        assertEquals("2 (60.00%)", PredictRanking.describe(new float[] {0.1f, 0.3f, 0.6f}, 1));
-        assertEquals("1 (50.00%), 2 (50.00%), 0 (0.00%)", PredictRanking.describe(new float[] {0, 0.5f, 0.5f}, 5));
+        ClassNames none = new ClassNames(List.of());
+        assertEquals("2 (60.00%)", PredictRanking.describe(new float[] {0.1f, 0.3f, 0.6f}, 1, none));
+        assertEquals("1 (50.00%), 2 (50.00%), 0 (0.00%)", PredictRanking.describe(new float[] {0, 0.5f, 0.5f}, 5,
+                none));
+        assertEquals("c (60.00%), b (30.00%)", PredictRanking.describe(new float[] {0.1f, 0.3f, 0.6f}, 2,
+                new ClassNames(List.of("a", "b", "c"))));
     }
 
     private Path randomWeights() throws Exception {

@@ -17,13 +17,13 @@ import mtc.testdata.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TrainCommandTest {
+public class TrainCommandTest {
     static final Path MODEL = Path.of("../examples/mnist.mt");
 
     @TempDir Path dir;
 
     /** A data folder with the first {@code train} and {@code test} samples of the real MNIST. */
-    static Path smallMnist(Path dir, int train, int test) throws IOException {
+    public static Path smallMnist(Path dir, int train, int test) throws IOException {
         copyPrefix(dir, MnistFiles.TRAIN_IMAGES, 784, train);
         copyPrefix(dir, MnistFiles.TRAIN_LABELS, 1, train);
         copyPrefix(dir, MnistFiles.TEST_IMAGES, 784, test);

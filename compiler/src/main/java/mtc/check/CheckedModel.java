@@ -11,10 +11,17 @@ import java.util.OptionalDouble;
  * @param layers    the chain, in order; {@code layers.get(i).index() == i}
  * @param loss      the loss; only {@code cross_entropy} exists today
  * @param optimizer the {@code optimizer} statement's defaults, or null when the file has none
+ * @param data      the data set the {@code data} statement names (e.g. {@code fashion-mnist}), or null
  */
-public record CheckedModel(String name, Shape input, List<Layer> layers, Loss loss, Optimizer optimizer) {
+public record CheckedModel(String name, Shape input, List<Layer> layers, Loss loss, Optimizer optimizer,
+                           String data) {
     public CheckedModel {
         layers = List.copyOf(layers);
+    }
+
+    /** A model that names no data set. */
+    public CheckedModel(String name, Shape input, List<Layer> layers, Loss loss, Optimizer optimizer) {
+        this(name, input, layers, loss, optimizer, null);
     }
 
     public Shape output() {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import mtc.data.NamedDataSet;
 import mtc.diag.Span;
 import mtc.syntax.Name;
 import mtc.syntax.Program;
@@ -56,12 +57,13 @@ public final class Checker {
         Optional<ChainChecker.Result> chain = chain(statements);
         checkLoss(statements.loss(), chain);
         CheckedModel.Optimizer optimizer = statements.optimizer().map(this::optimizer).orElse(null);
+        String data = statements.data().map(this::dataSet).orElse(null);
         chain.map(ChainChecker.Result::layers).ifPresent(this::checkMemory);
         boolean complete = chain.isPresent() && chain.get().layers() != null && !reporter.hasErrors();
         if (!complete || statementsMissing) return new CheckResult(reporter.diagnostics(), null);
         ChainChecker.Result checked = chain.get();
         return new CheckResult(reporter.diagnostics(), new CheckedModel(name, checked.input(), checked.layers(),
-                CheckedModel.Loss.CROSS_ENTROPY, optimizer));
+                CheckedModel.Loss.CROSS_ENTROPY, optimizer, data));
     }
 
     private Optional<ChainChecker.Result> chain(StatementSet statements) {
@@ -132,6 +134,14 @@ public final class Checker {
         }
         return new CheckedModel.Optimizer(name.text(), lr.map(n -> OptionalDouble.of(n.real()))
                 .orElse(OptionalDouble.empty()));
+    }
+
+    /** The data set's name when it is one mtc knows (reported otherwise). */
+    private String dataSet(Statement.Data statement) {
+        Name name = statement.name();
+        if (NamedDataSet.byName(name.text()).isPresent()) return name.text();
+        reporter.report(Problems.unknownDataSet(name, NamedDataSet.names()));
+        return null;
     }
 
     /** The weights must fit in the memory budget; the largest layer is the one to blame. */

@@ -142,6 +142,11 @@ final class Problems {
         return unknown("loss", name, losses, "the only loss so far is " + list(losses, "and"));
     }
 
+    static Diagnostic unknownDataSet(Name name, Collection<String> known) {
+        return unknown("data set", name, known, "the data sets mtc knows are " + list(known, "and")
+                + "; name a folder of your own with --data DIR");
+    }
+
     static Diagnostic unknownOptimizer(Name name, Collection<String> optimizers) {
         return unknown("optimizer", name, optimizers, "the only optimizer so far is " + list(optimizers, "and"));
     }

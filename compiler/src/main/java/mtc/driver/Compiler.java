@@ -33,6 +33,6 @@ public final class Compiler {
     /** The back end alone, for a model already checked; throws ModelTooLargeException past JVM limits. */
     public static Compilation compile(CheckedModel model) {
         Program program = IrPipeline.build(model);
-        return new Compilation(program, ClassGenerator.generate(program));
+        return new Compilation(program, ClassGenerator.generate(program), model.data());
     }
 }

@@ -33,6 +33,12 @@ public final class ModelLoader {
     }
 
     /**
+     * A loaded model and the data set its source names ({@code data fashion-mnist}); null when it
+     * names none or came from a class file, which does not keep the statement.
+     */
+    public record Loaded(Network network, String data) {}
+
+    /**
      * Loads the model at {@code path}, printing a source file's warnings to stderr. On failure
      * the exception's message holds the rendered diagnostics (or a one-line error) ready to print.
      */
@@ -42,18 +48,25 @@ public final class ModelLoader {
 
     /** As {@link #load(Path)}, with the warnings of a {@code .mt} file printed to {@code warnings}. */
     public static Network load(Path path, PrintStream warnings) throws LoadException {
-        if (Files.isDirectory(path)) return loadClass(findClass(path));
-        if (path.getFileName() != null && path.getFileName().toString().endsWith(".class")) return loadClass(path);
+        return open(path, warnings).network();
+    }
+
+    /** As {@link #load(Path, PrintStream)}, with the data set the source names. */
+    public static Loaded open(Path path, PrintStream warnings) throws LoadException {
+        if (Files.isDirectory(path)) return new Loaded(loadClass(findClass(path)), null);
+        if (path.getFileName() != null && path.getFileName().toString().endsWith(".class")) {
+            return new Loaded(loadClass(path), null);
+        }
         return loadSource(path, warnings);
     }
 
-    private static Network loadSource(Path path, PrintStream warnings) throws LoadException {
+    private static Loaded loadSource(Path path, PrintStream warnings) throws LoadException {
         SourceLoad read = SourceReader.read(path);
         if (!read.ok()) throw failure(read.file(), List.of(read.failure().get()));
         CompileResult result = Compiler.compile(read.file());
         if (!result.ok()) throw failure(read.file(), result.diagnostics());
         if (!result.diagnostics().isEmpty()) warnings.print(render(read.file(), result.diagnostics()));
-        return result.compilation().instantiate();
+        return new Loaded(result.compilation().instantiate(), result.compilation().data());
     }
 
     private static LoadException failure(SourceFile file, List<Diagnostic> diagnostics) {

@@ -10,6 +10,7 @@ import mtc.grammar.MtBaseVisitor;
 import mtc.grammar.MtParser;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.Interval;
 import org.antlr.v4.runtime.tree.ErrorNode;
 import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
@@ -69,6 +70,15 @@ final class AstBuilder extends MtBaseVisitor<Statement> {
     @Override
     public Statement visitOptimizerStatement(MtParser.OptimizerStatementContext ctx) {
         return new Statement.Optimizer(span(ctx.OPTIMIZER()), call(ctx.call()));
+    }
+
+    /** The name is the text from its first word to its last, so that {@code fashion - mnist} is not taken for it. */
+    @Override
+    public Statement visitDataStatement(MtParser.DataStatementContext ctx) {
+        MtParser.DataNameContext name = ctx.dataName();
+        String text = name.start.getInputStream().getText(Interval.of(name.start.getStartIndex(),
+                name.stop.getStopIndex()));
+        return new Statement.Data(span(ctx.DATA()), new Name(text, spans.of(name)));
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.antlr.v4.runtime.misc.IntervalSet;
 final class TokenDescriptions {
     private static final int MAX_EXPECTED = 4;
     private static final Set<Integer> STATEMENT_STARTS = Set.of(
-            MtLexer.MODEL, MtLexer.INPUT, MtLexer.LET, MtLexer.LOSS, MtLexer.OPTIMIZER, MtLexer.BLOCK,
+            MtLexer.MODEL, MtLexer.INPUT, MtLexer.LET, MtLexer.LOSS, MtLexer.OPTIMIZER, MtLexer.BLOCK, MtLexer.DATA,
             MtLexer.RESIDUAL, MtLexer.IDENT);
 
     private TokenDescriptions() {}
@@ -72,6 +72,7 @@ final class TokenDescriptions {
         if (context instanceof MtParser.ModelStatementContext) return "a model name";
         if (context instanceof MtParser.LetStatementContext) return "a constant name";
         if (context instanceof MtParser.LossStatementContext) return "a loss name";
+        if (context instanceof MtParser.DataNameContext) return "a data set name";
         return "a name";
     }
 

@@ -30,6 +30,7 @@ statement
     | LOSS IDENT                        # lossStatement
     | OPTIMIZER call                    # optimizerStatement
     | BLOCK IDENT LPAREN (IDENT (COMMA IDENT)*)? RPAREN ASSIGN chain # blockStatement
+    | DATA dataName                     # dataStatement
     | chain                             # chainStatement
     | IDENT (IDENT | LBRACK | INT | FLOAT) ~NEWLINE* # unknownStatement
     ;
@@ -47,6 +48,11 @@ element
 // A layer, a block's use or an optimizer: a name with optional arguments.
 call
     : IDENT (LPAREN (argument (COMMA argument)*)? RPAREN)?
+    ;
+
+// A data set's name, such as fashion-mnist: words joined by '-'.
+dataName
+    : IDENT (MINUS (IDENT | INT))*
     ;
 
 argument
@@ -76,6 +82,7 @@ LOSS      : 'loss' ;
 OPTIMIZER : 'optimizer' ;
 BLOCK     : 'block' ;
 RESIDUAL  : 'residual' ;
+DATA      : 'data' ;
 
 ARROW   : GAP? '->' GAP? ;
 NEWLINE : SPACE* REMARK? '\n' GAP? ;

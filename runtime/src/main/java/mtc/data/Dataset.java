@@ -8,11 +8,12 @@ import mtc.kernels.Parallel;
  *
  * @param imagesFile the file the images came from, for messages
  * @param labelsFile the file the labels came from, for messages
- * @param pixels   {@code count * rows * cols} unsigned bytes, row-major
+ * @param channels 1 for grey images, 3 for RGB (channel planes one after the other, as {@code [C,H,W]})
+ * @param pixels   {@code count * channels * rows * cols} unsigned bytes, row-major
  * @param labels   {@code count} class indices
  */
-public record Dataset(String imagesFile, String labelsFile, int count, int rows, int cols, byte[] pixels,
-                      int[] labels) {
+public record Dataset(String imagesFile, String labelsFile, int count, int channels, int rows, int cols,
+                      byte[] pixels, int[] labels) {
     /**
      * Samples of a batch per thread that pay for a second one: copying a sample costs about half a
      * microsecond, mostly waiting for memory (the samples of a shuffled batch lie anywhere in 47 MB).
@@ -22,11 +23,16 @@ public record Dataset(String imagesFile, String labelsFile, int count, int rows,
     /** Where {@link #touch} leaves its sum, so that the JIT cannot drop its reads as unused. */
     private static int touched;
 
-    public int sampleSize() { return rows * cols; }
+    /** Grey images, as MNIST-format files hold them. */
+    public Dataset(String imagesFile, String labelsFile, int count, int rows, int cols, byte[] pixels, int[] labels) {
+        this(imagesFile, labelsFile, count, 1, rows, cols, pixels, labels);
+    }
+
+    public int sampleSize() { return channels * rows * cols; }
 
     /** The first {@code n} samples only (shares the arrays' prefix; no copy is needed for training). */
     public Dataset limit(int n) {
-        return n >= count ? this : new Dataset(imagesFile, labelsFile, n, rows, cols, pixels, labels);
+        return n >= count ? this : new Dataset(imagesFile, labelsFile, n, channels, rows, cols, pixels, labels);
     }
 
     /**

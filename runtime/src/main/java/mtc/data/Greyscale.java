@@ -11,15 +11,14 @@ import java.awt.image.BufferedImage;
 record Greyscale(int width, int height, float[] pixels) {
     static Greyscale of(BufferedImage image) {
         int w = image.getWidth(), h = image.getHeight();
+        int[] argb = Argb.of(image);
         float[] grey = new float[w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) grey[y * w + x] = level(image.getRGB(x, y));
-        }
+        for (int i = 0; i < grey.length; i++) grey[i] = level(argb[i]);
         return new Greyscale(w, h, grey);
     }
 
     /** ITU-R BT.601 luma of an sRGB pixel, composited over white. */
-    private static float level(int argb) {
+    static float level(int argb) {
         float a = (argb >>> 24) / 255f;
         float luma = (0.299f * ((argb >> 16) & 0xFF) + 0.587f * ((argb >> 8) & 0xFF) + 0.114f * (argb & 0xFF)) / 255f;
         return a * luma + (1 - a);

@@ -75,7 +75,7 @@ public final class IdxReader {
         return Files.size(path) * (isGzip(path) ? 1032 : 1);
     }
 
-    private static InputStream open(Path path) throws IOException {
+    static InputStream open(Path path) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
         in.mark(2);
         boolean gzip = in.read() == 0x1f && in.read() == 0x8b;

@@ -12,7 +12,8 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * Reads a picture (PNG, or any format the JDK reads) for {@code mtc predict} and turns it into
- * one model input, prepared the way MNIST's own images were: see {@link DigitNormalizer}.
+ * one model input, prepared the way the model's training data was ({@link InputStyle}): as MNIST's
+ * own images were made ({@link DigitNormalizer}), or as an image folder's pictures were read.
  * Only the header is read before the size is checked, so a huge image is refused, not decoded.
  */
 public final class ImageInput {
@@ -36,7 +37,17 @@ public final class ImageInput {
                 + ", which is not a square image, so pictures cannot be converted to it");
     }
 
-    /** Reads {@code file} and converts it to {@code target}'s size, channels repeated, values in [0,1]. */
+    /** Reads {@code file} and converts it to {@code target} the way {@code style} says, values in [0,1]. */
+    public static float[] read(Path file, Target target, InputStyle style) throws DataException {
+        if (style == InputStyle.DIGITS) return read(file, target);
+        byte[] bytes = new byte[target.size()];
+        ImageBytes.read(file, target, bytes, 0);
+        float[] out = new float[bytes.length];
+        PixelScale.toUnitFloats(bytes, 0, out, 0, bytes.length);
+        return out;
+    }
+
+    /** Reads {@code file} as a digit ({@link DigitNormalizer}) at {@code target}'s size, channels repeated. */
     public static float[] read(Path file, Target target) throws DataException {
         float[] grey = DigitNormalizer.normalize(Greyscale.of(decode(file)), target.height(), target.width());
         float[] out = new float[target.size()];
@@ -44,7 +55,7 @@ public final class ImageInput {
         return out;
     }
 
-    private static BufferedImage decode(Path file) throws DataException {
+    static BufferedImage decode(Path file) throws DataException {
         if (!Files.isRegularFile(file)) throw new DataException(file + ": no such file");
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);

@@ -38,12 +38,19 @@ public final class MnistChecksums {
     /** The SHA-256 of {@code file} in lower-case hex. */
     static String sha256(Path file) throws DataException {
         try (InputStream in = Files.newInputStream(file)) {
+            return sha256(in);
+        } catch (IOException e) {
+            throw new DataException(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** The SHA-256 of what {@code in} holds, in lower-case hex. */
+    static String sha256(InputStream in) throws IOException {
+        try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];
             for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
             return HexFormat.of().formatHex(md.digest());
-        } catch (IOException e) {
-            throw new DataException(file + ": cannot read: " + e.getMessage());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }

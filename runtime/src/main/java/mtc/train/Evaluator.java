@@ -15,14 +15,21 @@ public final class Evaluator {
 
     /** Loss and accuracy of {@code net} (in evaluation mode) over all of {@code data}. */
     public static StepStats evaluate(Network net, Dataset data) {
+        return evaluate(net, data, null);
+    }
+
+    /** As {@link #evaluate(Network, Dataset)}, also counting per class in {@code tally} (when not null). */
+    public static StepStats evaluate(Network net, Dataset data, ClassTally tally) {
         int chunk = Math.min(CHUNK, data.count());
         float[] x = new float[chunk * data.sampleSize()];
         int[] y = new int[chunk];
+        float[] probs = tally == null ? null : new float[chunk * net.spec().classes()];
         StepStats stats = new StepStats();
         for (int from = 0; from < data.count(); from += chunk) {
             int n = Math.min(chunk, data.count() - from);
             data.copyRange(from, n, x, y);
-            net.evaluate(x, y, n, null, stats);
+            net.evaluate(x, y, n, probs, stats);
+            if (tally != null) tally.add(y, probs, n);
         }
         return stats;
     }

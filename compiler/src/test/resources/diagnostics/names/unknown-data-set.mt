@@ -1,0 +1,3 @@
+input [784]
+linear(784, 10)
+data fashion_mnist

@@ -1,0 +1,4 @@
+input [784]
+data mnist
+linear(784, 10)
+data fashion-mnist
