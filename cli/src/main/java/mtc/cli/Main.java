@@ -71,6 +71,7 @@ public final class Main implements Runnable {
         commands.put("train", TrainCommand::new);
         commands.put("eval", EvalCommand::new);
         commands.put("predict", PredictCommand::new);
+        commands.put("plot", PlotCommand::new);
         return commands;
     }
 

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import mtc.cli.plot.CurvesPlotter;
+import mtc.cli.plot.MetricsFiles;
 import mtc.data.DataException;
 import mtc.data.Dataset;
 import mtc.driver.ModelLoader;
@@ -84,6 +86,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--metrics", paramLabel = "FILE.csv", description = "write one CSV row of metrics per epoch")
     Path metrics;
 
+    @Option(names = "--plot", paramLabel = "PNG", description = "draw the loss and accuracy curves after every epoch")
+    Path plot;
+
     @Override
     public Integer call() {
         TrainOptionCheck.check(spec.commandLine(), epochs, batch, lr, threads, limit);
@@ -101,6 +106,7 @@ final class TrainCommand implements Callable<Integer> {
         Path saveTo = saveTarget();
         TrainOutputCheck.writable(saveTo, "--save");
         TrainOutputCheck.writable(metrics, "--metrics");
+        TrainOutputCheck.writable(plot, "--plot");
         Network net = ModelLoader.load(model);
         TrainData sets;
         try (TrainWarmUp warmUp = TrainWarmUp.start(net, batch)) {
@@ -176,6 +182,10 @@ final class TrainCommand implements Callable<Integer> {
         MetricsCsv csv = metrics == null ? null : new MetricsCsv(metrics, start.metricsRows());
         if (csv != null) listeners.add(csv);
         if (saver != null) listeners.add(saver);
+        if (plot != null) {
+            listeners.add(new CurvesPlotter(plot, model.getFileName().toString(),
+                    MetricsFiles.parse(resume + " (its metrics)", 1, start.metricsRows())));
+        }
         try {
             return new Trainer(net, sets.train(), sets.test(), start.config(), rng, TrainListener.all(listeners),
                     start.position(), guard::requested).run();
