@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import mtc.io.SafetensorsWriter;
 import mtc.runtime.Network;
 import mtc.runtime.Rng;
@@ -26,8 +28,10 @@ final class CheckpointSaver implements TrainListener {
     private final TrainStart start;
     private final int trainSamples;
     private final List<String> rows;
+    private final RunFiles files;
 
-    CheckpointSaver(Path file, Network net, Rng rng, TrainStart start, int trainSamples) {
+    CheckpointSaver(Path file, Network net, Rng rng, TrainStart start, int trainSamples, RunFiles files) {
+        this.files = files;
         this.file = file;
         this.net = net;
         this.rng = rng;
@@ -47,8 +51,10 @@ final class CheckpointSaver implements TrainListener {
     void save(TrainPosition position) {
         Checkpoint checkpoint = new Checkpoint(net.spec().name(), start.seed(), start.config(), trainSamples,
                 position, rows);
+        Map<String, String> metadata = new LinkedHashMap<>(checkpoint.toMetadata());
+        metadata.putAll(files.toMetadata());
         try {
-            SafetensorsWriter.save(file, net, checkpoint.toMetadata());
+            SafetensorsWriter.save(file, net, metadata);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot save the checkpoint: " + TrainOutputCheck.describe(e), e);
         }

@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code mtc plot}: the loss and accuracy curves of one or more {@code --metrics} files, as a PNG. */
 @Command(name = "plot", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Draw the loss and accuracy per epoch of the runs in METRICS.csv (files written by",
-            "mtc train --metrics) into one PNG: one colour per run, test solid, train dashed.",
+        description = {"Draw loss and accuracy curves of mtc train --metrics files into a PNG.",
+            "Two panels (loss, accuracy) against the epoch; one colour per run, test solid, train dashed.",
             "Exit status: 0 ok, 1 a file is not a metrics file (the message names it and the line), 2 bad usage."})
 final class PlotCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

@@ -73,8 +73,8 @@ final class TrainCommand implements Callable<Integer> {
     Path init;
 
     @Option(names = "--resume", paramLabel = "W", description = "continue the run saved in W by --save (weights, "
-            + "epoch, random state, settings), exactly as if it had not stopped; options left out are the run's, "
-            + "--epochs may raise its number of epochs")
+            + "epoch, random state, settings), exactly as if it had not stopped; options left out are the run's "
+            + "(--metrics and --plot too), --epochs may raise its number of epochs")
     Path resume;
 
     @Option(names = "--limit", paramLabel = "N", description = "train on the first N training samples only")
@@ -104,9 +104,12 @@ final class TrainCommand implements Callable<Integer> {
             throws ModelLoader.LoadException, DataException, WeightsException, DivergedException, IOException {
         if (threads != null) Threads.set(threads);
         Path saveTo = saveTarget();
+        RunFiles given = new RunFiles(metrics, plot);
+        RunFiles files = resume == null ? given : RunFiles.fromMetadata(SafetensorsReader.metadata(resume))
+                .overriddenBy(given);
         TrainOutputCheck.writable(saveTo, "--save");
-        TrainOutputCheck.writable(metrics, "--metrics");
-        TrainOutputCheck.writable(plot, "--plot");
+        TrainOutputCheck.writable(files.metrics(), "--metrics");
+        TrainOutputCheck.writable(files.plot(), "--plot");
         Network net = ModelLoader.load(model);
         TrainData sets;
         try (TrainWarmUp warmUp = TrainWarmUp.start(net, batch)) {
@@ -119,21 +122,22 @@ final class TrainCommand implements Callable<Integer> {
         Dataset train = sets.train().limit(start.config().limit());
         out.println(TrainBanner.describe(net.spec().name(), train, sets.test(), sets.dir(), start.config(),
                 start.seed()));
-        if (start.resumed()) out.println(TrainBanner.resuming(resume, start.position(), start.config()));
+        if (start.resumed()) out.println(TrainBanner.resuming(resume, start.position(), start.config(), files, given));
         out.flush();
-        CheckpointSaver saver = saveTo == null ? null : new CheckpointSaver(saveTo, net, rng, start, train.count());
+        CheckpointSaver saver = saveTo == null ? null
+                : new CheckpointSaver(saveTo, net, rng, start, train.count(), files);
         try (InterruptGuard guard = InterruptGuard.install()) {
-            return trainUntilDoneOrStopped(net, sets, start, rng, saver, guard, out, err);
+            return trainUntilDoneOrStopped(net, sets, start, rng, saver, files, guard, out, err);
         }
     }
 
     /** Trains; when Ctrl-C stops it, saves and says how to continue (before the guard lets the JVM exit). */
     private int trainUntilDoneOrStopped(Network net, TrainData sets, TrainStart start, Rng rng, CheckpointSaver saver,
-                                        InterruptGuard guard, PrintWriter out, PrintWriter err)
+                                        RunFiles files, InterruptGuard guard, PrintWriter out, PrintWriter err)
             throws DivergedException, IOException {
         Path saveTo = saveTarget();
         try {
-            List<EpochResult> results = run(net, sets, start, rng, saver, guard, out, err);
+            List<EpochResult> results = run(net, sets, start, rng, saver, files, guard, out, err);
             if (results.isEmpty() && saver != null) saver.save(start.position());
             out.println(TrainSummary.describe(results) + (saveTo == null ? "" : "; weights saved to " + saveTo));
             out.flush();
@@ -175,15 +179,15 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private List<EpochResult> run(Network net, TrainData sets, TrainStart start, Rng rng, CheckpointSaver saver,
-                                  InterruptGuard guard, PrintWriter out, PrintWriter err)
+                                  RunFiles files, InterruptGuard guard, PrintWriter out, PrintWriter err)
             throws DivergedException, TrainingStopped, IOException {
         List<TrainListener> listeners = new ArrayList<>(List.of(ProgressDisplay.forThisTerminal(err),
-                new TrainEpochPrinter(out)));
-        MetricsCsv csv = metrics == null ? null : new MetricsCsv(metrics, start.metricsRows());
+                new TrainEpochPrinter(out, err, net.spec().classes(), start.config().lr())));
+        MetricsCsv csv = files.metrics() == null ? null : new MetricsCsv(files.metrics(), start.metricsRows());
         if (csv != null) listeners.add(csv);
         if (saver != null) listeners.add(saver);
-        if (plot != null) {
-            listeners.add(new CurvesPlotter(plot, model.getFileName().toString(),
+        if (files.plot() != null) {
+            listeners.add(new CurvesPlotter(files.plot(), model.getFileName().toString(),
                     MetricsFiles.parse(resume + " (its metrics)", 1, start.metricsRows())));
         }
         try {

@@ -16,8 +16,8 @@ public final class TrainSummary {
         EpochResult last = results.get(results.size() - 1);
         EpochResult best = results.stream().max(Comparator.comparingDouble(EpochResult::testAcc)).orElseThrow();
         return String.format(Locale.ROOT, "trained %d epoch%s in %.1f s (%.0f samples/s); test accuracy %.2f%% "
-                        + "(loss %.4f), best %.2f%% after epoch %d", results.size(), results.size() == 1 ? "" : "s",
-                seconds, samples / seconds, 100 * last.testAcc(), last.testLoss(), 100 * best.testAcc(),
+                        + "(loss %s), best %.2f%% after epoch %d", results.size(), results.size() == 1 ? "" : "s",
+                seconds, samples / seconds, 100 * last.testAcc(), EpochResult.loss(last.testLoss()), 100 * best.testAcc(),
                 best.epoch());
     }
 }
