@@ -2,6 +2,7 @@ package mtc.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,10 +113,14 @@ final class TrainCommand implements Callable<Integer> {
         TrainOutputCheck.writable(files.plot(), "--plot");
         Network net = ModelLoader.load(model);
         TrainData sets;
+        StartupStatus status = StartupStatus.forThisTerminal(err);
         try (TrainWarmUp warmUp = TrainWarmUp.start(net, batch)) {
+            status.show("loading the data");
             sets = TrainData.load(data, net.spec(), err);
             int samples = Math.min(sets.train().count(), limit == null ? Integer.MAX_VALUE : limit);
-            warmUp.continueOn(sets.train(), (long) epochs * ((samples + batch - 1) / batch));
+            long steps = (long) epochs * ((samples + batch - 1) / batch);
+            if (TrainWarmUp.worthwhile(steps)) status.show("warming up the model's code (a few seconds)");
+            warmUp.continueOn(sets.train(), steps);
         }
         Rng rng = new Rng(seed);
         TrainStart start = begin(net, sets, rng);
@@ -139,7 +144,8 @@ final class TrainCommand implements Callable<Integer> {
         try {
             List<EpochResult> results = run(net, sets, start, rng, saver, files, guard, out, err);
             if (results.isEmpty() && saver != null) saver.save(start.position());
-            out.println(TrainSummary.describe(results) + (saveTo == null ? "" : "; weights saved to " + saveTo));
+            out.println(TrainSummary.describe(results, wallSeconds())
+                    + (saveTo == null ? "" : "; weights saved to " + saveTo));
             out.flush();
             return Main.OK;
         } catch (TrainingStopped stopped) {
@@ -149,6 +155,11 @@ final class TrainCommand implements Callable<Integer> {
             err.flush();
             return InterruptGuard.EXIT_STATUS;
         }
+    }
+
+    /** Since the JVM started: what the person who typed the command waited, start-up, data and warm-up included. */
+    private static double wallSeconds() {
+        return ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
     }
 
     /** Where checkpoints go: --save, else the file resumed from (so that a resumed run keeps checkpointing). */
