@@ -24,7 +24,7 @@ final class TrainOptionCheck {
         require(cmd, threads == null || threads >= 1, "--threads must be at least 1, got " + threads);
     }
 
-    private static void require(CommandLine cmd, boolean ok, String message) {
+    static void require(CommandLine cmd, boolean ok, String message) {
         if (!ok) throw new ParameterException(cmd, message);
     }
 }
