@@ -60,6 +60,19 @@ class PlotCliTest {
     }
 
     @Test
+    void aDivergedRunsLossGoesOnALogScaleThatStillShowsTheOthers() throws IOException {
+        Path a = Files.writeString(dir.resolve("a.csv"), A);
+        Path diverged = Files.writeString(dir.resolve("d.csv"), MetricsCsv.HEADER
+                + "\n1,4.6e26,0.12,7.6e27,0.18,3.9,1265\n2,1.9e15,0.10,1.6e7,0.10,0.3,15768\n");
+        CurvesChart.Drawing drawing = CurvesChart.draw(List.of(MetricsFiles.read(a), MetricsFiles.read(diverged)));
+        Point2D low = drawing.at(Panel.LOSS, 3, 0.2), high = drawing.at(Panel.LOSS, 1, 0.8);
+        assertTrue(low.getY() - high.getY() >= 5, "0.2 and 0.8 stay apart: " + low + " " + high);
+        assertColourNear(drawing.image(), low, CurvesChart.colour(0), "run A's test loss, epoch 3");
+        assertColourNear(drawing.image(), drawing.at(Panel.LOSS, 2, 1.6e7), CurvesChart.colour(1),
+                "the diverged run's test loss, epoch 2");
+    }
+
+    @Test
     void badFilesAreNamedWithTheirLine() throws IOException {
         String[][] cases = {
             {"epoch,loss\n1,2\n", ":1: not a metrics file of mtc train --metrics"},

@@ -22,7 +22,9 @@ import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -50,6 +52,8 @@ public final class CurvesChart {
             new float[] {7f, 5f}, 0f);
     /** With more epochs than this, markers on every point would hide the lines. */
     private static final int MAX_MARKED_EPOCHS = 30;
+    /** Values spanning more than this ratio get a logarithmic axis. */
+    private static final double LOG_RATIO = 1000;
     private static final Shape MARKER = new Ellipse2D.Double(-3.5, -3.5, 7, 7);
     private static final Color GRID = new Color(0xe4e4e4);
     private static final Font LABELS = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
@@ -118,7 +122,7 @@ public final class CurvesChart {
                 renderer.setSeriesShape(k, MARKER);
             }
         }
-        XYPlot plot = new XYPlot(lines, null, axis(label, false), renderer);
+        XYPlot plot = new XYPlot(lines, null, spansDecades(lines) ? logAxis(label) : axis(label, false), renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(GRID);
         plot.setRangeGridlinePaint(GRID);
@@ -133,6 +137,33 @@ public final class CurvesChart {
         XYSeries series = new XYSeries(name, false, true);
         for (EpochResult r : epochs) series.add(r.epoch(), value.applyAsDouble(r));
         return series;
+    }
+
+    /**
+     * Whether the values are all positive and span more than {@link #LOG_RATIO}: a diverged run's
+     * loss of 1e26 beside 0.1 on a linear axis would flatten every other line to zero.
+     */
+    private static boolean spansDecades(XYSeriesCollection lines) {
+        double low = Double.POSITIVE_INFINITY, high = 0;
+        for (int s = 0; s < lines.getSeriesCount(); s++) {
+            for (int i = 0; i < lines.getItemCount(s); i++) {
+                double y = lines.getYValue(s, i);
+                low = Math.min(low, y);
+                high = Math.max(high, y);
+            }
+        }
+        return low > 0 && high / low > LOG_RATIO;
+    }
+
+    private static ValueAxis logAxis(String label) {
+        LogAxis axis = new LogAxis(label + " (log scale)");
+        axis.setBase(10);
+        axis.setBaseSymbol("10");
+        axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits()); // whole powers of ten
+        axis.setMinorTickCount(1);
+        axis.setLabelFont(LABELS);
+        axis.setTickLabelFont(LABELS.deriveFont(13f));
+        return axis;
     }
 
     private static NumberAxis axis(String label, boolean wholeNumbers) {
