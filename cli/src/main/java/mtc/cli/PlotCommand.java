@@ -17,8 +17,10 @@ import picocli.CommandLine.Spec;
 /** {@code mtc plot}: the loss and accuracy curves of one or more {@code --metrics} files, as a PNG. */
 @Command(name = "plot", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Draw loss and accuracy curves of mtc train --metrics files into a PNG.",
-            "Two panels (loss, accuracy) against the epoch; one colour per run, test solid, train dashed.",
-            "Exit status: 0 ok, 1 a file is not a metrics file (the message names it and the line), 2 bad usage."})
+            "Two panels (loss, accuracy) against the epoch; one colour per run, test solid,",
+            "train dashed; the legend names each file.",
+            "Exit status: 0 ok, 1 a file is not a metrics file (the message names the file",
+            "and line), 2 bad usage."})
 final class PlotCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

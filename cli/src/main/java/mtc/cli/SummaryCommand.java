@@ -16,9 +16,10 @@ import picocli.CommandLine.Spec;
 /** {@code mtc summary}: each checked model as a table on stdout; diagnostics go to stderr. */
 @Command(name = "summary", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Print the layers of each FILE.mt with output shapes, parameters and totals.",
-            "The totals are the trainable parameters and the FLOPs of a forward pass of one sample",
-            "(a multiply-add counts as 2); --batch adds each layer's FLOPs at that batch and the memory",
-            "of a training step (input, forward/backward pass and weights, as torchinfo counts them).",
+            "The totals are the trainable parameters and the FLOPs of a forward pass of one",
+            "sample (a multiply-add counts as 2). --batch adds each layer's FLOPs at that",
+            "batch and the memory of a training step: input, forward/backward pass (outputs",
+            "and their gradients) and weights, as torchinfo counts them.",
             "Exit status: 0 ok, 1 a file has an error (diagnostics on stderr), 2 bad usage."})
 final class SummaryCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

@@ -20,6 +20,8 @@ public final class MetricsFiles {
     private static final int COLUMNS = MetricsCsv.HEADER.split(",").length;
     /** A plot has to stay readable: files of a runaway loop are refused, not drawn. */
     private static final int MAX_EPOCHS = 100_000;
+    /** Far more than {@link #MAX_EPOCHS} rows take; checked before reading, so that no file can exhaust memory. */
+    private static final long MAX_BYTES = 50_000_000;
 
     private MetricsFiles() {}
 
@@ -36,6 +38,9 @@ public final class MetricsFiles {
     public static MetricsRun read(Path file) throws IOException {
         List<String> lines;
         try {
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
+                throw new BadMetricsException(file + ": " + Files.size(file) + " bytes, too large for a metrics file");
+            }
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new BadMetricsException(file + ": no such file");
