@@ -29,10 +29,15 @@ final class CheckpointSaver implements TrainListener {
     private final int trainSamples;
     private final List<String> rows;
     private final Map<String, String> dataMetadata;
+    private final RunFiles files;
 
-    /** {@code dataMetadata} is saved beside the training state: what the data was (class names, input style). */
+    /**
+     * {@code dataMetadata} is saved beside the training state: what the data was (class names, input
+     * style); {@code files} are the run's other outputs, which a resume goes on writing.
+     */
     CheckpointSaver(Path file, Network net, Rng rng, TrainStart start, int trainSamples,
-                    Map<String, String> dataMetadata) {
+                    Map<String, String> dataMetadata, RunFiles files) {
+        this.files = files;
         this.file = file;
         this.net = net;
         this.rng = rng;
@@ -53,9 +58,10 @@ final class CheckpointSaver implements TrainListener {
     void save(TrainPosition position) {
         Checkpoint checkpoint = new Checkpoint(net.spec().name(), start.seed(), start.config(), trainSamples,
                 position, rows);
+        Map<String, String> metadata = new LinkedHashMap<>(checkpoint.toMetadata());
+        metadata.putAll(files.toMetadata());
+        metadata.putAll(dataMetadata);
         try {
-            Map<String, String> metadata = new LinkedHashMap<>(checkpoint.toMetadata());
-            metadata.putAll(dataMetadata);
             SafetensorsWriter.save(file, net, metadata);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot save the checkpoint: " + TrainOutputCheck.describe(e), e);

@@ -2,8 +2,11 @@ package mtc.cli;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Supplier;
+import mtc.check.Suggestions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -51,7 +54,7 @@ public final class Main implements Runnable {
         cli.setExitCodeExceptionMapper(e -> USAGE);
         cli.setParameterExceptionHandler((e, a) -> {
             CommandLine cmd = e.getCommandLine();
-            cmd.getErr().println("mtc: " + e.getMessage());
+            cmd.getErr().println("mtc: " + e.getMessage() + suggestion(e));
             cmd.getErr().println(cmd.getHelp().synopsis(0).stripTrailing());
             cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
             return USAGE;
@@ -63,6 +66,24 @@ public final class Main implements Runnable {
         return cli.execute(args);
     }
 
+    /** {@code ; did you mean --epochs?} for a misspelt option or command, else nothing. */
+    private static String suggestion(CommandLine.ParameterException e) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched)) return "";
+        List<String> close = unmatched.getSuggestions();
+        if (close.isEmpty()) close = closest(unmatched);
+        return close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close.subList(0, Math.min(3,
+                close.size()))) + "?";
+    }
+
+    /** Picocli suggests only names that share a prefix: this finds {@code --save} for {@code --sve} too. */
+    private static List<String> closest(CommandLine.UnmatchedArgumentException e) {
+        if (e.getUnmatched().isEmpty()) return List.of();
+        String word = e.getUnmatched().get(0);
+        CommandLine.Model.CommandSpec spec = e.getCommandLine().getCommandSpec();
+        Set<String> names = word.startsWith("-") ? spec.optionsMap().keySet() : spec.subcommands().keySet();
+        return Suggestions.closest(word, names).stream().toList();
+    }
+
     private static Map<String, Supplier<Object>> commands() {
         Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
         commands.put("check", CheckCommand::new);
@@ -71,6 +92,8 @@ public final class Main implements Runnable {
         commands.put("train", TrainCommand::new);
         commands.put("eval", EvalCommand::new);
         commands.put("predict", PredictCommand::new);
+        commands.put("plot", PlotCommand::new);
+        commands.put("help", CommandLine.HelpCommand::new);
         return commands;
     }
 
@@ -81,7 +104,7 @@ public final class Main implements Runnable {
      */
     private static void addSubcommands(CommandLine cli, String[] args) {
         Supplier<Object> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
-        if (named != null) {
+        if (named != null && !args[0].equals("help")) {
             cli.addSubcommand(args[0], named.get());
         } else {
             COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));

@@ -3,6 +3,7 @@ package mtc.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import mtc.runtime.StepStats;
+import mtc.train.EpochResult;
 import mtc.train.TrainListener;
 
 /**
@@ -36,8 +37,8 @@ final class ProgressLines implements TrainListener {
         long now = System.nanoTime();
         if (now - lastLine < intervalNanos || samplesDone == samples) return;
         lastLine = now;
-        err.println(String.format(Locale.ROOT, "  epoch %d/%d: %d/%d samples (%.0f%%), loss %.4f acc %.2f%%", epoch,
-                epochs, samplesDone, samples, 100.0 * samplesDone / samples, running.meanLoss(),
+        err.println(String.format(Locale.ROOT, "  epoch %d/%d: %d/%d samples (%.0f%%), loss %s acc %.2f%%", epoch,
+                epochs, samplesDone, samples, 100.0 * samplesDone / samples, EpochResult.loss(running.meanLoss()),
                 100 * running.accuracy()));
         err.flush();
     }

@@ -18,9 +18,14 @@ final class TrainBanner {
                 c.shuffle() ? "shuffled" : "file order", Threads.get(), Threads.get() == 1 ? "" : "s");
     }
 
-    /** The second line of a resumed run, e.g. {@code resuming w.safetensors at epoch 3/10 (1200 samples done)}. */
-    static String resuming(Path file, TrainPosition at, TrainConfig c) {
+    /**
+     * The second line of a resumed run, e.g. {@code resuming w.safetensors at epoch 3/10 (1200 samples
+     * done); metrics go on in m.csv}: it names the files the run goes on writing without being told.
+     */
+    static String resuming(Path file, TrainPosition at, TrainConfig c, RunFiles files, RunFiles given) {
         return "resuming " + file + " at epoch " + at.epoch() + "/" + c.epochs()
-                + (at.midEpoch() ? " (" + at.samplesDone() + " samples done)" : "");
+                + (at.midEpoch() ? " (" + at.samplesDone() + " samples done)" : "")
+                + (given.metrics() == null && files.metrics() != null ? "; metrics go on in " + files.metrics() : "")
+                + (given.plot() == null && files.plot() != null ? "; the plot goes on in " + files.plot() : "");
     }
 }

@@ -2,10 +2,13 @@ package mtc.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import mtc.cli.plot.CurvesPlotter;
+import mtc.cli.plot.MetricsFiles;
 import mtc.data.DataException;
 import mtc.data.Dataset;
 import mtc.driver.ModelLoader;
@@ -70,8 +73,8 @@ final class TrainCommand implements Callable<Integer> {
     Path init;
 
     @Option(names = "--resume", paramLabel = "W", description = "continue the run saved in W by --save (weights, "
-            + "epoch, random state, settings), exactly as if it had not stopped; options left out are the run's, "
-            + "--epochs may raise its number of epochs")
+            + "epoch, random state, settings), exactly as if it had not stopped; options left out are the run's "
+            + "(--metrics and --plot too), --epochs may raise its number of epochs")
     Path resume;
 
     @Option(names = "--limit", paramLabel = "N", description = "train on the first N training samples only")
@@ -82,6 +85,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--metrics", paramLabel = "FILE.csv", description = "write one CSV row of metrics per epoch")
     Path metrics;
+
+    @Option(names = "--plot", paramLabel = "PNG", description = "draw the loss and accuracy curves after every epoch")
+    Path plot;
 
     @Override
     public Integer call() {
@@ -98,39 +104,48 @@ final class TrainCommand implements Callable<Integer> {
             throws ModelLoader.LoadException, DataException, WeightsException, DivergedException, IOException {
         if (threads != null) Threads.set(threads);
         Path saveTo = saveTarget();
+        RunFiles given = new RunFiles(metrics, plot);
+        RunFiles files = resume == null ? given : RunFiles.fromMetadata(SafetensorsReader.metadata(resume))
+                .overriddenBy(given);
         TrainOutputCheck.writable(saveTo, "--save");
-        TrainOutputCheck.writable(metrics, "--metrics");
+        TrainOutputCheck.writable(files.metrics(), "--metrics");
+        TrainOutputCheck.writable(files.plot(), "--plot");
         ModelLoader.Loaded loaded = ModelLoader.open(model, System.err);
         Network net = loaded.network();
         TrainData sets;
+        StartupStatus status = StartupStatus.forThisTerminal(err);
         try (TrainWarmUp warmUp = TrainWarmUp.start(net, batch)) {
+            status.show("loading the data");
             sets = TrainData.load(data, loaded.data(), net.spec(), true, err);
             int samples = Math.min(sets.train().count(), limit == null ? Integer.MAX_VALUE : limit);
-            warmUp.continueOn(sets.train(), (long) epochs * ((samples + batch - 1) / batch));
+            long steps = (long) epochs * ((samples + batch - 1) / batch);
+            if (TrainWarmUp.worthwhile(steps)) status.show("warming up the model's code (a few seconds)");
+            warmUp.continueOn(sets.train(), steps);
         }
         Rng rng = new Rng(seed);
         TrainStart start = begin(net, sets, rng);
         Dataset train = sets.train().limit(start.config().limit());
         out.println(TrainBanner.describe(net.spec().name(), train, sets.test(), sets.dir(), start.config(),
                 start.seed()));
-        if (start.resumed()) out.println(TrainBanner.resuming(resume, start.position(), start.config()));
+        if (start.resumed()) out.println(TrainBanner.resuming(resume, start.position(), start.config(), files, given));
         out.flush();
-        CheckpointSaver saver = saveTo == null ? null : new CheckpointSaver(saveTo, net, rng, start, train.count(),
-                sets.loaded().metadata());
+        CheckpointSaver saver = saveTo == null ? null
+                : new CheckpointSaver(saveTo, net, rng, start, train.count(), sets.loaded().metadata(), files);
         try (InterruptGuard guard = InterruptGuard.install()) {
-            return trainUntilDoneOrStopped(net, sets, start, rng, saver, guard, out, err);
+            return trainUntilDoneOrStopped(net, sets, start, rng, saver, files, guard, out, err);
         }
     }
 
     /** Trains; when Ctrl-C stops it, saves and says how to continue (before the guard lets the JVM exit). */
     private int trainUntilDoneOrStopped(Network net, TrainData sets, TrainStart start, Rng rng, CheckpointSaver saver,
-                                        InterruptGuard guard, PrintWriter out, PrintWriter err)
+                                        RunFiles files, InterruptGuard guard, PrintWriter out, PrintWriter err)
             throws DivergedException, IOException {
         Path saveTo = saveTarget();
         try {
-            List<EpochResult> results = run(net, sets, start, rng, saver, guard, out, err);
+            List<EpochResult> results = run(net, sets, start, rng, saver, files, guard, out, err);
             if (results.isEmpty() && saver != null) saver.save(start.position());
-            out.println(TrainSummary.describe(results) + (saveTo == null ? "" : "; weights saved to " + saveTo));
+            out.println(TrainSummary.describe(results, wallSeconds())
+                    + (saveTo == null ? "" : "; weights saved to " + saveTo));
             out.flush();
             return Main.OK;
         } catch (TrainingStopped stopped) {
@@ -140,6 +155,11 @@ final class TrainCommand implements Callable<Integer> {
             err.flush();
             return InterruptGuard.EXIT_STATUS;
         }
+    }
+
+    /** Since the JVM started: what the person who typed the command waited, start-up, data and warm-up included. */
+    private static double wallSeconds() {
+        return ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
     }
 
     /** Where checkpoints go: --save, else the file resumed from (so that a resumed run keeps checkpointing). */
@@ -170,13 +190,17 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private List<EpochResult> run(Network net, TrainData sets, TrainStart start, Rng rng, CheckpointSaver saver,
-                                  InterruptGuard guard, PrintWriter out, PrintWriter err)
+                                  RunFiles files, InterruptGuard guard, PrintWriter out, PrintWriter err)
             throws DivergedException, TrainingStopped, IOException {
         List<TrainListener> listeners = new ArrayList<>(List.of(ProgressDisplay.forThisTerminal(err),
-                new TrainEpochPrinter(out)));
-        MetricsCsv csv = metrics == null ? null : new MetricsCsv(metrics, start.metricsRows());
+                new TrainEpochPrinter(out, err, net.spec().classes(), start.config().lr())));
+        MetricsCsv csv = files.metrics() == null ? null : new MetricsCsv(files.metrics(), start.metricsRows());
         if (csv != null) listeners.add(csv);
         if (saver != null) listeners.add(saver);
+        if (files.plot() != null) {
+            listeners.add(new CurvesPlotter(files.plot(), model.getFileName().toString(),
+                    MetricsFiles.parse(resume + " (its metrics)", 1, start.metricsRows())));
+        }
         try {
             return new Trainer(net, sets.train(), sets.test(), start.config(), rng, TrainListener.all(listeners),
                     start.position(), guard::requested).run();

@@ -12,7 +12,7 @@ final class TrainOptionCheck {
     private TrainOptionCheck() {}
 
     static void check(CommandLine cmd, int epochs, int batch, Double lr, Integer threads, Integer limit) {
-        require(cmd, epochs >= 0, "--epochs must be 0 or more, got " + epochs);
+        require(cmd, epochs >= 1, "--epochs must be at least 1, got " + epochs);
         require(cmd, batch >= 1, "--batch must be at least 1, got " + batch);
         require(cmd, lr == null || (lr > 0 && Float.isFinite(lr.floatValue()) && lr.floatValue() > 0),
                 "--lr must be a positive number, got " + lr);
@@ -24,7 +24,7 @@ final class TrainOptionCheck {
         require(cmd, threads == null || threads >= 1, "--threads must be at least 1, got " + threads);
     }
 
-    private static void require(CommandLine cmd, boolean ok, String message) {
+    static void require(CommandLine cmd, boolean ok, String message) {
         if (!ok) throw new ParameterException(cmd, message);
     }
 }

@@ -68,7 +68,12 @@ final class TrainWarmUp implements AutoCloseable {
      */
     void continueOn(Dataset train, long steps) {
         close();
-        if (steps >= WORTHWHILE_STEPS) warmUp(train, new JitQuiet());
+        if (worthwhile(steps)) warmUp(train, new JitQuiet());
+    }
+
+    /** Whether a run of {@code steps} is long enough for {@link #continueOn} to warm up. */
+    static boolean worthwhile(long steps) {
+        return steps >= WORTHWHILE_STEPS;
     }
 
     /** Best effort, quietly: a model the warm-up cannot train is left for the real run to report on. */

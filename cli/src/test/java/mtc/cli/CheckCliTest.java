@@ -106,7 +106,16 @@ class CheckCliTest {
     void asAProcessBinaryInputGivesOneDiagnosticAndExitOne() throws Exception {
         Path binary = Files.write(dir.resolve("noise.mt"), new byte[] {0x7f, 'E', 'L', 'F', 0, 1, 2, (byte) 0xff});
         CliRun run = process("check", binary.toString());
-        assertEquals(new CliRun(1, "", binary + ": error: not a text file: it is not valid UTF-8\n"), run);
+        assertEquals(new CliRun(1, "", binary + ": error: not a text file: it contains NUL bytes\n"), run);
+    }
+
+    @Test
+    void textThatIsNotUtf8GetsThePositionOfItsFirstBadByte() throws Exception {
+        Path latin1 = Files.write(dir.resolve("latin1.mt"), new byte[] {'r', 'e', 'l', 'u', ' ', '#', ' ', (byte) 0xe9});
+        CliRun run = mtc("check", "--color=never", latin1.toString());
+        assertEquals(1, run.exit());
+        assertTrue(run.err().startsWith(latin1 + ":1:8: error: not valid UTF-8: byte 0xE9 cannot be read as text\n"),
+                run.err());
     }
 
     @Test

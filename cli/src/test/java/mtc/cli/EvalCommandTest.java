@@ -43,6 +43,14 @@ class EvalCommandTest {
                 Double.parseDouble(row[3]), 100 * Double.parseDouble(row[4]),
                 Math.round(100 * Double.parseDouble(row[4]))), eval.out().lines().findFirst().get() + "\n");
         assertEquals(List.of(), List.of(eval.err().lines().filter(l -> !l.startsWith("WARNING")).toArray()));
+        CliRun other = mtc("eval", "../examples/deep.mt", "--weights", weights.toString(), "--data", data.toString());
+        assertEquals(Main.INPUT_ERROR, other.exit());
+        List<String> lines = other.err().lines().toList();
+        assertEquals("mtc: " + weights + ": these weights were saved for model Mnist, not for DeepMlp (57 problems, "
+                + "the first 3 below)", lines.get(0), "one line names both models");
+        assertEquals(List.of("  tensor '0.weight': expected F32 [128,784], found F32 [256,784]",
+                "  tensor '0.bias': expected F32 [128], found F32 [256]",
+                "  tensor '1.weight': expected F32 [128], found F32 [256]", "  ..."), lines.subList(1, lines.size()));
     }
 
     @Test

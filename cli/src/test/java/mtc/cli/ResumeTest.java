@@ -56,6 +56,22 @@ class ResumeTest {
     }
 
     @Test
+    void theMetricsFileAndThePlotGoOnThroughAResumeThatLeavesThemOut() throws Exception {
+        Path w = dir.resolve("w.safetensors"), csv = dir.resolve("m.csv"), png = dir.resolve("m.png");
+        assertEquals(Main.OK, train("--epochs", "1", "--save", w.toString(), "--metrics", csv.toString(),
+                "--plot", png.toString()).exit());
+        Files.delete(png);
+        CliRun run = mtc("train", model.toString(), "--data", data.toString(), "--resume", w.toString(), "--epochs",
+                "3");
+        assertEquals(Main.OK, run.exit(), run.err());
+        assertEquals("resuming " + w + " at epoch 2/3; metrics go on in " + csv.toAbsolutePath()
+                + "; the plot goes on in " + png.toAbsolutePath(), run.out().lines().toList().get(1));
+        assertEquals(List.of(1, 2, 3), mtc.cli.plot.MetricsFiles.read(csv).epochs().stream()
+                .map(mtc.train.EpochResult::epoch).toList(), "the CSV keeps every epoch");
+        assertTrue(Files.size(png) > 0, "the plot is drawn again");
+    }
+
+    @Test
     void checkpointsAreWrittenAfterEveryEpochAndLoadAsPlainWeights() throws Exception {
         Path w = dir.resolve("w.safetensors");
         assertEquals(Main.OK, train("--epochs", "2", "--save", w.toString()).exit());

@@ -105,8 +105,8 @@ public class TrainCommandTest {
         CliRun run = mtc("train", MODEL.toString(), "--data", smallMnist(dir, 100, 50).toString(), "--init",
                 weights.toString());
         assertEquals(Main.INPUT_ERROR, run.exit());
-        assertTrue(run.err().startsWith("mtc: " + weights + ": tensor '0.weight' is missing (expected F32 [256,784])"),
-                run.err());
+        assertTrue(run.err().startsWith("mtc: " + weights + ": these weights do not fit model Mnist (9 problems, the "
+                + "first 3 below)\n  tensor '0.weight' is missing (expected F32 [256,784])\n"), run.err());
     }
 
     @Test

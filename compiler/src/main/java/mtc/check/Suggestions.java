@@ -5,11 +5,11 @@ import java.util.Comparator;
 import java.util.Optional;
 
 /** "Did you mean": the known name closest to a misspelt one, if any is close enough. */
-final class Suggestions {
+public final class Suggestions {
     private Suggestions() {}
 
     /** The candidate nearest to {@code word}, allowing about one edit per three letters. */
-    static Optional<String> closest(String word, Collection<String> candidates) {
+    public static Optional<String> closest(String word, Collection<String> candidates) {
         int allowed = Math.max(1, word.length() / 3);
         return candidates.stream()
                 .filter(candidate -> Math.abs(word.length() - candidate.length()) <= allowed) // a cheap bound

@@ -3,6 +3,7 @@ package mtc.driver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import mtc.diag.Diagnostic;
 import mtc.diag.SourceFile;
+import mtc.diag.Span;
 
 /**
  * Reads a {@code .mt} file defensively: a missing path, a directory, a device, a file too large
@@ -67,6 +69,9 @@ public final class SourceReader {
     }
 
     private static SourceLoad decode(String name, byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == 0) return failed(name, Diagnostic.fileError("not a text file: it contains NUL bytes"));
+        }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
@@ -74,13 +79,29 @@ public final class SourceReader {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            return failed(name, Diagnostic.fileError("not a text file: it is not valid UTF-8"));
-        }
-        if (text.indexOf('\0') >= 0) {
-            return failed(name, Diagnostic.fileError("not a text file: it contains NUL bytes"));
+            return notUtf8(name, bytes);
         }
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         return new SourceLoad(new SourceFile(name, text), Optional.empty());
+    }
+
+    /**
+     * The error at the first byte that is not UTF-8, with its line and column (in characters, as
+     * every diagnostic's), shown on its line with the bad bytes replaced, as an editor shows them.
+     */
+    private static SourceLoad notUtf8(String name, byte[] bytes) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer before = CharBuffer.allocate(bytes.length);
+        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in, before, true);
+        String prefix = before.flip().toString();
+        int line = 1 + (int) prefix.chars().filter(c -> c == '\n').count();
+        int column = prefix.length() - prefix.lastIndexOf('\n');
+        String shown = new String(bytes, StandardCharsets.UTF_8);
+        Diagnostic error = Diagnostic.error(new Span(line, column, 1), String.format(Locale.ROOT,
+                "not valid UTF-8: byte 0x%02X cannot be read as text", bytes[in.position()] & 0xff),
+                "mtc reads .mt files as UTF-8; save the file in that encoding (editors offer it on saving)");
+        return new SourceLoad(new SourceFile(name, shown), Optional.of(error));
     }
 
     private static SourceLoad failed(String name, Diagnostic diagnostic) {

@@ -53,9 +53,19 @@ class BadInputTest {
     void binaryGarbageIsNotText() throws IOException {
         byte[] noise = new byte[4096];
         new Random(1).nextBytes(noise);
-        assertEquals("not a text file: it is not valid UTF-8", read(Files.write(dir.resolve("noise.mt"), noise)));
+        assertEquals("not a text file: it contains NUL bytes", read(Files.write(dir.resolve("noise.mt"), noise)));
         Path nul = Files.write(dir.resolve("nul.mt"), "linear(784, 10)\0\n".getBytes());
         assertEquals("not a text file: it contains NUL bytes", read(nul));
+    }
+
+    @Test
+    void textThatIsNotUtf8IsAnErrorAtItsFirstBadByte() throws IOException {
+        byte[] latin1 = "input [784]\n# caf\u00e9 au lait\nrelu\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        SourceLoad load = SourceReader.read(Files.write(dir.resolve("latin1.mt"), latin1));
+        Diagnostic error = load.failure().orElseThrow();
+        assertEquals("2:6", error.span().toString());
+        assertEquals("not valid UTF-8: byte 0xE9 cannot be read as text", error.message());
+        assertEquals("# caf\ufffd au lait", load.file().line(2), "the line is shown as an editor shows it");
     }
 
     @Test

@@ -33,10 +33,14 @@ public final class SafetensorsReader {
         String name = file.toString();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long headerLength = headerLength(name, ch);
-            Map<String, HeaderEntry> entries = SafetensorsHeader.parse(name, headerText(name, ch, (int) headerLength));
+            String header = headerText(name, ch, (int) headerLength);
+            Map<String, HeaderEntry> entries = SafetensorsHeader.parse(name, header);
             long dataStart = 8 + headerLength;
             List<String> problems = StateDictCheck.problems(name, net.spec(), entries, ch.size() - dataStart);
-            if (!problems.isEmpty()) throw new WeightsException(String.join("\n", problems));
+            if (!problems.isEmpty()) {
+                String savedFor = SafetensorsHeader.metadata(name, header).get(StateDictCheck.MODEL_KEY);
+                throw new WeightsException(StateDictCheck.explain(name, net.spec().name(), savedFor, problems));
+            }
             readTensors(ch, dataStart, entries, net);
         } catch (NoSuchFileException e) {
             throw new WeightsException(name + ": no such file");

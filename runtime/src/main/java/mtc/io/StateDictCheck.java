@@ -15,7 +15,32 @@ import mtc.runtime.TensorSpec;
  * found, so that one run shows everything that is wrong with a file.
  */
 final class StateDictCheck {
+    /** The metadata key naming the model a file was saved for, as mtc train writes it ({@code Checkpoint}). */
+    static final String MODEL_KEY = "mtc.model";
+    /** Details shown below the first line when there are many: more would bury that line. */
+    private static final int DETAILS = 3;
+
     private StateDictCheck() {}
+
+    /**
+     * The message for {@code problems} (from {@link #problems}): all of them when they are few and
+     * the file was not saved for another model; else one line that says what the file holds,
+     * naming the model it was saved for ({@code savedFor}, or null when unknown), and a few details.
+     */
+    static String explain(String file, String model, String savedFor, List<String> problems) {
+        boolean otherModel = savedFor != null && !savedFor.equals(model);
+        if (!otherModel && problems.size() <= DETAILS) return String.join("\n", problems);
+        StringBuilder text = new StringBuilder(file + ": ");
+        text.append(otherModel ? "these weights were saved for model " + savedFor + ", not for " + model
+                : "these weights do not fit model " + model);
+        text.append(" (").append(problems.size()).append(problems.size() == 1 ? " problem" : " problems");
+        text.append(problems.size() > DETAILS ? ", the first " + DETAILS + " below)" : " below)");
+        for (String problem : problems.subList(0, Math.min(DETAILS, problems.size()))) {
+            text.append("\n  ").append(problem.substring(file.length() + 2));
+        }
+        if (problems.size() > DETAILS) text.append("\n  ...");
+        return text.toString();
+    }
 
     /** The problems found, one message line each; empty when the file fits the model. */
     static List<String> problems(String file, NetworkSpec spec, Map<String, HeaderEntry> entries, long dataBytes) {
