@@ -29,11 +29,7 @@ public final class ModelSummary {
     public static String render(CheckedModel model, int batch) {
         List<String[]> rows = new ArrayList<>();
         rows.add(batch > 0 ? BATCH_HEADINGS : HEADINGS);
-        for (Layer layer : model.layers()) {
-            String[] row = {layer.path(), layer.describe(), layer.out().toString(),
-                Sizes.thousands(layer.parameterCount()), Sizes.thousands(batch * layer.flopsPerSample())};
-            rows.add(batch > 0 ? row : java.util.Arrays.copyOf(row, HEADINGS.length));
-        }
+        addRows(rows, model.layers(), "", batch);
         StringBuilder out = new StringBuilder();
         out.append("model ").append(model.name()).append(", input ").append(model.input()).append("\n\n");
         int[] widths = widths(rows);
@@ -59,6 +55,29 @@ public final class ModelSummary {
                 + " (each layer's output, kept for the backward pass, and its gradient)\n"
                 + "  weights size: " + megabytes(weights) + "\n"
                 + "  estimated total size: " + megabytes(input + passes + weights) + "\n";
+    }
+
+    /**
+     * A row per layer; a residual connection's own row (its parameters and FLOPs in total) is
+     * followed by its body's and its shortcut's layers, indented, with their state-dict paths.
+     */
+    private static void addRows(List<String[]> rows, List<Layer> layers, String indent, int batch) {
+        for (Layer layer : layers) {
+            String[] row = {layer.path(), indent + layer.describe(), layer.out().toString(),
+                Sizes.thousands(layer.parameterCount()), Sizes.thousands(batch * layer.flopsPerSample())};
+            rows.add(batch > 0 ? row : java.util.Arrays.copyOf(row, HEADINGS.length));
+            if (layer instanceof Layer.Residual r) {
+                addRows(rows, r.body(), indent + "  ", batch);
+                if (r.shortcut().isEmpty()) rows.add(shortcutRow(r, indent + "  ", batch));
+                addRows(rows, r.shortcut(), indent + "  ", batch);
+            }
+        }
+    }
+
+    /** The identity shortcut, shown so that a reader sees both sides of the sum. */
+    private static String[] shortcutRow(Layer.Residual r, String indent, int batch) {
+        String[] row = {r.path() + ".shortcut", indent + "(identity)", r.in().toString(), "0", "0"};
+        return batch > 0 ? row : java.util.Arrays.copyOf(row, HEADINGS.length);
     }
 
     /** The layers and, for a residual connection, the layers inside it (after it). */

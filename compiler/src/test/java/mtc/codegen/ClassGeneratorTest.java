@@ -90,4 +90,19 @@ class ClassGeneratorTest {
         programs.add(IrPipeline.build(GraphModels.residualRelu(6, 5, 3, false), false));
         for (mtc.ir.Program p : programs) ClassFileChecks.assertKernelCallsResolve(ClassGenerator.generate(p).bytes());
     }
+
+    /** Twenty residual blocks: still straight-line code, split into methods HotSpot compiles. */
+    @Test
+    void twentyResidualBlocksStayWithinTheJitsLimits() {
+        String text = "block basic(c) = conv2d(c, 3, padding=1) -> batchnorm -> relu -> conv2d(c, 3, padding=1)"
+                + " -> batchnorm\ninput [1, 28, 28]\nconv2d(16, 3, padding=1)"
+                + " -> residual(basic(16)) -> relu".repeat(20) + " -> global_avgpool -> flatten -> linear(10)\n";
+        mtc.driver.FrontendResult result = mtc.driver.Frontend.check(new mtc.diag.SourceFile("deep.mt", text));
+        assertTrue(result.model() != null, result.diagnostics().toString());
+        GeneratedClass generated = ClassGenerator.generate(IrPipeline.build(result.model()));
+        ClassFileChecks.assertVerifies(generated.bytes());
+        ClassFileChecks.assertMethodsCompilable(generated.bytes());
+        assertEquals(2 * 20 + 1, NetworkClasses.instantiate(generated).spec().tensors().stream()
+                .filter(t -> t.name().endsWith("weight") && t.shape().size() == 4).count());
+    }
 }
