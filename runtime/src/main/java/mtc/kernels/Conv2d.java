@@ -93,6 +93,11 @@ public final class Conv2d {
         int k = g.depth();
         int partial = g.cout() * k;
         float[] partials = ConvScratch.current().partials(g.chunks() * partial);
+        if (ConvImplicit.suitsWeightGradient(g)) {
+            eachChunk(g, (chunk, s0, s1) -> ConvImplicit.weightGradient(dy, x, g, s0, s1, partials, chunk * partial));
+            ChunkLayout.sumPartials(partials, g.chunks(), g.cout(), k, k, dweight);
+            return;
+        }
         eachChunk(g, (chunk, s0, s1) -> {
             int ld = ConvGeometry.padded((s1 - s0) * g.positions());
             ConvScratch scratch = ConvScratch.current();

@@ -105,4 +105,61 @@ final class ConvImplicit {
             }
         }
     }
+
+    /** Whether {@link #weightGradient} suits: unit strides, and enough channels and depth for its 4x5 tiles. */
+    static boolean suitsWeightGradient(ConvGeometry g) {
+        return suits(g) && g.cout() >= 4 && g.depth() >= 5;
+    }
+
+    /**
+     * {@code partial[co, k] = Σ dy[s, co, oy, ox] · x[...]} over samples {@code [s0, s1)}: the
+     * chunk's planes laid out {@code [cin, sample, hp, wp]} so that a column-matrix row covers all
+     * its samples as one shifted run, {@code dy} spread on the same grid with zeros between, and
+     * dot products of the two ({@link ConvKernels#dot4x5}; the last tiles moved back to end at the
+     * last row and column, recomputing some sums to the same values).
+     */
+    static void weightGradient(float[] dy, float[] x, ConvGeometry g, int s0, int s1, float[] partial, int at) {
+        ConvScratch scratch = ConvScratch.current();
+        int hp = paddedHeight(g), wp = paddedWidth(g), plane = hp * wp;
+        int samples = s1 - s0;
+        int length = ConvGeometry.padded(samples * plane);
+        int k = g.depth();
+        int[] rows = scratch.rowShifts(k);
+        int r = 0;
+        for (int ci = 0; ci < g.cin(); ci++) {
+            for (int ky = 0; ky < g.kh(); ky++) {
+                for (int kx = 0; kx < g.kw(); kx++) rows[r++] = ci * samples * plane + ky * g.dh() * wp + kx * g.dw();
+            }
+        }
+        int size = rows[k - 1] + length;
+        float[] planes = scratch.plane(Math.max(size, g.cin() * samples * plane));
+        Arrays.fill(planes, 0, Math.max(size, g.cin() * samples * plane), 0f);
+        int height = Math.min(g.h(), hp - g.ph());
+        int width = Math.min(g.w(), wp - g.pw());
+        for (int ci = 0; ci < g.cin(); ci++) {
+            for (int s = s0; s < s1; s++) {
+                int from = (s * g.cin() + ci) * g.h() * g.w();
+                int to = (ci * samples + s - s0) * plane + g.ph() * wp + g.pw();
+                for (int iy = 0; iy < height; iy++) System.arraycopy(x, from + iy * g.w(), planes, to + iy * wp, width);
+            }
+        }
+        float[] grid = scratch.outputs(g.cout() * length);
+        Arrays.fill(grid, 0, g.cout() * length, 0f);
+        for (int co = 0; co < g.cout(); co++) {
+            for (int s = s0; s < s1; s++) {
+                int from = (s * g.cout() + co) * g.positions();
+                int to = co * length + (s - s0) * plane;
+                for (int oy = 0; oy < g.oh(); oy++) System.arraycopy(dy, from + oy * g.ow(), grid, to + oy * wp, g.ow());
+            }
+        }
+        float[] lanes = scratch.lanes(20 * GemmKernels.LANES);
+        for (int i = 0; i < g.cout(); i += 4) {
+            int top = Math.min(i, g.cout() - 4);
+            for (int j = 0; j < k; j += 5) {
+                int left = Math.min(j, k - 5);
+                ConvKernels.dot4x5(grid, top * length, length, planes, rows, left, length,
+                        partial, at + top * k + left, k, lanes);
+            }
+        }
+    }
 }

@@ -82,4 +82,56 @@ final class ConvKernels {
         c00.intoArray(out, outOff); c01.intoArray(out, outOff + LANES);
         c02.intoArray(out, outOff + 2 * LANES); c03.intoArray(out, outOff + 3 * LANES);
     }
+
+    /**
+     * Dot products of rows {@code i..i+3} of {@code a} (row {@code r} at {@code aOff + r·lda}) with
+     * the column-matrix rows {@code j..j+4} (row {@code c} at {@code bRows[j + c]} of {@code b}) over
+     * {@code depth} elements, a multiple of the vector length: each is a per-lane fma chain in order
+     * then {@link GemmDot#laneSum}, stored at {@code out[outOff + r·ldo + c]}. 20 accumulators, 9
+     * loads per 20 FMAs; they are parked in {@code lanes} (20 vectors) for the sums, as
+     * {@link GemmDot}'s are (a vector passed to a method after the loop would be boxed).
+     */
+    static void dot4x5(float[] a, int aOff, int lda, float[] b, int[] bRows, int j, int depth,
+                       float[] out, int outOff, int ldo, float[] lanes) {
+        FloatVector zero = FloatVector.zero(SPECIES);
+        FloatVector c00 = zero, c01 = zero, c02 = zero, c03 = zero, c04 = zero;
+        FloatVector c10 = zero, c11 = zero, c12 = zero, c13 = zero, c14 = zero;
+        FloatVector c20 = zero, c21 = zero, c22 = zero, c23 = zero, c24 = zero;
+        FloatVector c30 = zero, c31 = zero, c32 = zero, c33 = zero, c34 = zero;
+        int r1 = bRows[j], r2 = bRows[j + 1], r3 = bRows[j + 2], r4 = bRows[j + 3], r5 = bRows[j + 4];
+        for (int p = 0; p < depth; p += LANES) {
+            int ap = aOff + p;
+            FloatVector a0 = FloatVector.fromArray(SPECIES, a, ap);
+            FloatVector a1 = FloatVector.fromArray(SPECIES, a, ap + lda);
+            FloatVector a2 = FloatVector.fromArray(SPECIES, a, ap + 2 * lda);
+            FloatVector a3 = FloatVector.fromArray(SPECIES, a, ap + 3 * lda);
+            FloatVector b0 = FloatVector.fromArray(SPECIES, b, r1 + p);
+            c00 = a0.lanewise(FMA, b0, c00); c10 = a1.lanewise(FMA, b0, c10);
+            c20 = a2.lanewise(FMA, b0, c20); c30 = a3.lanewise(FMA, b0, c30);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, b, r2 + p);
+            c01 = a0.lanewise(FMA, b1, c01); c11 = a1.lanewise(FMA, b1, c11);
+            c21 = a2.lanewise(FMA, b1, c21); c31 = a3.lanewise(FMA, b1, c31);
+            FloatVector b2 = FloatVector.fromArray(SPECIES, b, r3 + p);
+            c02 = a0.lanewise(FMA, b2, c02); c12 = a1.lanewise(FMA, b2, c12);
+            c22 = a2.lanewise(FMA, b2, c22); c32 = a3.lanewise(FMA, b2, c32);
+            FloatVector b3 = FloatVector.fromArray(SPECIES, b, r4 + p);
+            c03 = a0.lanewise(FMA, b3, c03); c13 = a1.lanewise(FMA, b3, c13);
+            c23 = a2.lanewise(FMA, b3, c23); c33 = a3.lanewise(FMA, b3, c33);
+            FloatVector b4 = FloatVector.fromArray(SPECIES, b, r5 + p);
+            c04 = a0.lanewise(FMA, b4, c04); c14 = a1.lanewise(FMA, b4, c14);
+            c24 = a2.lanewise(FMA, b4, c24); c34 = a3.lanewise(FMA, b4, c34);
+        }
+        c00.intoArray(lanes, 0); c01.intoArray(lanes, LANES); c02.intoArray(lanes, 2 * LANES);
+        c03.intoArray(lanes, 3 * LANES); c04.intoArray(lanes, 4 * LANES); c10.intoArray(lanes, 5 * LANES);
+        c11.intoArray(lanes, 6 * LANES); c12.intoArray(lanes, 7 * LANES); c13.intoArray(lanes, 8 * LANES);
+        c14.intoArray(lanes, 9 * LANES); c20.intoArray(lanes, 10 * LANES); c21.intoArray(lanes, 11 * LANES);
+        c22.intoArray(lanes, 12 * LANES); c23.intoArray(lanes, 13 * LANES); c24.intoArray(lanes, 14 * LANES);
+        c30.intoArray(lanes, 15 * LANES); c31.intoArray(lanes, 16 * LANES); c32.intoArray(lanes, 17 * LANES);
+        c33.intoArray(lanes, 18 * LANES); c34.intoArray(lanes, 19 * LANES);
+        for (int r = 0; r < 4; r++) {
+            for (int c = 0; c < 5; c++) {
+                out[outOff + r * ldo + c] = GemmDot.laneSum(FloatVector.fromArray(SPECIES, lanes, (r * 5 + c) * LANES));
+            }
+        }
+    }
 }

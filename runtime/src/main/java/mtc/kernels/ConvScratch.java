@@ -14,6 +14,8 @@ final class ConvScratch {
     private float[] plane = new float[0];
     private float[] weights = new float[0];
     private int[] shifts = new int[0];
+    private int[] rowShifts = new int[0];
+    private float[] lanes = new float[0];
 
     private ConvScratch() {}
 
@@ -49,6 +51,18 @@ final class ConvScratch {
     int[] shifts(int size) {
         if (shifts.length < size) shifts = new int[size];
         return shifts;
+    }
+
+    /** Column-matrix row offsets of one chunk. */
+    int[] rowShifts(int size) {
+        if (rowShifts.length < size) rowShifts = new int[size];
+        return rowShifts;
+    }
+
+    /** Room for parked accumulators. */
+    float[] lanes(int size) {
+        if (lanes.length < size) lanes = new float[size];
+        return lanes;
     }
 
     /** One zero-padded input plane (or all of a sample's). */
