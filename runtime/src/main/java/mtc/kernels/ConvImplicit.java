@@ -8,7 +8,7 @@ import java.util.Arrays;
  * windows cover), outputs are computed for every column of that padded width with
  * {@link ConvKernels} (so column matrix row {@code (ci, ky, kx)} is the planes shifted by
  * {@code ci·hp·wp + ky·dh·wp + kx·dw}), and the {@code ow} valid columns of each output row kept.
- * Costs the {@code wp − ow} extra columns per row and a rounding up to whole 4-vector strips.
+ * Costs the {@code wp − ow} extra columns per row and a rounding up to whole vectors.
  */
 final class ConvImplicit {
     private static final int STRIP = 4 * GemmKernels.LANES;
@@ -40,10 +40,9 @@ final class ConvImplicit {
         return into;
     }
 
-    /** Output columns per sample: the padded width's rows, in whole strips. */
+    /** Output columns per sample: the padded width's rows, in whole vectors. */
     static int columns(ConvGeometry g) {
-        int used = g.oh() * paddedWidth(g);
-        return (used + STRIP - 1) / STRIP * STRIP;
+        return ConvGeometry.padded(g.oh() * paddedWidth(g));
     }
 
     /** Size of the padded planes with the slack the last strip reads past them. */
@@ -87,12 +86,15 @@ final class ConvImplicit {
     }
 
     /**
-     * {@code out[r, x] = Σ_p weight[r·depth + p] · planes[shifts[p] + x]}; six rows at a time, the
-     * last six moved up to end at the last row (recomputing some rows to the same values).
+     * {@code out[r, x] = Σ_p weight[r·depth + p] · planes[shifts[p] + x]}: 4-vector strips, then
+     * single vectors; six rows at a time, the last six moved up to end at the last row
+     * (recomputing some rows to the same values), or row by row when there are fewer than six.
      */
     private static void multiply(float[] weight, float[] planes, int[] shifts, int depth, int rows, int cols,
                                  float[] out) {
-        for (int col = 0; col < cols; col += STRIP) {
+        int lanes = GemmKernels.LANES;
+        int col = 0;
+        for (; col + STRIP <= cols; col += STRIP) {
             if (rows < 6) {
                 for (int r = 0; r < rows; r++) {
                     ConvKernels.tile1x4(weight, r * depth, planes, col, shifts, depth, out, r * cols + col);
@@ -102,6 +104,18 @@ final class ConvImplicit {
             for (int r = 0; r < rows; r += 6) {
                 int top = Math.min(r, rows - 6);
                 ConvKernels.tile6x4(weight, top * depth, depth, planes, col, shifts, depth, out, top * cols + col, cols);
+            }
+        }
+        for (; col < cols; col += lanes) {
+            if (rows < 6) {
+                for (int r = 0; r < rows; r++) {
+                    ConvKernels.tile1x1(weight, r * depth, planes, col, shifts, depth, out, r * cols + col);
+                }
+                continue;
+            }
+            for (int r = 0; r < rows; r += 6) {
+                int top = Math.min(r, rows - 6);
+                ConvKernels.tile6x1(weight, top * depth, depth, planes, col, shifts, depth, out, top * cols + col, cols);
             }
         }
     }

@@ -83,6 +83,38 @@ final class ConvKernels {
         c02.intoArray(out, outOff + 2 * LANES); c03.intoArray(out, outOff + 3 * LANES);
     }
 
+    /** Six rows by one vector, for the columns left after the 4-vector strips. */
+    static void tile6x1(float[] s, int sOff, int sRow, float[] v, int vOff, int[] rows, int depth,
+                        float[] out, int outOff, int ldo) {
+        FloatVector zero = FloatVector.zero(SPECIES);
+        FloatVector c0 = zero, c1 = zero, c2 = zero, c3 = zero, c4 = zero, c5 = zero;
+        for (int p = 0; p < depth; p++) {
+            int q = sOff + p;
+            FloatVector b = FloatVector.fromArray(SPECIES, v, vOff + rows[p]);
+            c0 = FloatVector.broadcast(SPECIES, s[q]).lanewise(FMA, b, c0);
+            c1 = FloatVector.broadcast(SPECIES, s[q + sRow]).lanewise(FMA, b, c1);
+            c2 = FloatVector.broadcast(SPECIES, s[q + 2 * sRow]).lanewise(FMA, b, c2);
+            c3 = FloatVector.broadcast(SPECIES, s[q + 3 * sRow]).lanewise(FMA, b, c3);
+            c4 = FloatVector.broadcast(SPECIES, s[q + 4 * sRow]).lanewise(FMA, b, c4);
+            c5 = FloatVector.broadcast(SPECIES, s[q + 5 * sRow]).lanewise(FMA, b, c5);
+        }
+        c0.intoArray(out, outOff);
+        c1.intoArray(out, outOff + ldo);
+        c2.intoArray(out, outOff + 2 * ldo);
+        c3.intoArray(out, outOff + 3 * ldo);
+        c4.intoArray(out, outOff + 4 * ldo);
+        c5.intoArray(out, outOff + 5 * ldo);
+    }
+
+    /** One row by one vector, for the last columns of fewer than six rows. */
+    static void tile1x1(float[] s, int sOff, float[] v, int vOff, int[] rows, int depth, float[] out, int outOff) {
+        FloatVector c0 = FloatVector.zero(SPECIES);
+        for (int p = 0; p < depth; p++) {
+            c0 = FloatVector.broadcast(SPECIES, s[sOff + p]).lanewise(FMA, FloatVector.fromArray(SPECIES, v, vOff + rows[p]), c0);
+        }
+        c0.intoArray(out, outOff);
+    }
+
     /**
      * Dot products of rows {@code i..i+3} of {@code a} (row {@code r} at {@code aOff + r·lda}) with
      * the column-matrix rows {@code j..j+4} (row {@code c} at {@code bRows[j + c]} of {@code b}) over
