@@ -7,10 +7,13 @@ package mtc.kernels;
  * fixes the bottom/right padding (more than the top for an even {@code padding=same} kernel).
  * Padded positions are zeros. Each kernel overwrites its output; arrays may be longer than needed.
  *
- * <p>Each chunk of samples ({@link ConvGeometry}) is unrolled into a column matrix in thread-local
- * scratch and multiplied with {@link GemmKernels}' register-blocked tiles; chunks are shared between
- * {@link Parallel#threads()} threads. Every output element is one fixed sequence of operations, so
- * results are bit-identical for any thread count.
+ * <p>Unit-stride convolutions (the usual case) run as an implicit GEMM ({@link ConvImplicit}):
+ * each sample's planes are zero-padded once and read in place by register-blocked Vector API tiles
+ * ({@link ConvKernels}), with no column matrix. Other strides unroll each chunk of samples
+ * ({@link ConvGeometry}) into a column matrix in thread-local scratch ({@link Im2col}) for
+ * {@link GemmKernels}' tiles. Chunks of samples are shared between {@link Parallel#threads()}
+ * threads; every output element is one fixed sequence of operations, and weight gradients are
+ * summed per chunk and then over chunks in order, so results are bit-identical for any thread count.
  */
 public final class Conv2d {
     private Conv2d() {}
@@ -26,10 +29,10 @@ public final class Conv2d {
     private static void forward(float[] x, float[] weight, float[] y, ConvGeometry g) {
         if (ConvImplicit.suits(g)) {
             int[] shifts = ConvImplicit.shifts(g, ConvScratch.current().shifts(g.depth()));
-            eachChunk(g, (chunk, s0, s1) -> ConvImplicit.forward(x, weight, y, g, shifts, s0, s1));
+            eachChunk(g, ConvGeometry.CHUNK_COLUMNS, (chunk, s0, s1) -> ConvImplicit.forward(x, weight, y, g, shifts, s0, s1));
             return;
         }
-        eachChunk(g, (chunk, s0, s1) -> {
+        eachChunk(g, ConvGeometry.CHUNK_COLUMNS, (chunk, s0, s1) -> {
             int ld = ConvGeometry.padded((s1 - s0) * g.positions());
             ConvScratch scratch = ConvScratch.current();
             float[] col = scratch.columns(g.depth() * ld);
@@ -56,7 +59,7 @@ public final class Conv2d {
             forward(dy, flipped(weight, g), dx, t);
             return;
         }
-        eachChunk(g, (chunk, s0, s1) -> {
+        eachChunk(g, ConvGeometry.CHUNK_COLUMNS, (chunk, s0, s1) -> {
             int ld = ConvGeometry.padded((s1 - s0) * g.positions());
             ConvScratch scratch = ConvScratch.current();
             float[] dyc = scratch.outputs(g.cout() * ld);
@@ -84,21 +87,23 @@ public final class Conv2d {
     /**
      * {@code dweight}: the gradient of {@link #forward} with respect to {@code weight}, summed over
      * the batch: per chunk, dot products of each output channel's gradient row with each column
-     * row ({@link GemmDot}, vectorised along the positions), then the chunks summed in order.
+     * row, vectorised along the positions ({@link ConvImplicit#weightGradient} for unit strides,
+     * {@link GemmDot} over a column matrix otherwise), then the chunks summed in order.
      */
     public static void gradWeight(float[] dy, float[] x, float[] dweight, int n, int cin, int h, int w, int cout,
                                   int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw, int oh, int ow) {
         ConvGeometry g = new ConvGeometry(n, cin, h, w, cout, kh, kw, sh, sw, ph, pw, dh, dw, oh, ow);
         check(g, "x", x, "dy", dy, dweight);
         int k = g.depth();
+        int columns = ConvGeometry.WEIGHT_CHUNK_COLUMNS;
         int partial = g.cout() * k;
-        float[] partials = ConvScratch.current().partials(g.chunks() * partial);
+        float[] partials = ConvScratch.current().partials(g.chunks(columns) * partial);
         if (ConvImplicit.suitsWeightGradient(g)) {
-            eachChunk(g, (chunk, s0, s1) -> ConvImplicit.weightGradient(dy, x, g, s0, s1, partials, chunk * partial));
-            ChunkLayout.sumPartials(partials, g.chunks(), g.cout(), k, k, dweight);
+            eachChunk(g, columns, (chunk, s0, s1) -> ConvImplicit.weightGradient(dy, x, g, s0, s1, partials, chunk * partial));
+            ChunkLayout.sumPartials(partials, g.chunks(columns), g.cout(), k, k, dweight);
             return;
         }
-        eachChunk(g, (chunk, s0, s1) -> {
+        eachChunk(g, columns, (chunk, s0, s1) -> {
             int ld = ConvGeometry.padded((s1 - s0) * g.positions());
             ConvScratch scratch = ConvScratch.current();
             float[] col = scratch.columns(k * ld);
@@ -110,7 +115,7 @@ public final class Conv2d {
             GemmDot.rows(dyc, col, sums, k, ld, 0, g.cout());
             System.arraycopy(sums, 0, partials, chunk * partial, partial);
         });
-        ChunkLayout.sumPartials(partials, g.chunks(), g.cout(), k, k, dweight);
+        ChunkLayout.sumPartials(partials, g.chunks(columns), g.cout(), k, k, dweight);
     }
 
     private static void check(ConvGeometry g, String inName, float[] in, String outName, float[] out, float[] weight) {
@@ -125,13 +130,13 @@ public final class Conv2d {
         void run(int chunk, int s0, int s1);
     }
 
-    /** Runs every chunk once, on as many threads as the product's size pays for. */
-    private static void eachChunk(ConvGeometry g, ChunkWork work) {
-        int chunks = g.chunks();
+    /** Runs every chunk of about {@code columns} columns once, on as many threads as the product's size pays for. */
+    private static void eachChunk(ConvGeometry g, int columns, ChunkWork work) {
+        int chunks = g.chunks(columns);
         if (chunks == 0) return;
         long macs = (long) g.n() * g.outputSize() * g.depth();
         int parts = macs < GemmRunner.PARALLEL_WORK ? 1 : Math.min(Parallel.threads(), chunks);
-        int per = g.chunkSamples();
+        int per = g.chunkSamples(columns);
         Parallel.ranges(chunks, parts, (from, to) -> {
             for (int c = from; c < to; c++) work.run(c, c * per, Math.min(g.n(), (c + 1) * per));
         });
