@@ -72,15 +72,15 @@ final class ConvImplicit {
         int cols = columns(g);
         int wp = paddedWidth(g);
         float[] planes = scratch.plane(planesSize(g));
-        float[] out = scratch.outputs(g.cout() * cols);
+        float[] out = scratch.outputs(g.cout() * cols + GemmKernels.LANES);
         for (int s = s0; s < s1; s++) {
             pad(x, g, s, planes);
             multiply(weight, planes, shifts, g.depth(), g.cout(), cols, out);
+            // Whole-vector copies may spill into this sample's next rows (written after), not past it.
+            int end = (s + 1) * g.outputSize();
             for (int co = 0; co < g.cout(); co++) {
                 int to = (s * g.cout() + co) * g.positions();
-                for (int oy = 0; oy < g.oh(); oy++) {
-                    System.arraycopy(out, co * cols + oy * wp, y, to + oy * g.ow(), g.ow());
-                }
+                Im2col.copyRuns(out, co * cols, wp, 1, y, to, g.oh(), g.ow(), end);
             }
         }
     }

@@ -50,8 +50,13 @@ final class Im2col {
         for (int k = 0; k < g.depth(); k++) Arrays.fill(col, k * ld + q, (k + 1) * ld, 0f);
     }
 
-    /** {@code count} runs of {@code length} elements, {@code step} apart in {@code src}, consecutive in {@code dst}. */
-    private static void copyRuns(float[] src, int from, int step, int stride, float[] dst, int to, int count,
+    /**
+     * {@code count} runs of {@code length} elements, {@code step} apart in {@code src} (elements
+     * {@code stride} apart), consecutive in {@code dst}. Unit-stride runs are copied in whole
+     * vectors wherever they fit before {@code dstEnd} and in {@code src}: the lanes past a run land
+     * where the next run (or the caller, later) writes.
+     */
+    static void copyRuns(float[] src, int from, int step, int stride, float[] dst, int to, int count,
                                  int length, int dstEnd) {
         int whole = ConvGeometry.padded(length);
         for (int r = 0; r < count; r++, from += step, to += length) {
