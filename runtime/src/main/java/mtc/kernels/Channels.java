@@ -27,23 +27,28 @@ public final class Channels {
     /**
      * {@code dbias[ch] = Σ_{s,p} dy[s, ch, p]}: per channel, lane-wise sums over the whole vectors
      * of every sample's run in sample order, then the lanes in order, then the scalar tails in order
-     * (a fixed sequence of float additions, whatever the thread count).
+     * (a fixed sequence of float additions, whatever the thread count). The lane sums are kept in
+     * {@code [c, LANES]} scratch so that {@code dy} is read once, in order.
      */
     public static void biasGrad(float[] dy, float[] dbias, int n, int c, int spatial) {
-        float[] lanes = new float[LANES];
+        float[] lanes = new float[c * LANES];
+        float[] tails = new float[c];
         int whole = spatial / LANES * LANES;
-        for (int ch = 0; ch < c; ch++) {
-            FloatVector acc = FloatVector.zero(GemmKernels.SPECIES);
-            float tail = 0f;
-            for (int s = 0; s < n; s++) {
+        for (int s = 0; s < n; s++) {
+            for (int ch = 0; ch < c; ch++) {
                 int base = (s * c + ch) * spatial;
+                FloatVector acc = FloatVector.fromArray(GemmKernels.SPECIES, lanes, ch * LANES);
                 for (int p = 0; p < whole; p += LANES) acc = acc.add(FloatVector.fromArray(GemmKernels.SPECIES, dy, base + p));
+                acc.intoArray(lanes, ch * LANES);
+                float tail = tails[ch];
                 for (int p = whole; p < spatial; p++) tail += dy[base + p];
+                tails[ch] = tail;
             }
-            acc.intoArray(lanes, 0);
+        }
+        for (int ch = 0; ch < c; ch++) {
             float sum = 0f;
-            for (float lane : lanes) sum += lane;
-            dbias[ch] = sum + tail;
+            for (int l = 0; l < LANES; l++) sum += lanes[ch * LANES + l];
+            dbias[ch] = sum + tails[ch];
         }
     }
 }

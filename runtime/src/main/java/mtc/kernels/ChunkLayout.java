@@ -36,6 +36,10 @@ final class ChunkLayout {
      */
     static void sumPartials(float[] partials, int chunks, int rows, int cols, int ld, float[] out) {
         int size = rows * ld;
+        if (chunks == 0) { // an empty batch
+            Arrays.fill(out, 0, rows * cols, 0f);
+            return;
+        }
         for (int r = 0; r < rows; r++) {
             System.arraycopy(partials, r * ld, out, r * cols, cols);
             for (int chunk = 1; chunk < chunks; chunk++) {

@@ -7,10 +7,13 @@ package mtc.kernels;
  * fixes the bottom/right padding (more than the top for an even {@code padding=same} kernel).
  * Padded positions are zeros. Each kernel overwrites its output; arrays may be longer than needed.
  *
- * <p>Each chunk of samples ({@link ConvGeometry}) is unrolled into a column matrix in thread-local
- * scratch and multiplied with {@link GemmKernels}' register-blocked tiles; chunks are shared between
- * {@link Parallel#threads()} threads. Every output element is one fixed sequence of operations, so
- * results are bit-identical for any thread count.
+ * <p>Unit-stride convolutions (the usual case) run as an implicit GEMM ({@link ConvImplicit}):
+ * each sample's planes are zero-padded once and read in place by register-blocked Vector API tiles
+ * ({@link ConvKernels}), with no column matrix. Other strides unroll each chunk of samples
+ * ({@link ConvGeometry}) into a column matrix in thread-local scratch ({@link Im2col}) for
+ * {@link GemmKernels}' tiles. Chunks of samples are shared between {@link Parallel#threads()}
+ * threads; every output element is one fixed sequence of operations, and weight gradients are
+ * summed per chunk and then over chunks in order, so results are bit-identical for any thread count.
  */
 public final class Conv2d {
     private Conv2d() {}
@@ -20,23 +23,43 @@ public final class Conv2d {
                                int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw, int oh, int ow) {
         ConvGeometry g = new ConvGeometry(n, cin, h, w, cout, kh, kw, sh, sw, ph, pw, dh, dw, oh, ow);
         check(g, "x", x, "y", y, weight);
-        eachChunk(g, (chunk, s0, s1) -> {
+        forward(x, weight, y, g);
+    }
+
+    private static void forward(float[] x, float[] weight, float[] y, ConvGeometry g) {
+        if (ConvImplicit.suits(g)) {
+            int[] shifts = ConvImplicit.shifts(g, ConvScratch.current().shifts(g.depth()));
+            eachChunk(g, ConvGeometry.CHUNK_COLUMNS, (chunk, s0, s1) -> ConvImplicit.forward(x, weight, y, g, shifts, s0, s1));
+            return;
+        }
+        eachChunk(g, ConvGeometry.CHUNK_COLUMNS, (chunk, s0, s1) -> {
             int ld = ConvGeometry.padded((s1 - s0) * g.positions());
             ConvScratch scratch = ConvScratch.current();
             float[] col = scratch.columns(g.depth() * ld);
             float[] out = scratch.outputs(g.cout() * ld);
-            Im2col.gather(x, g, s0, s1, col, ld);
+            Im2col.gather(x, g, s0, s1, col, ld, scratch);
             ConvTiles.multiply(weight, 0, g.depth(), 1, col, ld, g.depth(), g.cout(), ld, out, 0, ld);
             ChunkLayout.scatter(out, ld, g.cout(), g.positions(), s0, s1, y);
         });
     }
 
-    /** {@code dx}: the gradient of {@link #forward} with respect to {@code x}, given {@code dy}. */
+    /**
+     * {@code dx}: the gradient of {@link #forward} with respect to {@code x}, given {@code dy}. With
+     * unit strides it is itself a convolution, of {@code dy} by the weight flipped in space with its
+     * channel axes swapped, padded by {@code (k−1)·d − p}: that runs as {@link #forward} does.
+     * Otherwise each chunk's column gradient is a product, summed back into the image.
+     */
     public static void gradInput(float[] dy, float[] weight, float[] dx, int n, int cin, int h, int w, int cout,
                                  int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw, int oh, int ow) {
         ConvGeometry g = new ConvGeometry(n, cin, h, w, cout, kh, kw, sh, sw, ph, pw, dh, dw, oh, ow);
         check(g, "dx", dx, "dy", dy, weight);
-        eachChunk(g, (chunk, s0, s1) -> {
+        int top = (kh - 1) * dh - ph, left = (kw - 1) * dw - pw;
+        if (sh == 1 && sw == 1 && top >= 0 && left >= 0) {
+            ConvGeometry t = new ConvGeometry(n, cout, oh, ow, cin, kh, kw, 1, 1, top, left, dh, dw, h, w);
+            forward(dy, flipped(weight, g), dx, t);
+            return;
+        }
+        eachChunk(g, ConvGeometry.CHUNK_COLUMNS, (chunk, s0, s1) -> {
             int ld = ConvGeometry.padded((s1 - s0) * g.positions());
             ConvScratch scratch = ConvScratch.current();
             float[] dyc = scratch.outputs(g.cout() * ld);
@@ -48,29 +71,51 @@ public final class Conv2d {
         });
     }
 
-    /** {@code dweight}: the gradient of {@link #forward} with respect to {@code weight}, summed over the batch. */
+    /** {@code weight[co, ci, ky, kx]} as {@code [ci, co, kh−1−ky, kw−1−kx]}, in the caller's scratch. */
+    private static float[] flipped(float[] weight, ConvGeometry g) {
+        int kh = g.kh(), kw = g.kw(), taps = kh * kw;
+        float[] t = ConvScratch.current().weights(g.cout() * g.depth());
+        for (int co = 0; co < g.cout(); co++) {
+            for (int ci = 0; ci < g.cin(); ci++) {
+                int from = (co * g.cin() + ci) * taps, to = (ci * g.cout() + co) * taps;
+                for (int tap = 0; tap < taps; tap++) t[to + taps - 1 - tap] = weight[from + tap];
+            }
+        }
+        return t;
+    }
+
+    /**
+     * {@code dweight}: the gradient of {@link #forward} with respect to {@code weight}, summed over
+     * the batch: per chunk, dot products of each output channel's gradient row with each column
+     * row, vectorised along the positions ({@link ConvImplicit#weightGradient} for unit strides,
+     * {@link GemmDot} over a column matrix otherwise), then the chunks summed in order.
+     */
     public static void gradWeight(float[] dy, float[] x, float[] dweight, int n, int cin, int h, int w, int cout,
                                   int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw, int oh, int ow) {
         ConvGeometry g = new ConvGeometry(n, cin, h, w, cout, kh, kw, sh, sw, ph, pw, dh, dw, oh, ow);
         check(g, "x", x, "dy", dy, dweight);
         int k = g.depth();
-        int ldk = ConvGeometry.padded(k);
-        int partial = g.cout() * ldk;
-        float[] partials = ConvScratch.current().partials(g.chunks() * partial);
-        eachChunk(g, (chunk, s0, s1) -> {
-            int q = (s1 - s0) * g.positions();
-            int ld = ConvGeometry.padded(q);
+        int columns = ConvGeometry.WEIGHT_CHUNK_COLUMNS;
+        int partial = g.cout() * k;
+        float[] partials = ConvScratch.current().partials(g.chunks(columns) * partial);
+        if (ConvImplicit.suitsWeightGradient(g)) {
+            eachChunk(g, columns, (chunk, s0, s1) -> ConvImplicit.weightGradient(dy, x, g, s0, s1, partials, chunk * partial));
+            ChunkLayout.sumPartials(partials, g.chunks(columns), g.cout(), k, k, dweight);
+            return;
+        }
+        eachChunk(g, columns, (chunk, s0, s1) -> {
+            int ld = ConvGeometry.padded((s1 - s0) * g.positions());
             ConvScratch scratch = ConvScratch.current();
             float[] col = scratch.columns(k * ld);
-            float[] rows = scratch.second(q * ldk);
             float[] dyc = scratch.outputs(g.cout() * ld);
-            Im2col.gather(x, g, s0, s1, col, ld);
-            GemmPack.transpose(col, k, ld, rows, ldk, 0, q);
+            float[] sums = scratch.second(partial);
+            Im2col.gather(x, g, s0, s1, col, ld, scratch);
             ChunkLayout.gather(dy, g.cout(), g.positions(), s0, s1, dyc, ld);
-            // partial[co, k] = Σ_q dyc[co, q] · rows[q, k] over this chunk's positions.
-            ConvTiles.multiply(dyc, 0, ld, 1, rows, ldk, q, g.cout(), k, partials, chunk * partial, ldk);
+            // Both are zero past the chunk's positions, so the dot products may run over all ld.
+            GemmDot.rows(dyc, col, sums, k, ld, 0, g.cout());
+            System.arraycopy(sums, 0, partials, chunk * partial, partial);
         });
-        ChunkLayout.sumPartials(partials, g.chunks(), g.cout(), k, ldk, dweight);
+        ChunkLayout.sumPartials(partials, g.chunks(columns), g.cout(), k, k, dweight);
     }
 
     private static void check(ConvGeometry g, String inName, float[] in, String outName, float[] out, float[] weight) {
@@ -85,13 +130,13 @@ public final class Conv2d {
         void run(int chunk, int s0, int s1);
     }
 
-    /** Runs every chunk once, on as many threads as the product's size pays for. */
-    private static void eachChunk(ConvGeometry g, ChunkWork work) {
-        int chunks = g.chunks();
+    /** Runs every chunk of about {@code columns} columns once, on as many threads as the product's size pays for. */
+    private static void eachChunk(ConvGeometry g, int columns, ChunkWork work) {
+        int chunks = g.chunks(columns);
         if (chunks == 0) return;
         long macs = (long) g.n() * g.outputSize() * g.depth();
         int parts = macs < GemmRunner.PARALLEL_WORK ? 1 : Math.min(Parallel.threads(), chunks);
-        int per = g.chunkSamples();
+        int per = g.chunkSamples(columns);
         Parallel.ranges(chunks, parts, (from, to) -> {
             for (int c = from; c < to; c++) work.run(c, c * per, Math.min(g.n(), (c + 1) * per));
         });

@@ -13,8 +13,13 @@ package mtc.kernels;
  */
 record ConvGeometry(int n, int cin, int h, int w, int cout, int kh, int kw, int sh, int sw, int ph, int pw,
                     int dh, int dw, int oh, int ow) {
-    /** Columns a chunk aims at; one sample per chunk once a sample alone has this many positions. */
-    private static final int CHUNK_COLUMNS = 256;
+    /** Columns a chunk of a forward or input-gradient product aims at; one sample once a sample has this many. */
+    static final int CHUNK_COLUMNS = 256;
+    /**
+     * Columns a chunk of a weight gradient aims at: more, because each chunk ends in lane sums and
+     * a partial gradient to add (a third of the dot products' time with 512 columns for bnnet's conv2).
+     */
+    static final int WEIGHT_CHUNK_COLUMNS = 1024;
 
     ConvGeometry {
         if (n < 0 || cin < 1 || h < 1 || w < 1 || cout < 1 || kh < 1 || kw < 1 || sh < 1 || sw < 1
@@ -41,12 +46,13 @@ record ConvGeometry(int n, int cin, int h, int w, int cout, int kh, int kw, int 
         return cout * positions();
     }
 
-    int chunkSamples() {
-        return Math.max(1, Math.min(n, (CHUNK_COLUMNS + positions() - 1) / positions()));
+    /** Samples per chunk for chunks of about {@code columns} columns. */
+    int chunkSamples(int columns) {
+        return Math.max(1, Math.min(n, (columns + positions() - 1) / positions()));
     }
 
-    int chunks() {
-        return (n + chunkSamples() - 1) / chunkSamples();
+    int chunks(int columns) {
+        return (n + chunkSamples(columns) - 1) / chunkSamples(columns);
     }
 
     /** {@code value} rounded up to whole vectors. */

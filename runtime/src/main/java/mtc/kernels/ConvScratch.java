@@ -11,6 +11,11 @@ final class ConvScratch {
     private float[] second = new float[0];
     private float[] outputs = new float[0];
     private float[] partials = new float[0];
+    private float[] plane = new float[0];
+    private float[] weights = new float[0];
+    private int[] shifts = new int[0];
+    private int[] rowShifts = new int[0];
+    private float[] lanes = new float[0];
 
     private ConvScratch() {}
 
@@ -34,6 +39,36 @@ final class ConvScratch {
     float[] outputs(int size) {
         if (outputs.length < size) outputs = new float[size];
         return outputs;
+    }
+
+    /** A rearranged copy of a weight, shared with the workers for one call. */
+    float[] weights(int size) {
+        if (weights.length < size) weights = new float[size];
+        return weights;
+    }
+
+    /** Offsets of the column matrix's rows in padded planes, shared with the workers for one call. */
+    int[] shifts(int size) {
+        if (shifts.length < size) shifts = new int[size];
+        return shifts;
+    }
+
+    /** Column-matrix row offsets of one chunk. */
+    int[] rowShifts(int size) {
+        if (rowShifts.length < size) rowShifts = new int[size];
+        return rowShifts;
+    }
+
+    /** Room for parked accumulators. */
+    float[] lanes(int size) {
+        if (lanes.length < size) lanes = new float[size];
+        return lanes;
+    }
+
+    /** One zero-padded input plane (or all of a sample's). */
+    float[] plane(int size) {
+        if (plane.length < size) plane = new float[size];
+        return plane;
     }
 
     /** Per-chunk weight gradients, shared with the workers for one call. */

@@ -153,7 +153,7 @@ final class GemmDot {
     }
 
     /** Halves the live lanes per step; the tests on {@code LANES} fold away when compiled. */
-    private static float laneSum(FloatVector acc) {
+    static float laneSum(FloatVector acc) {
         FloatVector v = acc;
         if (LANES > 32) return v.reduceLanes(VectorOperators.ADD); // no such hardware yet: order unpinned
         if (LANES == 32) v = v.lanewise(ADD, v.rearrange(ROTATE_16));

@@ -11,42 +11,74 @@ import jdk.incubator.vector.FloatVector;
  * {@code ld} are zero, so whole vectors can be read there.
  */
 final class Im2col {
+    private static final int LANES = GemmKernels.LANES;
+
     private Im2col() {}
 
-    /** Fills {@code col} with the columns of samples {@code [s0, s1)} of {@code x}. */
-    static void gather(float[] x, ConvGeometry g, int s0, int s1, float[] col, int ld) {
+    /**
+     * Fills {@code col} with the columns of samples {@code [s0, s1)} of {@code x}. Each (sample,
+     * channel) plane is read in place, or from a zero-padded copy when the windows reach into the
+     * padding, so that every row of a column is a plain (strided) run of the plane; unit-stride runs
+     * are copied in whole vectors, whose excess lanes land on columns written later (or on the
+     * padding, zeroed last).
+     */
+    static void gather(float[] x, ConvGeometry g, int s0, int s1, float[] col, int ld, ConvScratch scratch) {
         int positions = g.positions();
-        int plane = g.h() * g.w();
         int q = (s1 - s0) * positions;
-        for (int ci = 0; ci < g.cin(); ci++) {
-            for (int ky = 0; ky < g.kh(); ky++) {
-                for (int kx = 0; kx < g.kw(); kx++) {
-                    int row = ((ci * g.kh() + ky) * g.kw() + kx) * ld;
-                    int xOffset = kx * g.dw() - g.pw();
-                    int lo = firstInside(xOffset, g.sw(), g.ow());
-                    int hi = Math.max(lo, endInside(xOffset, g.sw(), g.w(), g.ow()));
-                    for (int s = s0; s < s1; s++) {
-                        int src = (s * g.cin() + ci) * plane;
+        int rows = (g.oh() - 1) * g.sh() + (g.kh() - 1) * g.dh() + 1; // padded rows the windows cover
+        int cols = (g.ow() - 1) * g.sw() + (g.kw() - 1) * g.dw() + 1;
+        boolean padded = g.ph() > 0 || g.pw() > 0 || rows > g.h() || cols > g.w();
+        int width = padded ? cols : g.w();
+        float[] plane = padded ? scratch.plane(rows * cols + 2 * LANES) : x;
+        for (int s = s0; s < s1; s++) {
+            for (int ci = 0; ci < g.cin(); ci++) {
+                int base = ((s * g.cin() + ci) * g.h()) * g.w();
+                if (padded) {
+                    pad(x, base, g, plane, rows, cols);
+                    base = 0;
+                }
+                for (int ky = 0; ky < g.kh(); ky++) {
+                    for (int kx = 0; kx < g.kw(); kx++) {
+                        int row = ((ci * g.kh() + ky) * g.kw() + kx) * ld;
                         int dst = row + (s - s0) * positions;
-                        for (int oy = 0; oy < g.oh(); oy++, dst += g.ow()) {
-                            int iy = oy * g.sh() - g.ph() + ky * g.dh();
-                            if (iy < 0 || iy >= g.h()) {
-                                Arrays.fill(col, dst, dst + g.ow(), 0f);
-                                continue;
-                            }
-                            Arrays.fill(col, dst, dst + lo, 0f);
-                            int from = src + iy * g.w() + xOffset;
-                            if (g.sw() == 1) {
-                                System.arraycopy(x, from + lo, col, dst + lo, hi - lo);
-                            } else {
-                                for (int ox = lo; ox < hi; ox++) col[dst + ox] = x[from + ox * g.sw()];
-                            }
-                            Arrays.fill(col, dst + hi, dst + g.ow(), 0f);
-                        }
+                        int src = base + ky * g.dh() * width + kx * g.dw();
+                        copyRuns(plane, src, g.sh() * width, g.sw(), col, dst, g.oh(), g.ow(), row + ld);
                     }
-                    Arrays.fill(col, row + q, row + ld, 0f);
                 }
             }
+        }
+        for (int k = 0; k < g.depth(); k++) Arrays.fill(col, k * ld + q, (k + 1) * ld, 0f);
+    }
+
+    /**
+     * {@code count} runs of {@code length} elements, {@code step} apart in {@code src} (elements
+     * {@code stride} apart), consecutive in {@code dst}. Unit-stride runs are copied in whole
+     * vectors wherever they fit before {@code dstEnd} and in {@code src}: the lanes past a run land
+     * where the next run (or the caller, later) writes.
+     */
+    static void copyRuns(float[] src, int from, int step, int stride, float[] dst, int to, int count,
+                                 int length, int dstEnd) {
+        int whole = ConvGeometry.padded(length);
+        for (int r = 0; r < count; r++, from += step, to += length) {
+            if (stride != 1) {
+                for (int i = 0; i < length; i++) dst[to + i] = src[from + i * stride];
+            } else if (to + whole <= dstEnd && from + whole <= src.length) {
+                for (int i = 0; i < length; i += LANES) {
+                    FloatVector.fromArray(GemmKernels.SPECIES, src, from + i).intoArray(dst, to + i);
+                }
+            } else {
+                System.arraycopy(src, from, dst, to, length);
+            }
+        }
+    }
+
+    /** Copies plane {@code x[base..]} into {@code plane[rows, cols]} at the top/left padding, zero around it. */
+    private static void pad(float[] x, int base, ConvGeometry g, float[] plane, int rows, int cols) {
+        Arrays.fill(plane, 0, rows * cols, 0f);
+        int height = Math.min(g.h(), rows - g.ph());
+        int width = Math.min(g.w(), cols - g.pw());
+        for (int iy = 0; iy < height; iy++) {
+            System.arraycopy(x, base + iy * g.w(), plane, (g.ph() + iy) * cols + g.pw(), width);
         }
     }
 
@@ -87,9 +119,8 @@ final class Im2col {
 
     /** {@code dst[to + i] += src[from + i]} for {@code i < length}. */
     private static void addRun(float[] src, int from, float[] dst, int to, int length) {
-        int lanes = GemmKernels.LANES;
         int i = 0;
-        for (; i + lanes <= length; i += lanes) {
+        for (; i + LANES <= length; i += LANES) {
             FloatVector.fromArray(GemmKernels.SPECIES, dst, to + i)
                     .add(FloatVector.fromArray(GemmKernels.SPECIES, src, from + i))
                     .intoArray(dst, to + i);

@@ -21,15 +21,11 @@ public final class Pool2d {
                                   int sh, int sw, int ph, int pw, int oh, int ow) {
         PoolGeometry g = new PoolGeometry(n, c, h, w, kh, kw, sh, sw, ph, pw, oh, ow);
         g.check("x", x, "y", y);
-        for (int plane = 0; plane < n * c; plane++) {
-            int in = plane * h * w;
-            int out = plane * oh * ow;
-            for (int oy = 0; oy < oh; oy++) {
-                for (int ox = 0; ox < ow; ox++) {
-                    int at = argMax(x, in, g, oy, ox);
-                    y[out + oy * ow + ox] = at < 0 ? Float.NEGATIVE_INFINITY : x[in + at];
-                }
-            }
+        int done = PoolPairs.suits(g) ? PoolPairs.forward(x, y, g, n * c * oh * ow) : 0;
+        for (int o = done; o < n * c * oh * ow; o++) {
+            int in = o / (oh * ow) * h * w;
+            int at = argMax(x, in, g, o / ow % oh, o % ow);
+            y[o] = at < 0 ? Float.NEGATIVE_INFINITY : x[in + at];
         }
     }
 
@@ -39,16 +35,15 @@ public final class Pool2d {
         PoolGeometry g = new PoolGeometry(n, c, h, w, kh, kw, sh, sw, ph, pw, oh, ow);
         g.check("dx", dx, "dy", dy);
         g.check("x", x, "dy", dy);
+        if (PoolPairs.suits(g)) {
+            PoolPairs.backward(dy, x, dx, g);
+            return;
+        }
         Arrays.fill(dx, 0, n * c * h * w, 0f);
-        for (int plane = 0; plane < n * c; plane++) {
-            int in = plane * h * w;
-            int out = plane * oh * ow;
-            for (int oy = 0; oy < oh; oy++) {
-                for (int ox = 0; ox < ow; ox++) {
-                    int at = argMax(x, in, g, oy, ox);
-                    if (at >= 0) dx[in + at] += dy[out + oy * ow + ox];
-                }
-            }
+        for (int o = 0; o < n * c * oh * ow; o++) {
+            int in = o / (oh * ow) * h * w;
+            int at = argMax(x, in, g, o / ow % oh, o % ow);
+            if (at >= 0) dx[in + at] += dy[o];
         }
     }
 

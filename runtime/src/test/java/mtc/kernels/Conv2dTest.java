@@ -126,6 +126,13 @@ class Conv2dTest {
     }
 
     @Test
+    void anEmptyBatchHasAZeroWeightGradient() {
+        ConvReference c = ConvReference.of(0, 2, 5, 6, 3, 3, 2, 1, 1, 0, 0, 0, 0, 1, 1);
+        float[] dw = run(1, c.weightSize(), out -> c.gradWeight(new float[0], new float[0], out));
+        assertArrayEquals(new float[c.weightSize()], dw);
+    }
+
+    @Test
     void rejectsShortArraysAndImpossibleSizes() {
         ConvReference c = ConvReference.of(2, 2, 5, 6, 3, 3, 2, 1, 1, 0, 0, 0, 0, 1, 1);
         float[] x = new float[c.inputSize()];

@@ -131,6 +131,28 @@ class Pool2dTest {
         assertArrayEquals(new float[] {0f, 0f, 0f, 3f}, dx);
     }
 
+    /** NaNs among ties in the vectorised 2x2 path and its scalar tail: PyTorch's rule, window by window. */
+    @Test
+    void nanAndTiesInManyTwoByTwoWindows() {
+        int n = 3, c = 5, h = 12, w = 14, oh = 6, ow = 7;
+        float[] x = ties(n * c * h * w, 6);
+        for (int i = 0; i < x.length; i += 13) x[i] = Float.NaN;
+        float[] dy = random(n * c * oh * ow, 7);
+        float[] y = run(1, dy.length, out -> Pool2d.maxForward(x, out, n, c, h, w, 2, 2, 2, 2, 0, 0, oh, ow));
+        float[] dx = run(1, x.length, out -> Pool2d.maxBackward(dy, x, out, n, c, h, w, 2, 2, 2, 2, 0, 0, oh, ow));
+        float[] expectedDx = new float[x.length];
+        for (int o = 0; o < dy.length; o++) {
+            int top = (o / ow) * 2 * w + (o % ow) * 2;
+            int at = top;
+            for (int corner : new int[] {top + 1, top + w, top + w + 1}) {
+                if (x[corner] > x[at] || Float.isNaN(x[corner])) at = corner;
+            }
+            assertEquals(x[at], y[o], "y[" + o + "]");
+            expectedDx[at] = dy[o];
+        }
+        assertArrayEquals(expectedDx, dx);
+    }
+
     @Test
     void gradientsMatchFiniteDifferences() {
         int n = 2, c = 2, h = 5, w = 6, kh = 3, kw = 2, sh = 2, sw = 1, ph = 1, pw = 1;

@@ -1,0 +1,179 @@
+package mtc.kernels;
+
+import java.util.Arrays;
+
+/**
+ * The forward pass of a unit-stride convolution as an implicit GEMM, one sample at a time: the
+ * sample's planes are copied zero-padded into {@code [cin, hp, wp]} (the rows and columns the
+ * windows cover), outputs are computed for every column of that padded width with
+ * {@link ConvKernels} (so column matrix row {@code (ci, ky, kx)} is the planes shifted by
+ * {@code ci·hp·wp + ky·dh·wp + kx·dw}), and the {@code ow} valid columns of each output row kept.
+ * Costs the {@code wp − ow} extra columns per row and a rounding up to whole vectors.
+ */
+final class ConvImplicit {
+    private static final int STRIP = 4 * GemmKernels.LANES;
+
+    private ConvImplicit() {}
+
+    static boolean suits(ConvGeometry g) {
+        return g.sh() == 1 && g.sw() == 1;
+    }
+
+    /** Padded rows the windows cover. */
+    static int paddedHeight(ConvGeometry g) {
+        return g.oh() + (g.kh() - 1) * g.dh();
+    }
+
+    static int paddedWidth(ConvGeometry g) {
+        return g.ow() + (g.kw() - 1) * g.dw();
+    }
+
+    /** Where each depth index's column-matrix row starts in the padded planes. */
+    static int[] shifts(ConvGeometry g, int[] into) {
+        int hp = paddedHeight(g), wp = paddedWidth(g);
+        int k = 0;
+        for (int ci = 0; ci < g.cin(); ci++) {
+            for (int ky = 0; ky < g.kh(); ky++) {
+                for (int kx = 0; kx < g.kw(); kx++) into[k++] = ci * hp * wp + ky * g.dh() * wp + kx * g.dw();
+            }
+        }
+        return into;
+    }
+
+    /** Output columns per sample: the padded width's rows, in whole vectors. */
+    static int columns(ConvGeometry g) {
+        return ConvGeometry.padded(g.oh() * paddedWidth(g));
+    }
+
+    /** Size of the padded planes with the slack the last strip reads past them. */
+    static int planesSize(ConvGeometry g) {
+        int hp = paddedHeight(g), wp = paddedWidth(g);
+        int farthest = (g.cin() - 1) * hp * wp + (g.kh() - 1) * g.dh() * wp + (g.kw() - 1) * g.dw();
+        return Math.max(g.cin() * hp * wp, farthest + columns(g));
+    }
+
+    /** Copies sample {@code s}'s planes into {@code planes}, zero-padded. */
+    static void pad(float[] x, ConvGeometry g, int s, float[] planes) {
+        int hp = paddedHeight(g), wp = paddedWidth(g);
+        int size = planesSize(g);
+        Arrays.fill(planes, 0, size, 0f);
+        int height = Math.min(g.h(), hp - g.ph());
+        int width = Math.min(g.w(), wp - g.pw());
+        for (int ci = 0; ci < g.cin(); ci++) {
+            int from = (s * g.cin() + ci) * g.h() * g.w();
+            int to = ci * hp * wp + g.ph() * wp + g.pw();
+            for (int iy = 0; iy < height; iy++) System.arraycopy(x, from + iy * g.w(), planes, to + iy * wp, width);
+        }
+    }
+
+    /** {@code y} for samples {@code [s0, s1)}. */
+    static void forward(float[] x, float[] weight, float[] y, ConvGeometry g, int[] shifts, int s0, int s1) {
+        ConvScratch scratch = ConvScratch.current();
+        int cols = columns(g);
+        int wp = paddedWidth(g);
+        float[] planes = scratch.plane(planesSize(g));
+        float[] out = scratch.outputs(g.cout() * cols + GemmKernels.LANES);
+        for (int s = s0; s < s1; s++) {
+            pad(x, g, s, planes);
+            multiply(weight, planes, shifts, g.depth(), g.cout(), cols, out);
+            // Whole-vector copies may spill into this sample's next rows (written after), not past it.
+            int end = (s + 1) * g.outputSize();
+            for (int co = 0; co < g.cout(); co++) {
+                int to = (s * g.cout() + co) * g.positions();
+                Im2col.copyRuns(out, co * cols, wp, 1, y, to, g.oh(), g.ow(), end);
+            }
+        }
+    }
+
+    /**
+     * {@code out[r, x] = Σ_p weight[r·depth + p] · planes[shifts[p] + x]}: 4-vector strips, then
+     * single vectors; six rows at a time, the last six moved up to end at the last row
+     * (recomputing some rows to the same values), or row by row when there are fewer than six.
+     */
+    private static void multiply(float[] weight, float[] planes, int[] shifts, int depth, int rows, int cols,
+                                 float[] out) {
+        int lanes = GemmKernels.LANES;
+        int col = 0;
+        for (; col + STRIP <= cols; col += STRIP) {
+            if (rows < 6) {
+                for (int r = 0; r < rows; r++) {
+                    ConvKernels.tile1x4(weight, r * depth, planes, col, shifts, depth, out, r * cols + col);
+                }
+                continue;
+            }
+            for (int r = 0; r < rows; r += 6) {
+                int top = Math.min(r, rows - 6);
+                ConvKernels.tile6x4(weight, top * depth, depth, planes, col, shifts, depth, out, top * cols + col, cols);
+            }
+        }
+        for (; col < cols; col += lanes) {
+            if (rows < 6) {
+                for (int r = 0; r < rows; r++) {
+                    ConvKernels.tile1x1(weight, r * depth, planes, col, shifts, depth, out, r * cols + col);
+                }
+                continue;
+            }
+            for (int r = 0; r < rows; r += 6) {
+                int top = Math.min(r, rows - 6);
+                ConvKernels.tile6x1(weight, top * depth, depth, planes, col, shifts, depth, out, top * cols + col, cols);
+            }
+        }
+    }
+
+    /** Whether {@link #weightGradient} suits: unit strides, and enough channels and depth for its 4x5 tiles. */
+    static boolean suitsWeightGradient(ConvGeometry g) {
+        return suits(g) && g.cout() >= 4 && g.depth() >= 5;
+    }
+
+    /**
+     * {@code partial[co, k] = Σ dy[s, co, oy, ox] · x[...]} over samples {@code [s0, s1)}: the
+     * chunk's planes laid out {@code [cin, sample, hp, wp]} so that a column-matrix row covers all
+     * its samples as one shifted run, {@code dy} spread on the same grid with zeros between, and
+     * dot products of the two ({@link ConvKernels#dot4x5}; the last tiles moved back to end at the
+     * last row and column, recomputing some sums to the same values).
+     */
+    static void weightGradient(float[] dy, float[] x, ConvGeometry g, int s0, int s1, float[] partial, int at) {
+        ConvScratch scratch = ConvScratch.current();
+        int hp = paddedHeight(g), wp = paddedWidth(g), plane = hp * wp;
+        int samples = s1 - s0;
+        int length = ConvGeometry.padded(samples * plane);
+        int k = g.depth();
+        int[] rows = scratch.rowShifts(k);
+        int r = 0;
+        for (int ci = 0; ci < g.cin(); ci++) {
+            for (int ky = 0; ky < g.kh(); ky++) {
+                for (int kx = 0; kx < g.kw(); kx++) rows[r++] = ci * samples * plane + ky * g.dh() * wp + kx * g.dw();
+            }
+        }
+        int size = rows[k - 1] + length;
+        float[] planes = scratch.plane(Math.max(size, g.cin() * samples * plane));
+        Arrays.fill(planes, 0, Math.max(size, g.cin() * samples * plane), 0f);
+        int height = Math.min(g.h(), hp - g.ph());
+        int width = Math.min(g.w(), wp - g.pw());
+        for (int ci = 0; ci < g.cin(); ci++) {
+            for (int s = s0; s < s1; s++) {
+                int from = (s * g.cin() + ci) * g.h() * g.w();
+                int to = (ci * samples + s - s0) * plane + g.ph() * wp + g.pw();
+                for (int iy = 0; iy < height; iy++) System.arraycopy(x, from + iy * g.w(), planes, to + iy * wp, width);
+            }
+        }
+        float[] grid = scratch.outputs(g.cout() * length);
+        Arrays.fill(grid, 0, g.cout() * length, 0f);
+        for (int co = 0; co < g.cout(); co++) {
+            for (int s = s0; s < s1; s++) {
+                int from = (s * g.cout() + co) * g.positions();
+                int to = co * length + (s - s0) * plane;
+                for (int oy = 0; oy < g.oh(); oy++) System.arraycopy(dy, from + oy * g.ow(), grid, to + oy * wp, g.ow());
+            }
+        }
+        float[] lanes = scratch.lanes(20 * GemmKernels.LANES);
+        for (int i = 0; i < g.cout(); i += 4) {
+            int top = Math.min(i, g.cout() - 4);
+            for (int j = 0; j < k; j += 5) {
+                int left = Math.min(j, k - 5);
+                ConvKernels.dot4x5(grid, top * length, length, planes, rows, left, length,
+                        partial, at + top * k + left, k, lanes);
+            }
+        }
+    }
+}

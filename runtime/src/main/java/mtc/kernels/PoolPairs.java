@@ -1,0 +1,103 @@
+package mtc.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Max pooling with 2x2 windows, stride 2, no padding and even input sizes (the windows tile the
+ * input exactly), vectorised across consecutive outputs of all planes: output {@code o}'s window
+ * starts at input {@code 2·o + 2·ow·(o / ow)}, a pattern that repeats every {@code lcm(ow, LANES)}
+ * outputs, so one index map serves every vector of outputs (gathers of the four corners). The
+ * maximum is chosen as {@link Pool2d} does: the first of the corners in row-major order, unless
+ * a later one is greater or NaN.
+ */
+final class PoolPairs {
+    private static final VectorSpecies<Float> SPECIES = GemmKernels.SPECIES;
+    private static final int LANES = GemmKernels.LANES;
+
+    private PoolPairs() {}
+
+    static boolean suits(PoolGeometry g) {
+        return g.kh() == 2 && g.kw() == 2 && g.sh() == 2 && g.sw() == 2 && g.ph() == 0 && g.pw() == 0
+                && g.h() == 2 * g.oh() && g.w() == 2 * g.ow();
+    }
+
+    /** Outputs after which the window offsets repeat (shifted by a whole number of row pairs). */
+    private static int period(int ow) {
+        int period = LANES;
+        while (period % ow != 0) period += LANES;
+        return period;
+    }
+
+    /** Window corner offsets for one period of outputs. */
+    private static int[] map(int ow, int period) {
+        int[] map = new int[period];
+        for (int o = 0; o < period; o++) map[o] = 2 * o + 2 * ow * (o / ow);
+        return map;
+    }
+
+    /**
+     * Outputs from 0 in whole periods (so the windows done cover exactly the first {@code 4·done}
+     * inputs); returns how many were done, the rest being the caller's.
+     */
+    static int forward(float[] x, float[] y, PoolGeometry g, int count) {
+        int ow = g.ow(), w = g.w();
+        int period = period(ow);
+        count -= count % period;
+        int[] map = map(ow, period);
+        int span = period / ow * 2 * w; // input advanced by one period of outputs
+        int o = 0;
+        for (; o + LANES <= count; o += LANES) {
+            int base = o / period * span;
+            int at = o % period;
+            FloatVector m = FloatVector.fromArray(SPECIES, x, base, map, at);
+            FloatVector b = FloatVector.fromArray(SPECIES, x, base + 1, map, at);
+            m = m.blend(b, takes(b, m));
+            FloatVector c = FloatVector.fromArray(SPECIES, x, base + w, map, at);
+            m = m.blend(c, takes(c, m));
+            FloatVector d = FloatVector.fromArray(SPECIES, x, base + w + 1, map, at);
+            m = m.blend(d, takes(d, m));
+            m.intoArray(y, o);
+        }
+        return o;
+    }
+
+    /**
+     * The gradient: each window's four inputs written, its gradient at the maximum {@link #forward}
+     * picks and zero elsewhere. Scalar (scatters are not compiled to vector stores on JDK 17), with
+     * the four comparisons written out.
+     */
+    static void backward(float[] dy, float[] x, float[] dx, PoolGeometry g) {
+        int ow = g.ow(), w = g.w();
+        int windowRows = g.n() * g.c() * g.oh();
+        for (int r = 0; r < windowRows; r++) {
+            int top = 2 * r * w, out = r * ow;
+            for (int ox = 0; ox < ow; ox++) {
+                int a = top + 2 * ox, c = a + w;
+                float max = x[a];
+                int at = a;
+                if (x[a + 1] > max || Float.isNaN(x[a + 1])) {
+                    max = x[a + 1];
+                    at = a + 1;
+                }
+                if (x[c] > max || Float.isNaN(x[c])) {
+                    max = x[c];
+                    at = c;
+                }
+                if (x[c + 1] > max || Float.isNaN(x[c + 1])) at = c + 1;
+                dx[a] = 0f;
+                dx[a + 1] = 0f;
+                dx[c] = 0f;
+                dx[c + 1] = 0f;
+                dx[at] = dy[out + ox];
+            }
+        }
+    }
+
+    /** Where {@code v} replaces the maximum so far: greater, or NaN. */
+    private static VectorMask<Float> takes(FloatVector v, FloatVector max) {
+        return v.compare(VectorOperators.GT, max).or(v.test(VectorOperators.IS_NAN));
+    }
+}
