@@ -101,13 +101,17 @@ final class TrainCommand implements Callable<Integer> {
         Path saveTo = saveTarget();
         TrainOutputCheck.writable(saveTo, "--save");
         TrainOutputCheck.writable(metrics, "--metrics");
+        TrainClock clock = new TrainClock();
         Network net = ModelLoader.load(model);
+        clock.modelLoaded();
         TrainData sets;
         try (TrainWarmUp warmUp = TrainWarmUp.start(net, batch)) {
             sets = TrainData.load(data, net.spec(), err);
+            clock.dataRead();
             int samples = Math.min(sets.train().count(), limit == null ? Integer.MAX_VALUE : limit);
             warmUp.continueOn(sets.train(), (long) epochs * ((samples + batch - 1) / batch));
         }
+        clock.warmedUp();
         Rng rng = new Rng(seed);
         TrainStart start = begin(net, sets, rng);
         Dataset train = sets.train().limit(start.config().limit());
@@ -117,19 +121,21 @@ final class TrainCommand implements Callable<Integer> {
         out.flush();
         CheckpointSaver saver = saveTo == null ? null : new CheckpointSaver(saveTo, net, rng, start, train.count());
         try (InterruptGuard guard = InterruptGuard.install()) {
-            return trainUntilDoneOrStopped(net, sets, start, rng, saver, guard, out, err);
+            return trainUntilDoneOrStopped(net, sets, start, rng, saver, guard, clock, out, err);
         }
     }
 
     /** Trains; when Ctrl-C stops it, saves and says how to continue (before the guard lets the JVM exit). */
     private int trainUntilDoneOrStopped(Network net, TrainData sets, TrainStart start, Rng rng, CheckpointSaver saver,
-                                        InterruptGuard guard, PrintWriter out, PrintWriter err)
+                                        InterruptGuard guard, TrainClock clock, PrintWriter out, PrintWriter err)
             throws DivergedException, IOException {
         Path saveTo = saveTarget();
         try {
             List<EpochResult> results = run(net, sets, start, rng, saver, guard, out, err);
             if (results.isEmpty() && saver != null) saver.save(start.position());
-            out.println(TrainSummary.describe(results) + (saveTo == null ? "" : "; weights saved to " + saveTo));
+            results.forEach(r -> clock.trained(r.seconds()));
+            out.println(TrainSummary.describe(results) + (saveTo == null ? "" : "; weights saved to " + saveTo)
+                    + "; " + clock.describe());
             out.flush();
             return Main.OK;
         } catch (TrainingStopped stopped) {
