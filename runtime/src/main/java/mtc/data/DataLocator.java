@@ -27,9 +27,13 @@ public final class DataLocator {
         if (dataOption != null) return userFolder(dataOption, "--data");
         String fromEnv = env.get("MTC_DATA");
         if (fromEnv != null && !fromEnv.isBlank()) return userFolder(Path.of(fromEnv), "$MTC_DATA");
+        return new Location(cacheRoot(env, home).resolve("mnist"), true);
+    }
+
+    /** mtc's folder in the per-user cache: {@code $XDG_CACHE_HOME/mtc}, else {@code ~/.cache/mtc}. */
+    public static Path cacheRoot(Map<String, String> env, Path home) {
         String xdg = env.get("XDG_CACHE_HOME");
-        Path cacheRoot = xdg != null && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".cache");
-        return new Location(cacheRoot.resolve("mtc").resolve("mnist"), true);
+        return (xdg != null && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".cache")).resolve("mtc");
     }
 
     /**

@@ -21,7 +21,7 @@ public final class DatasetReader {
 
     /** Reads images ({@code count x rows x cols}) and labels ({@code count}) and pairs them. */
     public static Dataset read(Path imagesFile, Path labelsFile) throws DataException {
-        IdxArray images = IdxReader.read(imagesFile, 3);
+        IdxArray images = DecodedCache.ofUser().read(imagesFile, 3);
         IdxArray labels = IdxReader.read(labelsFile, 1);
         int count = images.dims()[0];
         if (labels.dims()[0] != count) {

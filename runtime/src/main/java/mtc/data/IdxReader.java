@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -83,7 +84,14 @@ public final class IdxReader {
         return gzip ? new GZIPInputStream(in, 1 << 16) : in;
     }
 
-    private static boolean isGzip(Path path) {
+    /** Writes {@code array} as a raw IDX file of unsigned bytes, which {@link #read} reads back as it was. */
+    static void write(IdxArray array, OutputStream out) throws IOException {
+        out.write(new byte[] {0, 0, UNSIGNED_BYTE, (byte) array.dims().length});
+        for (int d : array.dims()) out.write(new byte[] {(byte) (d >>> 24), (byte) (d >>> 16), (byte) (d >>> 8), (byte) d});
+        out.write(array.data());
+    }
+
+    static boolean isGzip(Path path) {
         try (InputStream in = Files.newInputStream(path)) {
             return in.read() == 0x1f && in.read() == 0x8b;
         } catch (IOException e) {
