@@ -108,8 +108,6 @@ final class TrainCommand implements Callable<Integer> {
         try (TrainWarmUp warmUp = TrainWarmUp.start(net, batch)) {
             sets = TrainData.load(data, net.spec(), err);
             clock.dataRead();
-            int samples = Math.min(sets.train().count(), limit == null ? Integer.MAX_VALUE : limit);
-            warmUp.continueOn(sets.train(), (long) epochs * ((samples + batch - 1) / batch));
         }
         clock.warmedUp();
         Rng rng = new Rng(seed);

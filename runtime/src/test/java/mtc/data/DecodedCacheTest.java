@@ -3,6 +3,7 @@ package mtc.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -22,20 +23,21 @@ class DecodedCacheTest {
     @TempDir Path dir;
 
     @Test
-    void aLargeGzipFileIsDecodedOnceThenReadFromTheCache() throws Exception {
+    void aLargeGzipFileIsDecodedOnceThenMappedFromTheCache() throws Exception {
         byte[] pixels = pixels(1);
         Path source = write("images.gz", pixels);
         DecodedCache cache = new DecodedCache(dir.resolve("cache"));
 
-        IdxArray first = cache.read(source, 3);
+        IdxReader.Values first = cache.read(source, 3);
         List<Path> entries = entries();
         assertEquals(1, entries.size());
         assertArrayEquals(IdxFixtures.idx(DIMS, pixels), Files.readAllBytes(entries.get(0)));
 
+        Files.delete(entries.get(0)); // a new file: the first read's mapping keeps the old one's bytes
         Files.write(entries.get(0), IdxFixtures.idx(DIMS, pixels(2))); // proves the second read uses the entry
-        IdxArray second = cache.read(source, 3);
-        assertArrayEquals(pixels, first.data());
-        assertArrayEquals(pixels(2), second.data());
+        IdxReader.Values second = cache.read(source, 3);
+        assertArrayEquals(pixels, bytes(first));
+        assertArrayEquals(pixels(2), bytes(second));
         assertArrayEquals(DIMS, second.dims());
         assertEquals(source.toString(), second.file(), "messages name the user's file, not the cache's");
     }
@@ -47,7 +49,7 @@ class DecodedCacheTest {
         cache.read(source, 3);
         write("images.gz", pixels(3));
         Files.setLastModifiedTime(source, FileTime.fromMillis(Files.getLastModifiedTime(source).toMillis() + 2000));
-        assertArrayEquals(pixels(3), cache.read(source, 3).data());
+        assertArrayEquals(pixels(3), bytes(cache.read(source, 3)));
         assertEquals(2, entries().size());
     }
 
@@ -58,16 +60,29 @@ class DecodedCacheTest {
         Files.write(raw, IdxFixtures.idx(DIMS, pixels(1)));
         Path small = dir.resolve("small.gz");
         Files.write(small, IdxFixtures.gzip(IdxFixtures.idx(new int[] {2, 2, 2}, new byte[8])));
-        assertArrayEquals(pixels(1), cache.read(raw, 3).data());
-        assertArrayEquals(new byte[8], cache.read(small, 3).data());
+        assertArrayEquals(pixels(1), bytes(cache.read(raw, 3)));
+        assertTrue(cache.read(raw, 3).data().isDirect(), "a large raw file is mapped");
+        assertArrayEquals(new byte[8], bytes(cache.read(small, 3)));
         assertFalse(Files.exists(dir.resolve("cache")));
+    }
+
+    @Test
+    void aLargeRawFileOfTheWrongLengthIsRefusedAsTheReaderRefusesIt() throws Exception {
+        byte[] full = IdxFixtures.idx(DIMS, pixels(1));
+        Path raw = Files.write(dir.resolve("images"), java.util.Arrays.copyOf(full, full.length - 2));
+        DataException e = assertThrows(DataException.class, () -> new DecodedCache(dir.resolve("cache")).read(raw, 3));
+        assertEquals(raw + ": truncated: the header announces 1500x28x28 = 1176000 values, but the file ends after "
+                + "1175998", e.getMessage());
+        Files.write(raw, java.util.Arrays.copyOf(full, full.length + 1));
+        e = assertThrows(DataException.class, () -> new DecodedCache(dir.resolve("cache")).read(raw, 3));
+        assertTrue(e.getMessage().startsWith(raw + ": longer than its header's 1500x28x28"), e.getMessage());
     }
 
     @Test
     void anUnwritableCacheOnlyCostsTime() throws Exception {
         Path source = write("images.gz", pixels(1));
         Path notAFolder = Files.writeString(dir.resolve("file"), "");
-        assertArrayEquals(pixels(1), new DecodedCache(notAFolder).read(source, 3).data());
+        assertArrayEquals(pixels(1), bytes(new DecodedCache(notAFolder).read(source, 3)));
         assertTrue(Files.isRegularFile(notAFolder));
     }
 
@@ -76,6 +91,12 @@ class DecodedCacheTest {
         byte[] gz = IdxFixtures.gzip(IdxFixtures.idx(DIMS, pixels));
         assertTrue(gz.length >= DecodedCache.MIN_SOURCE_BYTES);
         return Files.write(file, gz);
+    }
+
+    private static byte[] bytes(IdxReader.Values values) {
+        byte[] b = new byte[values.data().capacity()];
+        values.data().get(0, b);
+        return b;
     }
 
     private static byte[] pixels(long seed) {
