@@ -43,7 +43,13 @@ final class DecodedCache {
         if (attrs == null || attrs.size() < MIN_SOURCE_BYTES) return inArray(IdxReader.read(path, expectedDims));
         if (!IdxReader.isGzip(path)) return IdxReader.map(path, file, expectedDims);
         Path entry = entryFor(path, attrs);
-        if (entry != null && Files.isRegularFile(entry)) return IdxReader.map(entry, file, expectedDims);
+        if (entry != null && Files.isRegularFile(entry)) {
+            try {
+                return IdxReader.map(entry, file, expectedDims);
+            } catch (DataException e) {
+                deleteQuietly(entry); // damaged outside mtc, which writes entries whole: decoded again below
+            }
+        }
         IdxArray decoded = IdxReader.read(path, expectedDims);
         if (entry == null) return inArray(decoded);
         try {
@@ -51,6 +57,14 @@ final class DecodedCache {
             return IdxReader.map(entry, file, expectedDims);
         } catch (IOException | DataException | RuntimeException e) {
             return inArray(decoded); // an unwritable cache: the next run decodes again
+        }
+    }
+
+    private static void deleteQuietly(Path entry) {
+        try {
+            Files.deleteIfExists(entry);
+        } catch (IOException e) {
+            // then it is written over
         }
     }
 

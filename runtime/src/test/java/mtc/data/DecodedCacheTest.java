@@ -43,6 +43,17 @@ class DecodedCacheTest {
     }
 
     @Test
+    void aDamagedEntryIsDecodedAgain() throws Exception {
+        Path source = write("images.gz", pixels(1));
+        DecodedCache cache = new DecodedCache(dir.resolve("cache"));
+        cache.read(source, 3);
+        Path entry = entries().get(0);
+        Files.write(entry, java.util.Arrays.copyOf(Files.readAllBytes(entry), 100));
+        assertArrayEquals(pixels(1), bytes(cache.read(source, 3)));
+        assertEquals(IdxFixtures.idx(DIMS, pixels(1)).length, Files.size(entry));
+    }
+
+    @Test
     void aChangedSourceIsDecodedAgain() throws Exception {
         Path source = write("images.gz", pixels(1));
         DecodedCache cache = new DecodedCache(dir.resolve("cache"));
