@@ -2,7 +2,8 @@
 # Front-end latency: wall time of `mtc check` and `mtc compile` of the seed model as whole
 # processes (JVM start included), the median of --runs runs after one warm-up run (the first
 # front-end run after a build has the launcher write the class-data-sharing archive
-# cli/target/mtc.jsa, from a compile of the seed model). The plain forms of check and compile run
+# cli/target/mtc.jsa, or on a JDK 25 the AOT cache cli/target/mtc.aot, from a compile of the seed
+# model; --diagnose measures JDK 17's archives with the `java` of the PATH). The plain forms of check and compile run
 # without picocli (cli QuickCommands): in --diagnose only the `--version` row still loads picocli.
 # The target is 0.5 s each. With --diagnose it also prints what the start-up is made of: classes
 # loaded, how many came from the CDS archive, and the time of variants of the launcher's flags.

@@ -2,7 +2,6 @@ package mtc.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,18 +109,18 @@ final class TrainCommand implements Callable<Integer> {
         TrainOutputCheck.writable(saveTo, "--save");
         TrainOutputCheck.writable(files.metrics(), "--metrics");
         TrainOutputCheck.writable(files.plot(), "--plot");
+        TrainClock clock = new TrainClock();
         ModelLoader.Loaded loaded = ModelLoader.open(model, System.err);
         Network net = loaded.network();
+        clock.modelLoaded();
         TrainData sets;
         StartupStatus status = StartupStatus.forThisTerminal(err);
         try (TrainWarmUp warmUp = TrainWarmUp.start(net, batch)) {
             status.show("loading the data");
             sets = TrainData.load(data, loaded.data(), net.spec(), true, err);
-            int samples = Math.min(sets.train().count(), limit == null ? Integer.MAX_VALUE : limit);
-            long steps = (long) epochs * ((samples + batch - 1) / batch);
-            if (TrainWarmUp.worthwhile(steps)) status.show("warming up the model's code (a few seconds)");
-            warmUp.continueOn(sets.train(), steps);
+            clock.dataRead();
         }
+        clock.warmedUp();
         Rng rng = new Rng(seed);
         TrainStart start = begin(net, sets, rng);
         Dataset train = sets.train().limit(start.config().limit());
@@ -132,20 +131,22 @@ final class TrainCommand implements Callable<Integer> {
         CheckpointSaver saver = saveTo == null ? null
                 : new CheckpointSaver(saveTo, net, rng, start, train.count(), sets.loaded().metadata(), files);
         try (InterruptGuard guard = InterruptGuard.install()) {
-            return trainUntilDoneOrStopped(net, sets, start, rng, saver, files, guard, out, err);
+            return trainUntilDoneOrStopped(net, sets, start, rng, saver, files, guard, clock, out, err);
         }
     }
 
     /** Trains; when Ctrl-C stops it, saves and says how to continue (before the guard lets the JVM exit). */
     private int trainUntilDoneOrStopped(Network net, TrainData sets, TrainStart start, Rng rng, CheckpointSaver saver,
-                                        RunFiles files, InterruptGuard guard, PrintWriter out, PrintWriter err)
+                                        RunFiles files, InterruptGuard guard, TrainClock clock, PrintWriter out,
+                                        PrintWriter err)
             throws DivergedException, IOException {
         Path saveTo = saveTarget();
         try {
             List<EpochResult> results = run(net, sets, start, rng, saver, files, guard, out, err);
             if (results.isEmpty() && saver != null) saver.save(start.position());
-            out.println(TrainSummary.describe(results, wallSeconds())
-                    + (saveTo == null ? "" : "; weights saved to " + saveTo));
+            results.forEach(r -> clock.trained(r.seconds()));
+            out.println(TrainSummary.describe(results) + (saveTo == null ? "" : "; weights saved to " + saveTo)
+                    + "; " + clock.describe());
             out.flush();
             return Main.OK;
         } catch (TrainingStopped stopped) {
@@ -155,11 +156,6 @@ final class TrainCommand implements Callable<Integer> {
             err.flush();
             return InterruptGuard.EXIT_STATUS;
         }
-    }
-
-    /** Since the JVM started: what the person who typed the command waited, start-up, data and warm-up included. */
-    private static double wallSeconds() {
-        return ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
     }
 
     /** Where checkpoints go: --save, else the file resumed from (so that a resumed run keeps checkpointing). */

@@ -69,8 +69,9 @@ class PredictCommandTest {
     private Path mnistPng(int index) throws Exception {
         Dataset test = DatasetReader.test(SharedData.mnist());
         BufferedImage img = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] pixels = test.pixels(); // a copy: MNIST's test images are mapped
         for (int i = 0; i < 784; i++) {
-            img.getRaster().setSample(i % 28, i / 28, 0, test.pixels()[index * 784 + i] & 0xFF);
+            img.getRaster().setSample(i % 28, i / 28, 0, pixels[index * 784 + i] & 0xFF);
         }
         Path png = dir.resolve("digit.png");
         ImageIO.write(img, "png", png.toFile());

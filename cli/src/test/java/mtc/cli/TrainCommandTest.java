@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import mtc.data.MnistFiles;
 import mtc.testdata.SharedData;
@@ -109,6 +111,16 @@ public class TrainCommandTest {
                 + "first 3 below)\n  tensor '0.weight' is missing (expected F32 [256,784])\n"), run.err());
     }
 
+    /** The last line ends with the command's wall time and its phases, which add up to it. */
+    private static void assertPhasesAddUp(String line) {
+        Matcher m = Pattern.compile("; wall (\\d+\\.\\d\\d) s: start-up (\\d+\\.\\d\\d), data (\\d+\\.\\d\\d), "
+                + "warm-up (\\d+\\.\\d\\d), training (\\d+\\.\\d\\d), evaluation (\\d+\\.\\d\\d)$").matcher(line);
+        assertTrue(m.find(), line);
+        double phases = 0;
+        for (int g = 2; g <= 6; g++) phases += Double.parseDouble(m.group(g));
+        assertEquals(Double.parseDouble(m.group(1)), phases, 0.03, line);
+    }
+
     @Test
     void trainsSavesAndWritesMetricsReproducibly() throws Exception {
         Path data = smallMnist(dir, 300, 100);
@@ -120,8 +132,9 @@ public class TrainCommandTest {
         List<String> lines = first.out().lines().toList();
         assertTrue(lines.get(0).startsWith("training Mnist on 300 samples (test 100) from "), lines.get(0));
         assertTrue(lines.get(1).startsWith("epoch 1/2  train loss "), lines.get(1));
-        assertTrue(lines.get(3).startsWith("trained 2 epochs in ") && lines.get(3).endsWith("weights saved to "
-                + dir.resolve("w.safetensors")), lines.get(3));
+        assertTrue(lines.get(3).startsWith("trained 2 epochs in ") && lines.get(3).contains("; weights saved to "
+                + dir.resolve("w.safetensors") + "; wall "), lines.get(3));
+        assertPhasesAddUp(lines.get(3));
         assertTrue(Files.size(dir.resolve("w.safetensors")) > 800_000);
         assertEquals(Main.OK, mtc(concat(List.of(common), List.of("--metrics", dir.resolve("m2.csv").toString())))
                 .exit());

@@ -57,7 +57,7 @@ class UsabilityCliTest {
                 + "the loss of guessing at random: training diverged; the learning rate 50 is likely too high (try --lr "
                 + "5)\n"), run.err());
         String last = run.out().lines().reduce((a, b) -> b).orElseThrow();
-        assertTrue(last.matches("trained 1 epoch in [\\d.]+ s \\(\\d+ samples/s\\), wall time [\\d.]+ s; .*"), last);
+        assertTrue(last.matches("trained 1 epoch in [\\d.]+ s \\(\\d+ samples/s\\); .*; wall [\\d.]+ s: start-up .*"), last);
     }
 
     @Test

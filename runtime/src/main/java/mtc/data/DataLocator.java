@@ -30,7 +30,7 @@ public final class DataLocator {
         return new Location(cacheRoot(env, home).resolve("mnist"), true);
     }
 
-    /** mtc's per-user cache folder: {@code $XDG_CACHE_HOME/mtc}, else {@code ~/.cache/mtc}. */
+    /** mtc's folder in the per-user cache: {@code $XDG_CACHE_HOME/mtc}, else {@code ~/.cache/mtc}. */
     public static Path cacheRoot(Map<String, String> env, Path home) {
         String xdg = env.get("XDG_CACHE_HOME");
         return (xdg != null && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".cache")).resolve("mtc");

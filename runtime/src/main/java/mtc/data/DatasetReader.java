@@ -21,7 +21,7 @@ public final class DatasetReader {
 
     /** Reads images ({@code count x rows x cols}) and labels ({@code count}) and pairs them. */
     public static Dataset read(Path imagesFile, Path labelsFile) throws DataException {
-        IdxArray images = IdxReader.read(imagesFile, 3);
+        IdxReader.Values images = DecodedCache.ofUser().read(imagesFile, 3);
         IdxArray labels = IdxReader.read(labelsFile, 1);
         int count = images.dims()[0];
         if (labels.dims()[0] != count) {
@@ -30,7 +30,6 @@ public final class DatasetReader {
         }
         int[] y = new int[count];
         for (int i = 0; i < count; i++) y[i] = labels.data()[i] & 0xFF;
-        return new Dataset(images.file(), labels.file(), count, images.dims()[1], images.dims()[2],
-                images.data(), y);
+        return Dataset.of(images.file(), labels.file(), count, images.dims()[1], images.dims()[2], images.data(), y);
     }
 }

@@ -4,6 +4,10 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -83,7 +87,40 @@ public final class IdxReader {
         return gzip ? new GZIPInputStream(in, 1 << 16) : in;
     }
 
-    private static boolean isGzip(Path path) {
+    /** The values of an IDX file, in a buffer from its index 0: a mapped file or a wrapped array. */
+    record Values(String file, int[] dims, ByteBuffer data) {}
+
+    /**
+     * Maps the values of the raw IDX file {@code path} into memory, after checking its header as
+     * {@link #read} does and that the file holds exactly the values it announces; {@code file}
+     * names it in messages.
+     */
+    static Values map(Path path, String file, int expectedDims) throws DataException {
+        try (FileChannel channel = FileChannel.open(path)) {
+            int[] dims = header(file, new BufferedInputStream(Channels.newInputStream(channel), 64), expectedDims);
+            long start = 4 + 4L * dims.length;
+            if (channel.size() - start != product(dims) || product(dims) > Integer.MAX_VALUE - 16) {
+                IdxReader.read(path, expectedDims); // says what is wrong with the length or size
+                throw new DataException(file + ": changed while being read");
+            }
+            return new Values(file, dims, channel.map(FileChannel.MapMode.READ_ONLY, start, product(dims)));
+        } catch (NoSuchFileException e) {
+            throw new DataException(file + ": no such file");
+        } catch (EOFException e) {
+            throw new DataException(file + ": truncated: the file ends inside its header");
+        } catch (IOException e) {
+            throw new DataException(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Writes {@code array} as a raw IDX file of unsigned bytes, which {@link #read} reads back as it was. */
+    static void write(IdxArray array, OutputStream out) throws IOException {
+        out.write(new byte[] {0, 0, UNSIGNED_BYTE, (byte) array.dims().length});
+        for (int d : array.dims()) out.write(new byte[] {(byte) (d >>> 24), (byte) (d >>> 16), (byte) (d >>> 8), (byte) d});
+        out.write(array.data());
+    }
+
+    static boolean isGzip(Path path) {
         try (InputStream in = Files.newInputStream(path)) {
             return in.read() == 0x1f && in.read() == 0x8b;
         } catch (IOException e) {

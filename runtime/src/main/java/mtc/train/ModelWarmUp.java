@@ -25,17 +25,24 @@ public final class ModelWarmUp {
      * compiled by C2 only in the third or fourth epoch (seen with -XX:+PrintCompilation).
      */
     private static final int HAND_OVERS = 30_000;
+    /**
+     * Hand-overs between two looks at the thread's interrupt, by which a warm-up stopped early ends
+     * them: uncompiled, all of them take longer than the data now takes to load.
+     */
+    private static final int HAND_OVERS_BETWEEN_CHECKS = 500;
 
     private ModelWarmUp() {}
 
     /**
      * Trains a twin of {@code net} at {@code batch} until {@code done} says so, on random batches
      * of {@code data} or, when it is null, on synthetic ones; does nothing when the network's class
-     * cannot be instantiated again.
+     * cannot be instantiated again, and stops before its first step when the thread is interrupted.
      */
     public static void run(Network net, int batch, Dataset data, BooleanSupplier done) {
-        Parallel.warmUp(HAND_OVERS);
-        Network twin = twinOf(net);
+        for (int i = 0; i < HAND_OVERS && !Thread.currentThread().isInterrupted(); i += HAND_OVERS_BETWEEN_CHECKS) {
+            Parallel.warmUp(HAND_OVERS_BETWEEN_CHECKS);
+        }
+        Network twin = Thread.currentThread().isInterrupted() ? null : twinOf(net);
         if (twin == null) return;
         Rng rng = new Rng(1);
         twin.initialize(rng);

@@ -10,23 +10,14 @@ public final class TrainSummary {
 
     /** E.g. {@code trained 10 epochs in 61.2 s (9805 samples/s); test accuracy 98.03% (loss 0.0642), best ...}. */
     public static String describe(List<EpochResult> results) {
-        return describe(results, Double.NaN);
-    }
-
-    /**
-     * As {@link #describe(List)}, with the run's wall time beside the training time when it is a
-     * number: {@code trained 10 epochs in 61.2 s (9805 samples/s), wall time 66.0 s; ...}.
-     */
-    public static String describe(List<EpochResult> results, double wallSeconds) {
         if (results.isEmpty()) return "trained 0 epochs";
         double seconds = results.stream().mapToDouble(EpochResult::seconds).sum();
         double samples = results.stream().mapToDouble(r -> r.seconds() * r.samplesPerSecond()).sum();
         EpochResult last = results.get(results.size() - 1);
         EpochResult best = results.stream().max(Comparator.comparingDouble(EpochResult::testAcc)).orElseThrow();
-        String wall = Double.isNaN(wallSeconds) ? "" : String.format(Locale.ROOT, ", wall time %.1f s", wallSeconds);
-        return String.format(Locale.ROOT, "trained %d epoch%s in %.1f s (%.0f samples/s)%s; test accuracy %.2f%% "
+        return String.format(Locale.ROOT, "trained %d epoch%s in %.1f s (%.0f samples/s); test accuracy %.2f%% "
                         + "(loss %s), best %.2f%% after epoch %d", results.size(), results.size() == 1 ? "" : "s",
-                seconds, samples / seconds, wall, 100 * last.testAcc(), EpochResult.loss(last.testLoss()),
+                seconds, samples / seconds, 100 * last.testAcc(), EpochResult.loss(last.testLoss()),
                 100 * best.testAcc(), best.epoch());
     }
 }
