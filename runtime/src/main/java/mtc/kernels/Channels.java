@@ -13,7 +13,17 @@ public final class Channels {
 
     /** {@code y[s, ch, p] = x[s, ch, p] + bias[ch]}; {@code x} and {@code y} may be the same array. */
     public static void biasAdd(float[] x, float[] bias, float[] y, int n, int c, int spatial) {
-        for (int run = 0; run < n * c; run++) {
+        Parallel.ranges(n * c, parts((long) n * c * spatial), (from, to) -> biasAdd(x, bias, y, c, spatial, from, to));
+    }
+
+    /** Threads worth using for {@code elements} elements streamed once. */
+    private static int parts(long elements) {
+        return Parallel.partsFor(elements, 1 << 15);
+    }
+
+    /** Runs {@code [from, to)} of the (sample, channel) runs. */
+    private static void biasAdd(float[] x, float[] bias, float[] y, int c, int spatial, int from, int to) {
+        for (int run = from; run < to; run++) {
             float b = bias[run % c];
             int base = run * spatial;
             int p = 0;
@@ -27,28 +37,33 @@ public final class Channels {
     /**
      * {@code dbias[ch] = Σ_{s,p} dy[s, ch, p]}: per channel, lane-wise sums over the whole vectors
      * of every sample's run in sample order, then the lanes in order, then the scalar tails in order
-     * (a fixed sequence of float additions, whatever the thread count). The lane sums are kept in
-     * {@code [c, LANES]} scratch so that {@code dy} is read once, in order.
+     * (a fixed sequence of float additions, whatever the thread count: threads split the channels).
      */
     public static void biasGrad(float[] dy, float[] dbias, int n, int c, int spatial) {
-        float[] lanes = new float[c * LANES];
-        float[] tails = new float[c];
+        Parallel.ranges(c, Math.min(c, parts((long) n * c * spatial)), (from, to) -> biasGrad(dy, dbias, n, c, spatial, from, to));
+    }
+
+    /** Channels {@code [from, to)}; the lane sums kept in {@code [c, LANES]} so that samples are read in order. */
+    private static void biasGrad(float[] dy, float[] dbias, int n, int c, int spatial, int from, int to) {
+        float[] lanes = new float[(to - from) * LANES];
+        float[] tails = new float[to - from];
         int whole = spatial / LANES * LANES;
         for (int s = 0; s < n; s++) {
-            for (int ch = 0; ch < c; ch++) {
+            for (int ch = from; ch < to; ch++) {
                 int base = (s * c + ch) * spatial;
-                FloatVector acc = FloatVector.fromArray(GemmKernels.SPECIES, lanes, ch * LANES);
+                int at = (ch - from) * LANES;
+                FloatVector acc = FloatVector.fromArray(GemmKernels.SPECIES, lanes, at);
                 for (int p = 0; p < whole; p += LANES) acc = acc.add(FloatVector.fromArray(GemmKernels.SPECIES, dy, base + p));
-                acc.intoArray(lanes, ch * LANES);
-                float tail = tails[ch];
+                acc.intoArray(lanes, at);
+                float tail = tails[ch - from];
                 for (int p = whole; p < spatial; p++) tail += dy[base + p];
-                tails[ch] = tail;
+                tails[ch - from] = tail;
             }
         }
-        for (int ch = 0; ch < c; ch++) {
+        for (int ch = from; ch < to; ch++) {
             float sum = 0f;
-            for (int l = 0; l < LANES; l++) sum += lanes[ch * LANES + l];
-            dbias[ch] = sum + tails[ch];
+            for (int l = 0; l < LANES; l++) sum += lanes[(ch - from) * LANES + l];
+            dbias[ch] = sum + tails[ch - from];
         }
     }
 }

@@ -40,28 +40,38 @@ final class PoolPairs {
 
     /**
      * Outputs from 0 in whole periods (so the windows done cover exactly the first {@code 4·done}
-     * inputs); returns how many were done, the rest being the caller's.
+     * inputs), shared between threads by periods; returns how many were done, the rest being the caller's.
      */
     static int forward(float[] x, float[] y, PoolGeometry g, int count) {
-        int ow = g.ow(), w = g.w();
-        int period = period(ow);
-        count -= count % period;
-        int[] map = map(ow, period);
-        int span = period / ow * 2 * w; // input advanced by one period of outputs
-        int o = 0;
-        for (; o + LANES <= count; o += LANES) {
-            int base = o / period * span;
-            int at = o % period;
-            FloatVector m = FloatVector.fromArray(SPECIES, x, base, map, at);
-            FloatVector b = FloatVector.fromArray(SPECIES, x, base + 1, map, at);
-            m = m.blend(b, takes(b, m));
-            FloatVector c = FloatVector.fromArray(SPECIES, x, base + w, map, at);
-            m = m.blend(c, takes(c, m));
-            FloatVector d = FloatVector.fromArray(SPECIES, x, base + w + 1, map, at);
-            m = m.blend(d, takes(d, m));
-            m.intoArray(y, o);
+        int period = period(g.ow());
+        int periods = count / period;
+        int[] map = map(g.ow(), period);
+        Parallel.ranges(periods, parts((long) periods * period), (from, to) -> forward(x, y, g, map, from, to));
+        return periods * period;
+    }
+
+    /** Threads worth using for {@code outputs} windows (each a few nanoseconds). */
+    private static int parts(long outputs) {
+        return Parallel.partsFor(outputs, 1 << 13);
+    }
+
+    private static void forward(float[] x, float[] y, PoolGeometry g, int[] map, int fromPeriod, int toPeriod) {
+        int w = g.w();
+        int period = map.length;
+        int span = period / g.ow() * 2 * w; // input advanced by one period of outputs
+        for (int t = fromPeriod; t < toPeriod; t++) {
+            int base = t * span;
+            for (int at = 0; at < period; at += LANES) {
+                FloatVector m = FloatVector.fromArray(SPECIES, x, base, map, at);
+                FloatVector b = FloatVector.fromArray(SPECIES, x, base + 1, map, at);
+                m = m.blend(b, takes(b, m));
+                FloatVector c = FloatVector.fromArray(SPECIES, x, base + w, map, at);
+                m = m.blend(c, takes(c, m));
+                FloatVector d = FloatVector.fromArray(SPECIES, x, base + w + 1, map, at);
+                m = m.blend(d, takes(d, m));
+                m.intoArray(y, t * period + at);
+            }
         }
-        return o;
     }
 
     /**
@@ -70,9 +80,13 @@ final class PoolPairs {
      * the four comparisons written out.
      */
     static void backward(float[] dy, float[] x, float[] dx, PoolGeometry g) {
-        int ow = g.ow(), w = g.w();
         int windowRows = g.n() * g.c() * g.oh();
-        for (int r = 0; r < windowRows; r++) {
+        Parallel.ranges(windowRows, parts((long) windowRows * g.ow()), (from, to) -> backward(dy, x, dx, g, from, to));
+    }
+
+    private static void backward(float[] dy, float[] x, float[] dx, PoolGeometry g, int fromRow, int toRow) {
+        int ow = g.ow(), w = g.w();
+        for (int r = fromRow; r < toRow; r++) {
             int top = 2 * r * w, out = r * ow;
             for (int ox = 0; ox < ow; ox++) {
                 int a = top + 2 * ox, c = a + w;

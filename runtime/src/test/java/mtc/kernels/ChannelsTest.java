@@ -33,15 +33,31 @@ class ChannelsTest {
     }
 
     @Test
+    void biasAddIsTheSameOnTwoThreads() {
+        int n = 7, c = 6, spatial = 784;
+        float[] x = random(n * c * spatial, 6);
+        float[] bias = random(c, 7);
+        float[] one = run(1, x.length, out -> Channels.biasAdd(x, bias, out, n, c, spatial));
+        for (int i = 0; i < x.length; i++) assertEquals(x[i] + bias[(i / spatial) % c], one[i]);
+        assertArrayEquals(one, run(2, x.length, out -> Channels.biasAdd(x, bias, out, n, c, spatial)));
+    }
+
+    @Test
     void biasGradientSumsSamplesAndPositions() {
-        for (int spatial : new int[] {1, 16, 25, 196}) {
-            int n = 7, c = 3;
+        for (int spatial : new int[] {1, 16, 25, 196, 784}) { // 784: large enough for two threads
+            int n = 7, c = 6;
             float[] dy = random(n * c * spatial, spatial);
             float[] db = run(1, c, out -> Channels.biasGrad(dy, out, n, c, spatial));
             for (int ch = 0; ch < c; ch++) {
-                double sum = 0;
-                for (int s = 0; s < n; s++) for (int p = 0; p < spatial; p++) sum += dy[(s * c + ch) * spatial + p];
-                assertEquals(sum, db[ch], 1e-5, "dbias[" + ch + "], spatial " + spatial);
+                double sum = 0, magnitude = 0;
+                for (int s = 0; s < n; s++) {
+                    for (int p = 0; p < spatial; p++) {
+                        sum += dy[(s * c + ch) * spatial + p];
+                        magnitude += Math.abs(dy[(s * c + ch) * spatial + p]);
+                    }
+                }
+                // float rounding of thousands of additions: far below any missing or doubled term
+                assertEquals(sum, db[ch], 1e-6 * magnitude, "dbias[" + ch + "], spatial " + spatial);
             }
             assertArrayEquals(db, run(2, c, out -> Channels.biasGrad(dy, out, n, c, spatial)));
         }

@@ -31,7 +31,8 @@ class Pool2dTest {
     /** {n, c, h, w, kh, kw, sh, sw, ph, pw}; the output size is PyTorch's (floor mode). */
     static Stream<int[]> shapes() {
         return Stream.of(
-                new int[] {7, 6, 28, 28, 2, 2, 2, 2, 0, 0},   // LeNet-5's pools
+                new int[] {7, 6, 28, 28, 2, 2, 2, 2, 0, 0},   // LeNet-5's pools (the first on two threads)
+                new int[] {13, 6, 28, 28, 2, 2, 2, 2, 0, 0},
                 new int[] {7, 16, 10, 10, 2, 2, 2, 2, 0, 0},
                 new int[] {3, 2, 7, 9, 3, 3, 2, 2, 1, 1},     // overlapping windows, padding, odd sizes
                 new int[] {1, 3, 6, 5, 3, 2, 1, 1, 1, 1},     // stride 1: every input in several windows
