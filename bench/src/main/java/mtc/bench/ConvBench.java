@@ -62,7 +62,7 @@ public class ConvBench {
         y = new float[dy.length];
         dx = new float[x.length];
         dweight = new float[weight.length];
-        Threads.set(threads);
+        Threads.bind(threads);
         for (int i = 0; i < 300; i++) run(); // JIT-compiles the kernels before the warm-up iterations
     }
 

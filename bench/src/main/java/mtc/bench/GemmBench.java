@@ -42,7 +42,7 @@ public class GemmBench {
 
     @Setup
     public void setUp() {
-        Threads.set(threads);
+        Threads.bind(threads);
         Gemm.warmUp(10_000); // JIT-compiles the kernels now, not during the warm-up iterations
         call = GemmCall.parse(shape);
     }

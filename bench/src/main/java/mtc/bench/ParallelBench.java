@@ -37,7 +37,7 @@ public class ParallelBench {
 
     @Setup
     public void setUp() {
-        Threads.set(2);
+        Threads.bind(2);
         busyPart = part -> {
             long end = System.nanoTime() + partNanos;
             do {

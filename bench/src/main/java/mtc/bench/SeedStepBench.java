@@ -41,7 +41,7 @@ public class SeedStepBench {
 
     @Setup
     public void setUp() {
-        Threads.set(threads);
+        Threads.bind(threads);
         Gemm.warmUp(10_000); // JIT-compiles the kernels now, not during the warm-up iterations
         String b = Integer.toString(batch);
         step = List.of(GemmCall.parse("nns:" + b + "x256x784"), GemmCall.parse("nt:" + b + "x10x256"),

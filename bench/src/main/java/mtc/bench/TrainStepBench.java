@@ -6,7 +6,6 @@ import mtc.driver.ModelLoader;
 import mtc.runtime.Network;
 import mtc.runtime.Rng;
 import mtc.runtime.StepStats;
-import mtc.runtime.Threads;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -51,8 +50,8 @@ public class TrainStepBench {
 
     @Setup
     public void setUp() throws Exception {
-        Threads.set(threads);
         net = ModelLoader.load(Path.of(model));
+        net.setThreads(threads);
         net.initialize(new Rng(0));
         int size = net.spec().inputSize();
         float[] all = Images.batch(BATCHES * batch, size);

@@ -10,7 +10,6 @@ import mtc.driver.ModelLoader;
 import mtc.io.SafetensorsReader;
 import mtc.runtime.Network;
 import mtc.runtime.StepStats;
-import mtc.runtime.Threads;
 import mtc.train.ClassTally;
 import mtc.train.Evaluator;
 import picocli.CommandLine.Command;
@@ -43,9 +42,9 @@ final class EvalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         return DataCommands.guard(err, () -> {
-            if (threads != null) Threads.set(threads);
             ModelLoader.Loaded loaded = ModelLoader.open(model, System.err);
             Network net = loaded.network();
+            if (threads != null) net.setThreads(threads);
             SafetensorsReader.load(weights, net);
             DataSources.Loaded sets = TrainData.load(data, loaded.data(), net.spec(), false, err).loaded();
             ClassNames names = EvalReport.names(weights, sets, err);

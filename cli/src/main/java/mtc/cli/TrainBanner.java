@@ -3,7 +3,6 @@ package mtc.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import mtc.data.Dataset;
-import mtc.runtime.Threads;
 import mtc.train.TrainConfig;
 import mtc.train.TrainPosition;
 
@@ -11,11 +10,12 @@ import mtc.train.TrainPosition;
 final class TrainBanner {
     private TrainBanner() {}
 
-    static String describe(String model, Dataset train, Dataset test, Path dir, TrainConfig c, long seed) {
+    static String describe(String model, Dataset train, Dataset test, Path dir, TrainConfig c, long seed,
+                           int threads) {
         return String.format(Locale.ROOT, "training %s on %d samples (test %d) from %s: %d epoch%s, batch %d, "
                         + "lr %s, seed %d, %s, %d thread%s", model, train.count(), test.count(), dir, c.epochs(),
                 c.epochs() == 1 ? "" : "s", c.batch(), TrainConfig.decimal(c.lr()), seed,
-                c.shuffle() ? "shuffled" : "file order", Threads.get(), Threads.get() == 1 ? "" : "s");
+                c.shuffle() ? "shuffled" : "file order", threads, threads == 1 ? "" : "s");
     }
 
     /**

@@ -15,7 +15,6 @@ import mtc.io.SafetensorsReader;
 import mtc.io.WeightsException;
 import mtc.runtime.Network;
 import mtc.runtime.Rng;
-import mtc.runtime.Threads;
 import mtc.train.DivergedException;
 import mtc.train.EpochResult;
 import mtc.train.MetricsCsv;
@@ -101,7 +100,6 @@ final class TrainCommand implements Callable<Integer> {
 
     private int train(PrintWriter out, PrintWriter err)
             throws ModelLoader.LoadException, DataException, WeightsException, DivergedException, IOException {
-        if (threads != null) Threads.set(threads);
         Path saveTo = saveTarget();
         RunFiles given = new RunFiles(metrics, plot);
         RunFiles files = resume == null ? given : RunFiles.fromMetadata(SafetensorsReader.metadata(resume))
@@ -112,6 +110,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainClock clock = new TrainClock();
         ModelLoader.Loaded loaded = ModelLoader.open(model, System.err);
         Network net = loaded.network();
+        if (threads != null) net.setThreads(threads);
         clock.modelLoaded();
         TrainData sets;
         StartupStatus status = StartupStatus.forThisTerminal(err);
@@ -125,7 +124,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainStart start = begin(net, sets, rng);
         Dataset train = sets.train().limit(start.config().limit());
         out.println(TrainBanner.describe(net.spec().name(), train, sets.test(), sets.dir(), start.config(),
-                start.seed()));
+                start.seed(), net.threads()));
         if (start.resumed()) out.println(TrainBanner.resuming(resume, start.position(), start.config(), files, given));
         out.flush();
         CheckpointSaver saver = saveTo == null ? null

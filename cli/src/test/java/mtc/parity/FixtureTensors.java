@@ -57,6 +57,12 @@ final class FixtureTensors implements Network {
 
     @Override public long[] longs(int i) { return longs[i]; }
 
+    private int threads = mtc.runtime.Threads.cores();
+
+    @Override public int threads() { return threads; }
+
+    @Override public void setThreads(int threads) { this.threads = mtc.runtime.Threads.checked(threads); }
+
     @Override public void initialize(Rng rng) { throw dataOnly(); }
 
     @Override public void trainStep(float[] x, int[] labels, int n, float lr, Rng rng, StepStats stats) {

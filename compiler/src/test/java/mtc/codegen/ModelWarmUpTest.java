@@ -14,7 +14,6 @@ import mtc.runtime.DType;
 import mtc.runtime.Network;
 import mtc.runtime.Rng;
 import mtc.runtime.StepStats;
-import mtc.runtime.Threads;
 import mtc.train.ModelWarmUp;
 import org.junit.jupiter.api.Test;
 
@@ -33,17 +32,12 @@ class ModelWarmUpTest {
         Network untouched = network();
         List<Object> withoutWarmUp = state(train(network(), data));
         Network net = network();
-        int saved = Threads.get();
-        try {
-            Threads.set(2); // the warm-up switches between 1 and 2 threads; it must end on the count it found
-            int[] steps = new int[2];
-            ModelWarmUp.run(net, 64, null, after(41, steps, 0)); // an odd step: the last one ran on 1 thread
-            ModelWarmUp.run(net, 64, data, after(41, steps, 1));
-            assertTrue(steps[0] > 41 && steps[1] > 41, "the warm-up ran its steps");
-            assertEquals(2, Threads.get());
-        } finally {
-            Threads.set(saved);
-        }
+        net.setThreads(2); // the warm-up's twin switches between 1 and 2 threads; the network keeps its own count
+        int[] steps = new int[2];
+        ModelWarmUp.run(net, 64, null, after(41, steps, 0)); // an odd step: the last one ran on 1 thread
+        ModelWarmUp.run(net, 64, data, after(41, steps, 1));
+        assertTrue(steps[0] > 41 && steps[1] > 41, "the warm-up ran its steps");
+        assertEquals(2, net.threads());
         assertStateEquals(state(untouched), state(net));
         assertArrayEquals(pixels, data.pixels());
         assertStateEquals(withoutWarmUp, state(train(net, data)));

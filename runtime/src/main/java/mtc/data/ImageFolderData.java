@@ -78,7 +78,7 @@ public final class ImageFolderData {
         byte[] out = new byte[pictures.size() * size];
         DataException[] failures = new DataException[pictures.size()];
         AtomicBoolean failed = new AtomicBoolean();
-        ForkJoinPool pool = new ForkJoinPool(Threads.get());
+        ForkJoinPool pool = new ForkJoinPool(Threads.current());
         try {
             pool.submit(() -> IntStream.range(0, pictures.size()).parallel().forEach(i -> {
                 if (failed.get()) return;

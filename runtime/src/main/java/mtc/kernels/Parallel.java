@@ -9,7 +9,8 @@ import mtc.runtime.Threads;
  * training step makes a few products of tens of microseconds each, so the hand-over must cost
  * well under a microsecond: workers spin on a volatile sequence number (parking only after a
  * while idle), where a fork-join pool costs tens of microseconds per call. The thread count is
- * {@link Threads#get()}. Which thread computes which part is fixed by the part number, so results
+ * {@link Threads#current()}: the running network's own count. Which thread computes which part is
+ * fixed by the part number, so results
  * are deterministic for a given thread count.
  */
 public final class Parallel {
@@ -22,7 +23,7 @@ public final class Parallel {
 
     /** The configured number of threads kernels may use. */
     public static int threads() {
-        return Threads.get();
+        return Threads.current();
     }
 
     /**

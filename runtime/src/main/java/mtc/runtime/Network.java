@@ -19,6 +19,15 @@ public interface Network {
     /** The live data of I64 state tensor {@code i}. */
     long[] longs(int i);
 
+    /**
+     * The most threads this network's kernels use, its execution context: the number of cores unless
+     * set. Results are the same for any count; only the speed differs.
+     */
+    int threads();
+
+    /** Sets {@link #threads()}; {@code threads} must be at least 1. */
+    void setThreads(int threads);
+
     /** PyTorch's default initialisation of every parameter and buffer, drawing from {@code rng}. */
     void initialize(Rng rng);
 

@@ -28,6 +28,8 @@ public abstract class NetworkBase implements Network {
     protected float lr;
     /** Where {@link #evaluate} writes probabilities; null when the caller wants none. */
     protected float[] probs;
+    /** The most threads the kernels may use during this network's calls (bound in {@link Threads} per call). */
+    private int threads = Threads.cores();
     /** Samples the per-batch buffers hold: all of them ({@code trainRows}), those evaluation uses. */
     private int trainRows;
     private int evalRows;
@@ -83,6 +85,14 @@ public abstract class NetworkBase implements Network {
     }
 
     @Override
+    public int threads() { return threads; }
+
+    @Override
+    public void setThreads(int threads) {
+        this.threads = Threads.checked(threads);
+    }
+
+    @Override
     public void initialize(Rng rng) {
         this.rng = rng;
         try {
@@ -98,12 +108,14 @@ public abstract class NetworkBase implements Network {
         this.rng = rng;
         this.stats = stats;
         this.lr = lr;
+        int saved = Threads.bind(threads);
         try {
             forwardTrain(n);
             backward(n);
             update(lr);
             stats.samples += n;
         } finally {
+            Threads.bind(saved);
             release();
         }
     }
@@ -116,10 +128,12 @@ public abstract class NetworkBase implements Network {
         }
         this.probs = probs;
         this.stats = labels == null ? null : stats;
+        int saved = Threads.bind(threads);
         try {
             forwardEval(n);
             if (this.stats != null) stats.samples += n;
         } finally {
+            Threads.bind(saved);
             release();
         }
     }

@@ -6,7 +6,6 @@ import mtc.kernels.Parallel;
 import mtc.runtime.Network;
 import mtc.runtime.Rng;
 import mtc.runtime.StepStats;
-import mtc.runtime.Threads;
 
 /**
  * Gets a model's code compiled before its training starts: a twin of the network (another instance
@@ -51,17 +50,17 @@ public final class ModelWarmUp {
         int[] labels = new int[evalBatch];
         for (int i = 0; i < evalBatch; i++) labels[i] = rng.nextInt(net.spec().classes());
         int[] order = new int[evalBatch];
-        int most = Threads.get();
+        int most = net.threads();
         try {
             for (int step = 1; !done.getAsBoolean(); step++) {
-                Threads.set(step % 2 == 0 ? most : 1); // both ways, as the thread tuner will switch between them
+                twin.setThreads(step % 2 == 0 ? most : 1); // both ways, as the thread tuner will switch between them
                 boolean evaluating = step % EVALUATE_EVERY == 0;
                 if (data != null) copyRandomSamples(data, rng, order, evaluating ? evalBatch : batch, x, labels);
                 twin.trainStep(x, labels, rowsOf(step, batch), 0.01f, rng, new StepStats());
                 if (evaluating) twin.evaluate(x, labels, evalBatch, null, new StepStats());
             }
         } finally {
-            Threads.set(most);
+            twin.setThreads(most);
         }
     }
 

@@ -1,7 +1,7 @@
 package mtc.train;
 
 import java.util.Arrays;
-import mtc.runtime.Threads;
+import mtc.runtime.Network;
 
 /**
  * Chooses, while training runs, how many of the configured threads the kernels use: whether a
@@ -33,26 +33,28 @@ final class ThreadTuner {
     /** Steps left to run with the current choice before probing again. */
     private int keep;
     /** The block being timed in a probe, or -1 between probes. */
+    private final Network net;
     private int probeBlock = -1;
     private int stepsInBlock;
     private long elapsed;
     private int probes;
 
     /**
-     * A tuner over {@link Threads#get()} threads, which runs the first {@code warmUpSteps} steps on
-     * one thread and then probes.
+     * A tuner of {@code net}'s thread count, up to the count it has now, which runs the first
+     * {@code warmUpSteps} steps on one thread and then probes.
      */
-    ThreadTuner(int warmUpSteps) {
-        this.most = Threads.get();
+    ThreadTuner(Network net, int warmUpSteps) {
+        this.net = net;
+        this.most = net.threads();
         this.keep = warmUpSteps;
         if (most == 1) return;
-        if (warmUpSteps > 0) Threads.set(1);
+        if (warmUpSteps > 0) net.setThreads(1);
         else startBlock(0);
     }
 
     /** Restores the configured thread count (when training ends, or for evaluation). */
     void restore() {
-        Threads.set(most);
+        net.setThreads(most);
     }
 
     /** Records one finished training step that took {@code nanos}; may change the thread count. */
@@ -68,7 +70,7 @@ final class ThreadTuner {
         if (probeBlock + 1 < PROBE_BLOCKS) {
             startBlock(probeBlock + 1);
         } else {
-            Threads.set(faster());
+            net.setThreads(faster());
             probeBlock = -1;
             keep = Math.min(KEEP, FIRST_KEEP << probes++);
         }
@@ -78,7 +80,7 @@ final class ThreadTuner {
         probeBlock = block;
         stepsInBlock = 0;
         elapsed = 0;
-        Threads.set(threadsOf(block));
+        net.setThreads(threadsOf(block));
     }
 
     /** Even blocks use every thread, odd ones a single one. */

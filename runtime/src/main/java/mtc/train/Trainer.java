@@ -62,7 +62,7 @@ public final class Trainer {
         int[] y = new int[config.batch()];
         int[] order = new int[train.count()];
         TrainPosition at = start;
-        ThreadTuner tuner = new ThreadTuner(WARM_UP_STEPS);
+        ThreadTuner tuner = new ThreadTuner(net, WARM_UP_STEPS);
         try {
             for (int epoch = start.epoch(); epoch <= config.epochs(); epoch++) {
                 listener.epochStarted(epoch, config.epochs(), train.count());

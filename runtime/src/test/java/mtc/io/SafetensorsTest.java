@@ -89,6 +89,8 @@ class SafetensorsTest {
         @Override public NetworkSpec spec() { return spec; }
         @Override public float[] floats(int i) { return values; }
         @Override public long[] longs(int i) { throw new IndexOutOfBoundsException(i); }
+        @Override public int threads() { return 1; }
+        @Override public void setThreads(int threads) { }
         @Override public void initialize(Rng rng) {}
         @Override public void trainStep(float[] x, int[] labels, int n, float lr, Rng rng, StepStats stats) {}
         @Override public void evaluate(float[] x, int[] labels, int n, float[] probs, StepStats stats) {}

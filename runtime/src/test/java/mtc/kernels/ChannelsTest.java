@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
 
 /** {@link Channels}: the per-channel bias of a convolution and its gradient. */
 class ChannelsTest {
-    private final int savedThreads = Threads.get();
+    private final int savedThreads = Threads.current();
 
     @AfterEach
     void restoreThreads() {
-        Threads.set(savedThreads);
+        Threads.bind(savedThreads);
     }
 
     @Test

@@ -26,11 +26,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class Conv2dTest {
     private static final int SLACK = 19;
-    private final int savedThreads = Threads.get();
+    private final int savedThreads = Threads.current();
 
     @AfterEach
     void restoreThreads() {
-        Threads.set(savedThreads);
+        Threads.bind(savedThreads);
     }
 
     static Stream<ConvReference> shapes() {
@@ -151,7 +151,7 @@ class Conv2dTest {
 
     /** Runs {@code kernel} on {@code threads} threads into a NaN-filled array with slack; checks the slack, returns the rest. */
     static float[] run(int threads, int size, java.util.function.Consumer<float[]> kernel) {
-        Threads.set(threads);
+        Threads.bind(threads);
         float[] out = new float[size + SLACK];
         Arrays.fill(out, Float.NaN);
         kernel.accept(out);

@@ -22,11 +22,11 @@ class GemmTest {
     /** Extra elements past each operand, filled with junk the products must neither read nor write. */
     private static final int SLACK = 37;
     private static final float JUNK = 1e30f;
-    private final int savedThreads = Threads.get();
+    private final int savedThreads = Threads.current();
 
     @AfterEach
     void restoreThreads() {
-        Threads.set(savedThreads);
+        Threads.bind(savedThreads);
     }
 
     static Stream<Arguments> shapes() {
@@ -67,10 +67,10 @@ class GemmTest {
     @MethodSource("shapes")
     void matchesDoublePrecisionOnOneAndTwoThreads(GemmForm form, int m, int n, int k) {
         Operands in = Operands.random(form, m, n, k);
-        Threads.set(1);
+        Threads.bind(1);
         float[] one = in.run();
         assertClose(in, one);
-        Threads.set(2);
+        Threads.bind(2);
         float[] two = in.run();
         // Each element is the same fma chain whichever thread computes it: bit-identical results.
         assertArrayEquals(one, two);
@@ -91,12 +91,12 @@ class GemmTest {
     @MethodSource("sparseShapes")
     void sparseFormsEqualTheDenseOnesBitForBit(GemmForm form, int m, int n, int k) {
         Operands in = Operands.random(form, m, n, k).withImageLikeA(new Random(m + n + k));
-        Threads.set(1);
+        Threads.bind(1);
         float[] dense = in.run();
         float[] sparse = in.runSparse();
         assertClose(in, sparse);
         assertArrayEquals(dense, sparse);
-        Threads.set(2);
+        Threads.bind(2);
         assertArrayEquals(dense, in.runSparse());
     }
 
@@ -124,7 +124,7 @@ class GemmTest {
         float[] expected = weight.clone();
         Sgd.step(expected, in.run(), m * n, lr);
         for (int threads = 1; threads <= 2; threads++) {
-            Threads.set(threads);
+            Threads.bind(threads);
             if (dense) {
                 float[] c = weight.clone();
                 Gemm.tnUpdate(in.a(), in.b(), c, m, n, k, lr);
@@ -169,9 +169,9 @@ class GemmTest {
     void sparseFormsOnTwoThreadsGiveTheSameBitsEveryTime(GemmForm form) {
         Operands in = form == GemmForm.NN ? Operands.random(form, 64, 256, 784) : Operands.random(form, 784, 256, 64);
         in.withImageLikeA(new Random(3));
-        Threads.set(1);
+        Threads.bind(1);
         float[] expected = in.runSparse();
-        Threads.set(2);
+        Threads.bind(2);
         for (int run = 0; run < 300; run++) assertArrayEquals(expected, in.runSparse(), "run " + run);
     }
 

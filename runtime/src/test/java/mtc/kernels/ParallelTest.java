@@ -61,16 +61,16 @@ class ParallelTest {
 
     @Test
     void aSecondThreadIsUsedOnlyForEnoughWork() {
-        int saved = mtc.runtime.Threads.get();
+        int saved = mtc.runtime.Threads.current();
         try {
-            mtc.runtime.Threads.set(2);
+            mtc.runtime.Threads.bind(2);
             assertEquals(1, Parallel.partsFor(99, 100));
             assertEquals(2, Parallel.partsFor(200, 100));
             assertEquals(2, Parallel.partsFor(10_000, 100));
-            mtc.runtime.Threads.set(1);
+            mtc.runtime.Threads.bind(1);
             assertEquals(1, Parallel.partsFor(10_000, 100));
         } finally {
-            mtc.runtime.Threads.set(saved);
+            mtc.runtime.Threads.bind(saved);
         }
     }
 

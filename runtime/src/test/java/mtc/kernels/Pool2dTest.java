@@ -21,11 +21,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * overlapping windows, ties, padding, NaN; outputs pre-filled with NaN.
  */
 class Pool2dTest {
-    private final int savedThreads = Threads.get();
+    private final int savedThreads = Threads.current();
 
     @AfterEach
     void restoreThreads() {
-        Threads.set(savedThreads);
+        Threads.bind(savedThreads);
     }
 
     /** {n, c, h, w, kh, kw, sh, sw, ph, pw}; the output size is PyTorch's (floor mode). */

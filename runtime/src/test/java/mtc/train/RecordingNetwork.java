@@ -28,6 +28,12 @@ final class RecordingNetwork implements Network {
 
     @Override public long[] longs(int i) { throw new IndexOutOfBoundsException(i); }
 
+    private int threads = mtc.runtime.Threads.cores();
+
+    @Override public int threads() { return threads; }
+
+    @Override public void setThreads(int threads) { this.threads = mtc.runtime.Threads.checked(threads); }
+
     @Override public void initialize(Rng rng) {}
 
     @Override

@@ -43,6 +43,12 @@ public final class SoftmaxNetwork implements Network {
 
     @Override public long[] longs(int i) { return steps; }
 
+    private int threads = mtc.runtime.Threads.cores();
+
+    @Override public int threads() { return threads; }
+
+    @Override public void setThreads(int threads) { this.threads = mtc.runtime.Threads.checked(threads); }
+
     @Override
     public void initialize(Rng rng) {
         float bound = (float) (1 / Math.sqrt(in));

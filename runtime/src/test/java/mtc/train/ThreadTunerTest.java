@@ -3,21 +3,16 @@ package mtc.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.function.IntUnaryOperator;
-import mtc.runtime.Threads;
-import org.junit.jupiter.api.AfterEach;
+import mtc.runtime.Network;
 import org.junit.jupiter.api.Test;
 
 class ThreadTunerTest {
-    private final int saved = Threads.get();
-
-    @AfterEach
-    void restoreThreads() {
-        Threads.set(saved);
-    }
+    /** The network whose thread count the tuner sets. */
+    private final Network net = new RecordingNetwork(-1);
 
     /** Feeds {@code steps} steps whose duration depends on the thread count the tuner has set. */
-    private static void run(ThreadTuner tuner, int steps, IntUnaryOperator nanosFor) {
-        for (int s = 0; s < steps; s++) tuner.stepped(nanosFor.applyAsInt(Threads.get()));
+    private void run(ThreadTuner tuner, int steps, IntUnaryOperator nanosFor) {
+        for (int s = 0; s < steps; s++) tuner.stepped(nanosFor.applyAsInt(net.threads()));
     }
 
     private static int probeSteps() {
@@ -26,40 +21,40 @@ class ThreadTunerTest {
 
     @Test
     void startsOnOneThreadThenKeepsTheFasterCountAfterAProbe() {
-        Threads.set(2);
-        ThreadTuner tuner = new ThreadTuner(10);
-        assertEquals(1, Threads.get(), "one thread while the JIT compiles");
+        net.setThreads(2);
+        ThreadTuner tuner = new ThreadTuner(net, 10);
+        assertEquals(1, net.threads(), "one thread while the JIT compiles");
         run(tuner, 10, t -> 100);
         run(tuner, probeSteps(), t -> t == 2 ? 60 : 100);
-        assertEquals(2, Threads.get());
+        assertEquals(2, net.threads());
         run(tuner, ThreadTuner.FIRST_KEEP, t -> 100);
         run(tuner, probeSteps(), t -> t == 2 ? 130 : 100); // the machine got busy: two threads now lose
-        assertEquals(1, Threads.get());
+        assertEquals(1, net.threads());
         run(tuner, 2 * ThreadTuner.FIRST_KEEP - 1, t -> 100);
-        assertEquals(1, Threads.get(), "the second wait is twice as long");
+        assertEquals(1, net.threads(), "the second wait is twice as long");
         run(tuner, 1 + probeSteps(), t -> t == 2 ? 60 : 100);
-        assertEquals(2, Threads.get());
+        assertEquals(2, net.threads());
         tuner.restore();
-        assertEquals(2, Threads.get());
+        assertEquals(2, net.threads());
     }
 
     @Test
     void oneSlowBlockDoesNotDecide() {
-        Threads.set(2);
-        ThreadTuner tuner = new ThreadTuner(0);
+        net.setThreads(2);
+        ThreadTuner tuner = new ThreadTuner(net, 0);
         for (int s = 0; s < probeSteps(); s++) {
-            int t = Threads.get();
+            int t = net.threads();
             boolean hiccup = s / ThreadTuner.BLOCK == 0; // the first two-thread block is disturbed
             tuner.stepped(hiccup ? 1000 : t == 2 ? 60 : 100);
         }
-        assertEquals(2, Threads.get());
+        assertEquals(2, net.threads());
     }
 
     @Test
     void withOneThreadConfiguredNothingChanges() {
-        Threads.set(1);
-        ThreadTuner tuner = new ThreadTuner(0);
+        net.setThreads(1);
+        ThreadTuner tuner = new ThreadTuner(net, 0);
         run(tuner, 5000, t -> 100);
-        assertEquals(1, Threads.get());
+        assertEquals(1, net.threads());
     }
 }
