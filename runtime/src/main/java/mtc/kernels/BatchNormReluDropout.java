@@ -26,9 +26,10 @@ public final class BatchNormReluDropout {
                              float[] beta, float[] runMean, float[] runVar, long[] counter, double[] scratch,
                              int n, int c, float eps, float momentum, float p, Rng rng) {
         BatchNormKernels.statistics(x, invStd, runMean, runVar, scratch, n, c, 1, eps, momentum);
-        // The uniforms go where the factors will; with p == 0 nothing is drawn and gate is not read
-        // (its storage may hold another value's numbers).
+        // The uniforms go where the factors will. With p == 0 nothing is drawn, but the comparison
+        // below still reads gate, whose storage may hold another value's numbers: ones keep them all.
         if (p > 0) RandomLanes.fill(rng, gate, n * c);
+        else java.util.Arrays.fill(gate, 0, n * c, 1f);
         normaliseCutDrop(x, out, xhat, gate, gamma, beta, scratch, n, c, p);
         counter[0]++;
     }
@@ -49,8 +50,7 @@ public final class BatchNormReluDropout {
                     FloatVector h = FloatVector.fromArray(F, x, i).sub(mean).mul(invStd);
                     h.intoArray(xhat, i);
                     FloatVector r = h.fma(g, b).lanewise(VectorOperators.MAX, zero);
-                    FloatVector m = p == 0 ? kept
-                            : kept.blend(zero, FloatVector.fromArray(F, gate, i).compare(VectorOperators.LT, p));
+                    FloatVector m = kept.blend(zero, FloatVector.fromArray(F, gate, i).compare(VectorOperators.LT, p));
                     r.mul(m).intoArray(out, i);
                     zero.blend(m, r.compare(VectorOperators.GT, 0f)).intoArray(gate, i);
                 }
@@ -60,7 +60,7 @@ public final class BatchNormReluDropout {
                     float h = (x[i] - (float) scratch[ch]) * (float) scratch[c + ch];
                     xhat[i] = h;
                     float r = Math.max(Math.fma(h, gamma[ch], beta[ch]), 0f);
-                    float m = p == 0 || gate[i] >= p ? scale : 0f;
+                    float m = gate[i] < p ? 0f : scale;
                     out[i] = r * m;
                     gate[i] = r > 0f ? m : 0f;
                 }
