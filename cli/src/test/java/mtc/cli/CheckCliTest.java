@@ -50,7 +50,7 @@ class CheckCliTest {
         CliRun run = mtc("check", bad.toString());
         assertEquals(1, run.exit());
         assertEquals("", run.out());
-        assertEquals(bad + ":1:35: error: linear expects 128 input features, but relu (1:20) produces [256]\n"
+        assertEquals(bad + ":1:35: error: linear expects 128 input features, but relu at 1:20 produces [256]\n"
                 + "  linear(784,256) -> relu -> linear(128,10)\n"
                 + "                                    ^~~\n"
                 + "  help: write linear(256, 10), or linear(10) to infer the input size\n", run.err());

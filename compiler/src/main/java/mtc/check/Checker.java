@@ -75,7 +75,7 @@ public final class Checker {
         Shape declared = input.map(this::inputShape).orElse(null);
         Flow in = input.isEmpty() ? Flow.NO_INPUT
                 : declared == null ? Flow.UNKNOWN
-                : Flow.of(declared, "the input (" + input.get().span() + ") is");
+                : Flow.of(declared, "the input declared at " + input.get().span() + " is");
         return Optional.of(new ChainChecker(constants, reporter, statements.blocks())
                 .check(statements.chain().get(), declared, in));
     }

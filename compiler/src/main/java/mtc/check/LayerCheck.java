@@ -55,6 +55,6 @@ final class LayerCheck {
     }
 
     static String produces(String kind, Span span) {
-        return kind + " (" + span + ") produces";
+        return kind + " at " + span + " produces";
     }
 }
