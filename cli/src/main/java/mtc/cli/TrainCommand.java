@@ -55,6 +55,21 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", paramLabel = "X", description = "learning rate (default: the file's, else 0.1)")
     Double lr;
 
+    @Option(names = "--optimizer", paramLabel = "NAME", description = "sgd, adam or adamw, as torch.optim's "
+            + "(default: the file's, else sgd); another one than the file's takes PyTorch's defaults")
+    String optimizer;
+
+    @Option(names = "--momentum", paramLabel = "X", description = "SGD momentum (default: the file's, else 0)")
+    Double momentum;
+
+    @Option(names = "--weight-decay", paramLabel = "X", description = "weight decay on every parameter "
+            + "(default: the file's, else PyTorch's: 0, AdamW 0.01)")
+    Double weightDecay;
+
+    @Option(names = "--schedule", paramLabel = "S", description = "learning rate per epoch: none, "
+            + "step(every=N, gamma=X, warmup=N) or cosine(min_lr=X, warmup=N) (default: the file's, else none)")
+    String schedule;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
             description = "seed of all randomness: init, shuffle, dropout (default: ${DEFAULT-VALUE})")
     long seed;
@@ -149,14 +164,17 @@ final class TrainCommand implements Callable<Integer> {
     /** Where training starts: the checkpoint's position with --resume, else epoch 1 with fresh or given weights. */
     private TrainStart begin(Network net, TrainData sets, Rng rng) throws WeightsException {
         if (resume != null) {
-            TrainStart start = ResumeCheck.resume(resume, net, given(), sets.train().count());
+            TrainStart start = ResumeCheck.resume(resume, net, given(), sets.train().count(),
+                    optimizerOptions().given());
             rng.setState(start.position().rng());
             return start;
         }
         if (init != null) SafetensorsReader.load(init, net);
         else net.initialize(rng);
-        TrainConfig config = new TrainConfig(epochs, batch, learningRate(net), limit == null ? Integer.MAX_VALUE
-                : limit, !noShuffle);
+        OptimizerOptions.Choice choice = optimizerOptions().resolve(spec.commandLine(), net.spec(), epochs);
+        TrainConfig config = new TrainConfig(epochs, batch, learningRate(net, choice), limit == null
+                ? Integer.MAX_VALUE : limit, !noShuffle, choice.optimizer(), choice.schedule());
+        net.useOptimizer(config.optimizer());
         return new TrainStart(config, seed, TrainPosition.startOf(1, rng.state()), List.of());
     }
 
@@ -184,9 +202,13 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private float learningRate(Network net) {
+    private OptimizerOptions optimizerOptions() {
+        return new OptimizerOptions(optimizer, momentum, weightDecay, schedule);
+    }
+
+    private float learningRate(Network net, OptimizerOptions.Choice choice) {
         if (lr != null) return lr.floatValue();
         double fromFile = net.spec().defaultLr();
-        return Double.isNaN(fromFile) ? 0.1f : (float) fromFile;
+        return Double.isNaN(fromFile) ? OptimizerOptions.defaultLr(choice.optimizer()) : (float) fromFile;
     }
 }

@@ -14,8 +14,15 @@ record Signature(String callee, List<Parameter> parameters, String missingHelp) 
         parameters = List.copyOf(parameters);
     }
 
-    /** One parameter; {@code meaning} completes "CALLEE needs ..." when it is missing. */
-    record Parameter(String name, boolean integral, boolean required, String meaning) {}
+    /**
+     * One parameter; {@code meaning} completes "CALLEE needs ..." when it is missing; a {@code flag}
+     * takes {@code true} or {@code false}, any other parameter a number.
+     */
+    record Parameter(String name, boolean integral, boolean required, String meaning, boolean flag) {
+        Parameter(String name, boolean integral, boolean required, String meaning) {
+            this(name, integral, required, meaning, false);
+        }
+    }
 
     static Parameter integer(String name, boolean required, String meaning) {
         return new Parameter(name, true, required, meaning);
@@ -23,6 +30,11 @@ record Signature(String callee, List<Parameter> parameters, String missingHelp) 
 
     static Parameter real(String name, boolean required, String meaning) {
         return new Parameter(name, false, required, meaning);
+    }
+
+    /** An optional yes-or-no parameter. */
+    static Parameter flag(String name) {
+        return new Parameter(name, false, false, name, true);
     }
 
     Optional<Parameter> parameter(String name) {

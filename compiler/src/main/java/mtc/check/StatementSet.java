@@ -12,8 +12,8 @@ import mtc.syntax.Statement;
  */
 record StatementSet(Optional<Statement.Model> model, Optional<Statement.Input> input, List<Statement.Let> lets,
                     Optional<Statement.Loss> loss, Optional<Statement.Optimizer> optimizer,
-                    Optional<Statement.Chain> chain) {
-    static final List<String> KEYWORDS = List.of("model", "input", "let", "loss", "optimizer");
+                    Optional<Statement.Schedule> schedule, Optional<Statement.Chain> chain) {
+    static final List<String> KEYWORDS = List.of("model", "input", "let", "loss", "optimizer", "schedule");
 
     static StatementSet collect(Program program, Reporter reporter) {
         Builder builder = new Builder(reporter);
@@ -29,6 +29,7 @@ record StatementSet(Optional<Statement.Model> model, Optional<Statement.Input> i
         private final List<Statement.Let> lets = new ArrayList<>();
         private Statement.Loss loss;
         private Statement.Optimizer optimizer;
+        private Statement.Schedule schedule;
         private Statement.Chain chain;
 
         Builder(Reporter reporter) {
@@ -41,6 +42,7 @@ record StatementSet(Optional<Statement.Model> model, Optional<Statement.Input> i
             else if (statement instanceof Statement.Let s) lets.add(s);
             else if (statement instanceof Statement.Loss s) loss = first(loss, s, "loss");
             else if (statement instanceof Statement.Optimizer s) optimizer = first(optimizer, s, "optimizer");
+            else if (statement instanceof Statement.Schedule s) schedule = first(schedule, s, "schedule");
             else if (statement instanceof Statement.Chain s) chain = firstChain(s);
             else unknown((Statement.Unknown) statement);
         }
@@ -63,7 +65,8 @@ record StatementSet(Optional<Statement.Model> model, Optional<Statement.Input> i
 
         StatementSet build() {
             return new StatementSet(Optional.ofNullable(model), Optional.ofNullable(input), lets,
-                    Optional.ofNullable(loss), Optional.ofNullable(optimizer), Optional.ofNullable(chain));
+                    Optional.ofNullable(loss), Optional.ofNullable(optimizer), Optional.ofNullable(schedule),
+                    Optional.ofNullable(chain));
         }
     }
 }

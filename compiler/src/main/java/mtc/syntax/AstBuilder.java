@@ -72,6 +72,11 @@ final class AstBuilder extends MtBaseVisitor<Statement> {
     }
 
     @Override
+    public Statement visitScheduleStatement(MtParser.ScheduleStatementContext ctx) {
+        return new Statement.Schedule(span(ctx.SCHEDULE()), call(ctx.call()));
+    }
+
+    @Override
     public Statement visitChainStatement(MtParser.ChainStatementContext ctx) {
         List<Call> layers = ctx.call().stream().map(this::call).toList();
         return new Statement.Chain(layers.get(0).name().span(), layers);

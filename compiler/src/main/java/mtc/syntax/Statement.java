@@ -26,6 +26,9 @@ public sealed interface Statement {
     /** {@code optimizer name(arguments)}. */
     record Optimizer(Span span, Call call) implements Statement {}
 
+    /** {@code schedule name(arguments)}: the learning rate per epoch. */
+    record Schedule(Span span, Call call) implements Statement {}
+
     /** {@code layer -> layer -> ...}. */
     record Chain(Span span, List<Call> layers) implements Statement {
         public Chain {

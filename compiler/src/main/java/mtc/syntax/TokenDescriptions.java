@@ -15,7 +15,8 @@ import org.antlr.v4.runtime.misc.IntervalSet;
 final class TokenDescriptions {
     private static final int MAX_EXPECTED = 4;
     private static final Set<Integer> STATEMENT_STARTS = Set.of(
-            MtLexer.MODEL, MtLexer.INPUT, MtLexer.LET, MtLexer.LOSS, MtLexer.OPTIMIZER, MtLexer.IDENT);
+            MtLexer.MODEL, MtLexer.INPUT, MtLexer.LET, MtLexer.LOSS, MtLexer.OPTIMIZER, MtLexer.SCHEDULE,
+            MtLexer.IDENT);
 
     private TokenDescriptions() {}
 

@@ -27,11 +27,12 @@ statement
     | LET IDENT ASSIGN value            # letStatement
     | LOSS IDENT                        # lossStatement
     | OPTIMIZER call                    # optimizerStatement
+    | SCHEDULE call                     # scheduleStatement
     | call (ARROW call)*                # chainStatement
     | IDENT (IDENT | LBRACK | INT | FLOAT) ~NEWLINE* # unknownStatement
     ;
 
-// A layer or an optimizer: a name with optional arguments.
+// A layer, an optimizer or a schedule: a name with optional arguments.
 call
     : IDENT (LPAREN (argument (COMMA argument)*)? RPAREN)?
     ;
@@ -60,6 +61,7 @@ INPUT     : 'input' ;
 LET       : 'let' ;
 LOSS      : 'loss' ;
 OPTIMIZER : 'optimizer' ;
+SCHEDULE  : 'schedule' ;
 
 ARROW   : GAP? '->' GAP? ;
 NEWLINE : SPACE* REMARK? '\n' GAP? ;
