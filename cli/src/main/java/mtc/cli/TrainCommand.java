@@ -11,6 +11,7 @@ import mtc.data.Dataset;
 import mtc.driver.ModelLoader;
 import mtc.io.SafetensorsReader;
 import mtc.io.WeightsException;
+import mtc.optim.OptimizerSpec;
 import mtc.runtime.Network;
 import mtc.runtime.Rng;
 import mtc.runtime.Threads;
@@ -117,6 +118,8 @@ final class TrainCommand implements Callable<Integer> {
         TrainOutputCheck.writable(saveTo, "--save");
         TrainOutputCheck.writable(metrics, "--metrics");
         Network net = ModelLoader.load(model);
+        OptimizerOptions.Choice choice = resume != null ? null
+                : optimizerOptions().resolve(spec.commandLine(), net.spec(), epochs);
         TrainData sets;
         try (TrainWarmUp warmUp = TrainWarmUp.start(net, batch)) {
             sets = TrainData.load(data, net.spec(), err);
@@ -124,7 +127,7 @@ final class TrainCommand implements Callable<Integer> {
             warmUp.continueOn(sets.train(), (long) epochs * ((samples + batch - 1) / batch));
         }
         Rng rng = new Rng(seed);
-        TrainStart start = begin(net, sets, rng);
+        TrainStart start = begin(net, sets, rng, choice);
         Dataset train = sets.train().limit(start.config().limit());
         out.println(TrainBanner.describe(net.spec().name(), train, sets.test(), sets.dir(), start.config(),
                 start.seed()));
@@ -161,8 +164,12 @@ final class TrainCommand implements Callable<Integer> {
         return save != null ? save : resume;
     }
 
-    /** Where training starts: the checkpoint's position with --resume, else epoch 1 with fresh or given weights. */
-    private TrainStart begin(Network net, TrainData sets, Rng rng) throws WeightsException {
+    /**
+     * Where training starts: the checkpoint's position with --resume, else epoch 1 with fresh or
+     * given weights and the optimizer {@code choice}.
+     */
+    private TrainStart begin(Network net, TrainData sets, Rng rng, OptimizerOptions.Choice choice)
+            throws WeightsException {
         if (resume != null) {
             TrainStart start = ResumeCheck.resume(resume, net, given(), sets.train().count(),
                     optimizerOptions().given());
@@ -171,7 +178,6 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (init != null) SafetensorsReader.load(init, net);
         else net.initialize(rng);
-        OptimizerOptions.Choice choice = optimizerOptions().resolve(spec.commandLine(), net.spec(), epochs);
         TrainConfig config = new TrainConfig(epochs, batch, learningRate(net, choice), limit == null
                 ? Integer.MAX_VALUE : limit, !noShuffle, choice.optimizer(), choice.schedule());
         net.useOptimizer(config.optimizer());
@@ -206,9 +212,11 @@ final class TrainCommand implements Callable<Integer> {
         return new OptimizerOptions(optimizer, momentum, weightDecay, schedule);
     }
 
+    /** --lr, else the file's when it names the optimizer in use, else that optimizer's default. */
     private float learningRate(Network net, OptimizerOptions.Choice choice) {
         if (lr != null) return lr.floatValue();
-        double fromFile = net.spec().defaultLr();
+        OptimizerSpec file = net.spec().optimizer();
+        double fromFile = file == null || file.kind() == choice.optimizer().kind() ? net.spec().defaultLr() : Double.NaN;
         return Double.isNaN(fromFile) ? OptimizerOptions.defaultLr(choice.optimizer()) : (float) fromFile;
     }
 }
