@@ -1,5 +1,8 @@
 package mtc.kernels;
 
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 import mtc.optim.OptimizerSpec;
 
 /**
@@ -10,6 +13,8 @@ import mtc.optim.OptimizerSpec;
  * {@link #begin begun} before each training step; the kernels read it.
  */
 public final class OptimizerStep {
+    private static final VectorSpecies<Float> SPECIES = GemmKernels.SPECIES;
+    private static final int LANES = SPECIES.length();
     private final OptimizerSpec spec;
     private final boolean plain;
     private final float momentum, weightDecay, beta1, oneMinusBeta1, beta2, oneMinusBeta2, eps;
@@ -67,35 +72,69 @@ public final class OptimizerStep {
     public void update(float[] w, float[] m, float[] v, int wAt, float[] g, int gAt, int n) {
         if (plain) {
             for (int i = 0; i < n; i++) w[wAt + i] -= lr * g[gAt + i];
-        } else if (adam) {
-            for (int i = 0; i < n; i++) adam(w, m, v, wAt + i, g[gAt + i]);
-        } else {
-            for (int i = 0; i < n; i++) sgd(w, m, wAt + i, g[gAt + i]);
+            return;
         }
+        int i = 0;
+        if (adam) {
+            for (; i + LANES <= n; i += LANES) adamLanes(w, m, v, wAt + i, g, gAt + i);
+            for (; i < n; i++) adam(w, m, v, wAt + i, g[gAt + i]);
+        } else {
+            for (; i + LANES <= n; i += LANES) sgdLanes(w, m, wAt + i, g, gAt + i);
+            for (; i < n; i++) sgd(w, m, wAt + i, g[gAt + i]);
+        }
+    }
+
+    // The vector forms below do exactly what the scalar ones do, lane by lane: each operation
+    // rounds once (no fused multiply-add), and sqrt and division are IEEE's, so where the
+    // vectors end does not change a number.
+
+    private void sgdLanes(float[] w, float[] m, int at, float[] g, int gAt) {
+        FloatVector p = FloatVector.fromArray(SPECIES, w, at);
+        FloatVector d = FloatVector.fromArray(SPECIES, g, gAt);
+        if (weightDecay != 0) d = d.add(p.mul(weightDecay));
+        if (m != null) {
+            FloatVector buf = steps == 1 ? d : FloatVector.fromArray(SPECIES, m, at).mul(momentum).add(d);
+            buf.intoArray(m, at);
+            d = nesterov ? d.add(buf.mul(momentum)) : buf;
+        }
+        p.add(d.mul(negLr)).intoArray(w, at);
+    }
+
+    private void adamLanes(float[] w, float[] m, float[] v, int at, float[] grad, int gAt) {
+        FloatVector p = FloatVector.fromArray(SPECIES, w, at);
+        FloatVector g = FloatVector.fromArray(SPECIES, grad, gAt);
+        if (decoupled) p = p.mul(decay);
+        else if (weightDecay != 0) g = g.add(p.mul(weightDecay));
+        FloatVector m1 = FloatVector.fromArray(SPECIES, m, at).mul(beta1).add(g.mul(oneMinusBeta1));
+        FloatVector m2 = FloatVector.fromArray(SPECIES, v, at).mul(beta2).add(g.mul(oneMinusBeta2).mul(g));
+        m1.intoArray(m, at);
+        m2.intoArray(v, at);
+        FloatVector denom = m2.lanewise(VectorOperators.SQRT).div(bias2Sqrt).add(eps);
+        p.add(m1.mul(negStepSize).div(denom)).intoArray(w, at);
     }
 
     /** SGD: {@code d = g + wd·p; buf = momentum·buf + d; d = nesterov ? d + momentum·buf : buf; p += -lr·d}. */
     private void sgd(float[] w, float[] m, int at, float g) {
         float p = w[at];
-        float d = weightDecay == 0 ? g : g + weightDecay * p;
+        float d = weightDecay == 0 ? g : g + p * weightDecay;
         if (m != null) {
             float buf = steps == 1 ? d : m[at] * momentum + d;
             m[at] = buf;
-            d = nesterov ? d + momentum * buf : buf;
+            d = nesterov ? d + buf * momentum : buf;
         }
-        w[at] = p + negLr * d;
+        w[at] = p + d * negLr;
     }
 
     /** Adam (L2 weight decay in the gradient) or AdamW (the parameter decayed first). */
     private void adam(float[] w, float[] m, float[] v, int at, float g) {
         float p = w[at];
         if (decoupled) p = p * decay;
-        else if (weightDecay != 0) g = g + weightDecay * p;
-        float m1 = m[at] * beta1 + oneMinusBeta1 * g;
-        float m2 = v[at] * beta2 + oneMinusBeta2 * g * g;
+        else if (weightDecay != 0) g = g + p * weightDecay;
+        float m1 = m[at] * beta1 + g * oneMinusBeta1;
+        float m2 = v[at] * beta2 + g * oneMinusBeta2 * g;
         m[at] = m1;
         v[at] = m2;
         float denom = (float) Math.sqrt(m2) / bias2Sqrt + eps;
-        w[at] = p + negStepSize * m1 / denom; // addcdiv's order: (value · t1) / t2
+        w[at] = p + m1 * negStepSize / denom; // addcdiv's order: (value · t1) / t2
     }
 }
