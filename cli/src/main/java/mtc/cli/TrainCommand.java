@@ -120,6 +120,7 @@ final class TrainCommand implements Callable<Integer> {
         Network net = ModelLoader.load(model);
         OptimizerOptions.Choice choice = resume != null ? null
                 : optimizerOptions().resolve(spec.commandLine(), net.spec(), epochs);
+        if (choice != null) net.useOptimizer(choice.optimizer()); // so that the warm-up compiles its kernels
         TrainData sets;
         try (TrainWarmUp warmUp = TrainWarmUp.start(net, batch)) {
             sets = TrainData.load(data, net.spec(), err);

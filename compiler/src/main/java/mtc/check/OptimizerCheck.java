@@ -67,7 +67,7 @@ final class OptimizerCheck {
         } else {
             spec = ScheduleSpec.cosine(real(args, "min_lr", 0, v -> v >= 0, "at least 0").orElse(0), warmup);
         }
-        return failed || !args.values().keySet().containsAll(args.given()) ? null : spec;
+        return failed ? null : spec;
     }
 
     /** The argument {@code name}, or {@code fallback} when not given; empty (reported) when out of range. */

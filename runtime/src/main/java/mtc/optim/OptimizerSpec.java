@@ -44,12 +44,6 @@ public record OptimizerSpec(Kind kind, double lr, double momentum, boolean neste
         return new OptimizerSpec(kind, value, momentum, nesterov, weightDecay, beta1, beta2, eps);
     }
 
-    public OptimizerSpec withKind(Kind value) {
-        OptimizerSpec d = defaults(value);
-        return new OptimizerSpec(value, lr, value == Kind.SGD ? momentum : 0, value == Kind.SGD && nesterov,
-                weightDecay, d.beta1, d.beta2, d.eps);
-    }
-
     public OptimizerSpec withMomentum(double value) {
         return new OptimizerSpec(kind, lr, value, nesterov, weightDecay, beta1, beta2, eps);
     }

@@ -37,6 +37,7 @@ public final class ModelWarmUp {
         Parallel.warmUp(HAND_OVERS);
         Network twin = twinOf(net);
         if (twin == null) return;
+        twin.useOptimizer(net.optimizerState().step().spec()); // the run's update kernels, not only plain SGD's
         Rng rng = new Rng(1);
         twin.initialize(rng);
         int evalBatch = Math.max(batch, Evaluator.CHUNK);
