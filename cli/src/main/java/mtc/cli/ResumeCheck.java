@@ -3,11 +3,13 @@ package mtc.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import mtc.io.SafetensorsReader;
 import mtc.io.WeightsException;
 import mtc.runtime.Network;
 import mtc.train.Checkpoint;
+import mtc.train.OptimizerStateFile;
 import mtc.train.TrainConfig;
 
 /**
@@ -21,9 +23,15 @@ final class ResumeCheck {
     /** The options given on the command line; null for each one left out. */
     record Given(Integer epochs, Integer batch, Float lr, Long seed, Integer limit, boolean noShuffle) {}
 
-    /** Loads the weights of {@code file} into {@code net} and returns where the run continues. */
-    static TrainStart resume(Path file, Network net, Given given, int trainCount) throws WeightsException {
-        Checkpoint cp = read(file, net.spec().name());
+    /**
+     * Loads the weights of {@code file} and the optimizer's state beside it into {@code net} and
+     * returns where the run continues; {@code optimizerGiven} when optimizer or schedule options
+     * were given, which a resumed run cannot change.
+     */
+    static TrainStart resume(Path file, Network net, Given given, int trainCount, boolean optimizerGiven)
+            throws WeightsException {
+        Map<String, String> metadata = SafetensorsReader.metadata(file);
+        Checkpoint cp = read(file, net.spec().name(), metadata);
         SafetensorsReader.load(file, net);
         TrainConfig old = cp.config();
         List<String> changed = new ArrayList<>();
@@ -32,6 +40,8 @@ final class ResumeCheck {
         differs(changed, "--seed", given.seed(), cp.seed());
         differs(changed, "--limit", given.limit(), old.limit());
         if (given.noShuffle() && old.shuffle()) changed.add("--no-shuffle (the run shuffled)");
+        if (optimizerGiven) changed.add("--optimizer, --momentum, --weight-decay or --schedule (the run used "
+                + old.optimizer().kind().text() + ", schedule " + old.schedule().text() + ")");
         if (!changed.isEmpty()) {
             throw new WeightsException(file + ": cannot resume with other settings than the run had: "
                     + String.join(", ", changed) + "; leave these options out to continue the run as it was");
@@ -47,12 +57,13 @@ final class ResumeCheck {
                     + old.epochs() + " epochs; give --epochs more than " + cp.position().epochsDone()
                     + " to train further");
         }
-        TrainConfig config = new TrainConfig(epochs, old.batch(), old.lr(), old.limit(), old.shuffle());
+        TrainConfig config = old.withEpochs(epochs);
+        net.useOptimizer(config.optimizer());
+        if (!config.optimizer().plain()) OptimizerStateFile.load(file, metadata, net.optimizerState());
         return new TrainStart(config, cp.seed(), cp.position(), cp.metricsRows());
     }
 
-    private static Checkpoint read(Path file, String model) throws WeightsException {
-        var metadata = SafetensorsReader.metadata(file);
+    private static Checkpoint read(Path file, String model, Map<String, String> metadata) throws WeightsException {
         if (!Checkpoint.present(metadata)) {
             throw new WeightsException(file + ": holds weights but no training state, so there is no run to resume;"
                     + " use --init " + file + " to start a new run from these weights");

@@ -13,6 +13,7 @@ import mtc.data.Dataset;
 import mtc.driver.ModelLoader;
 import mtc.io.SafetensorsReader;
 import mtc.io.WeightsException;
+import mtc.optim.OptimizerSpec;
 import mtc.runtime.Network;
 import mtc.runtime.Rng;
 import mtc.train.DivergedException;
@@ -54,6 +55,21 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--lr", paramLabel = "X", description = "learning rate (default: the file's, else 0.1)")
     Double lr;
+
+    @Option(names = "--optimizer", paramLabel = "NAME", description = "sgd, adam or adamw, as torch.optim's "
+            + "(default: the file's, else sgd); another one than the file's takes PyTorch's defaults")
+    String optimizer;
+
+    @Option(names = "--momentum", paramLabel = "X", description = "SGD momentum (default: the file's, else 0)")
+    Double momentum;
+
+    @Option(names = "--weight-decay", paramLabel = "X", description = "weight decay on every parameter "
+            + "(default: the file's, else PyTorch's: 0, AdamW 0.01)")
+    Double weightDecay;
+
+    @Option(names = "--schedule", paramLabel = "S", description = "learning rate per epoch: none, "
+            + "step(every=N, gamma=X, warmup=N) or cosine(min_lr=X, warmup=N) (default: the file's, else none)")
+    String schedule;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
             description = "seed of all randomness: init, shuffle, dropout (default: ${DEFAULT-VALUE})")
@@ -111,6 +127,9 @@ final class TrainCommand implements Callable<Integer> {
         ModelLoader.Loaded loaded = ModelLoader.open(model, System.err);
         Network net = loaded.network();
         if (threads != null) net.setThreads(threads);
+        OptimizerOptions.Choice choice = resume != null ? null
+                : optimizerOptions().resolve(spec.commandLine(), net.spec(), epochs);
+        if (choice != null) net.useOptimizer(choice.optimizer()); // so that the warm-up compiles its kernels
         clock.modelLoaded();
         TrainData sets;
         StartupStatus status = StartupStatus.forThisTerminal(err);
@@ -121,7 +140,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         clock.warmedUp();
         Rng rng = new Rng(seed);
-        TrainStart start = begin(net, sets, rng);
+        TrainStart start = begin(net, sets, rng, choice);
         Dataset train = sets.train().limit(start.config().limit());
         out.println(TrainBanner.describe(net.spec().name(), train, sets.test(), sets.dir(), start.config(),
                 start.seed(), net.threads()));
@@ -162,17 +181,23 @@ final class TrainCommand implements Callable<Integer> {
         return save != null ? save : resume;
     }
 
-    /** Where training starts: the checkpoint's position with --resume, else epoch 1 with fresh or given weights. */
-    private TrainStart begin(Network net, TrainData sets, Rng rng) throws WeightsException {
+    /**
+     * Where training starts: the checkpoint's position with --resume, else epoch 1 with fresh or
+     * given weights and the optimizer {@code choice}.
+     */
+    private TrainStart begin(Network net, TrainData sets, Rng rng, OptimizerOptions.Choice choice)
+            throws WeightsException {
         if (resume != null) {
-            TrainStart start = ResumeCheck.resume(resume, net, given(), sets.train().count());
+            TrainStart start = ResumeCheck.resume(resume, net, given(), sets.train().count(),
+                    optimizerOptions().given());
             rng.setState(start.position().rng());
             return start;
         }
         if (init != null) SafetensorsReader.load(init, net);
         else net.initialize(rng);
-        TrainConfig config = new TrainConfig(epochs, batch, learningRate(net), limit == null ? Integer.MAX_VALUE
-                : limit, !noShuffle);
+        TrainConfig config = new TrainConfig(epochs, batch, learningRate(net, choice), limit == null
+                ? Integer.MAX_VALUE : limit, !noShuffle, choice.optimizer(), choice.schedule());
+        net.useOptimizer(config.optimizer());
         return new TrainStart(config, seed, TrainPosition.startOf(1, rng.state()), List.of());
     }
 
@@ -204,9 +229,15 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private float learningRate(Network net) {
+    private OptimizerOptions optimizerOptions() {
+        return new OptimizerOptions(optimizer, momentum, weightDecay, schedule);
+    }
+
+    /** --lr, else the file's when it names the optimizer in use, else that optimizer's default. */
+    private float learningRate(Network net, OptimizerOptions.Choice choice) {
         if (lr != null) return lr.floatValue();
-        double fromFile = net.spec().defaultLr();
-        return Double.isNaN(fromFile) ? 0.1f : (float) fromFile;
+        OptimizerSpec file = net.spec().optimizer();
+        double fromFile = file == null || file.kind() == choice.optimizer().kind() ? net.spec().defaultLr() : Double.NaN;
+        return Double.isNaN(fromFile) ? OptimizerOptions.defaultLr(choice.optimizer()) : (float) fromFile;
     }
 }

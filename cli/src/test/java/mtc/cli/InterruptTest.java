@@ -12,12 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import mtc.driver.ModelLoader;
 import mtc.io.SafetensorsReader;
+import mtc.runtime.Network;
 import mtc.train.Checkpoint;
+import mtc.train.OptimizerStateFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,12 +101,26 @@ class InterruptTest {
      */
     @Test
     void killMinus9AtAnyMomentLeavesTheLastCheckpointWhole() throws Exception {
+        killMinus9AtAnyMoment();
+    }
+
+    /** With Adam, weights and moments are two files: after any kill, the weights name a whole state file of their own. */
+    @Test
+    void killMinus9AtAnyMomentLeavesWeightsAndOptimizerStateThatMatch() throws Exception {
+        killMinus9AtAnyMoment("--optimizer", "adam");
+    }
+
+    private void killMinus9AtAnyMoment(String... optimizer) throws Exception {
         Path w = dir.resolve("ckpt.safetensors");
         Path model = Files.writeString(dir.resolve("wide.mt"), Files.readString(this.model).replace("16", "1500"));
-        assertEquals(Main.OK, mtc("train", model.toString(), "--data", data.toString(), "--epochs", "1", "--limit",
-                "16", "--save", w.toString()).exit());
+        List<String> first = new java.util.ArrayList<>(List.of("train", model.toString(), "--data", data.toString(),
+                "--epochs", "1", "--limit", "16", "--save", w.toString()));
+        first.addAll(List.of(optimizer));
+        assertEquals(Main.OK, mtc(first.toArray(String[]::new)).exit());
+        List<String> more = new java.util.ArrayList<>(List.of("--limit", "16"));
+        more.addAll(List.of(optimizer));
         for (int delayMillis : new int[] {0, 150, 400}) {
-            Training t = train(model, w, "--limit", "16");
+            Training t = train(model, w, more.toArray(String[]::new));
             t.firstEpoch().get(60, TimeUnit.SECONDS);
             Thread.sleep(delayMillis);
             t.process().destroyForcibly();
@@ -119,8 +136,13 @@ class InterruptTest {
     }
 
     private static void assertWhole(Path model, Path w) throws Exception {
-        SafetensorsReader.load(w, ModelLoader.load(model));
-        Checkpoint.fromMetadata(w.toString(), SafetensorsReader.metadata(w));
+        Network net = ModelLoader.load(model);
+        SafetensorsReader.load(w, net);
+        Map<String, String> metadata = SafetensorsReader.metadata(w);
+        Checkpoint cp = Checkpoint.fromMetadata(w.toString(), metadata);
+        if (cp.config().optimizer().plain()) return;
+        net.useOptimizer(cp.config().optimizer());
+        OptimizerStateFile.load(w, metadata, net.optimizerState()); // refuses a state file of another save
     }
 
     /**

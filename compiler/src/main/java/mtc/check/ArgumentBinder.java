@@ -107,6 +107,11 @@ final class ArgumentBinder {
             return Optional.empty();
         }
         Optional<Num> num = constants.resolve(value);
+        if (num.isPresent() && parameter.flag() != num.get().isBoolean()) {
+            reporter.report(parameter.flag() ? Problems.notABoolean(parameter.name(), num.get())
+                    : Problems.notANumber(parameter.name(), num.get()));
+            return Optional.empty();
+        }
         if (num.isPresent() && parameter.integral() && !num.get().isIntegral()) {
             reporter.report(Problems.notAnInteger(parameter.name(), num.get()));
             return Optional.empty();

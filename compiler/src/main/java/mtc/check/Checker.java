@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import mtc.data.NamedDataSet;
 import mtc.diag.Span;
+import mtc.optim.ScheduleSpec;
 import mtc.syntax.Name;
 import mtc.syntax.Program;
 import mtc.syntax.Statement;
@@ -56,14 +56,16 @@ public final class Checker {
         String name = modelName(statements.model());
         Optional<ChainChecker.Result> chain = chain(statements);
         checkLoss(statements.loss(), chain);
-        CheckedModel.Optimizer optimizer = statements.optimizer().map(this::optimizer).orElse(null);
+        OptimizerCheck training = new OptimizerCheck(new ArgumentBinder(constants, reporter), reporter);
+        CheckedModel.Optimizer optimizer = statements.optimizer().map(training::optimizer).orElse(null);
+        ScheduleSpec schedule = statements.schedule().map(training::schedule).orElse(null);
         String data = statements.data().map(this::dataSet).orElse(null);
         chain.map(ChainChecker.Result::layers).ifPresent(this::checkMemory);
         boolean complete = chain.isPresent() && chain.get().layers() != null && !reporter.hasErrors();
         if (!complete || statementsMissing) return new CheckResult(reporter.diagnostics(), null);
         ChainChecker.Result checked = chain.get();
         return new CheckResult(reporter.diagnostics(), new CheckedModel(name, checked.input(), checked.layers(),
-                CheckedModel.Loss.CROSS_ENTROPY, optimizer, data));
+                CheckedModel.Loss.CROSS_ENTROPY, optimizer, schedule, data));
     }
 
     private Optional<ChainChecker.Result> chain(StatementSet statements) {
@@ -117,23 +119,6 @@ public final class Checker {
         if (out.shape().rank() == 1 && out.shape().dim(0) >= 2) return;
         Span at = loss.map(l -> l.name().span()).orElse(chain.get().last());
         reporter.report(Problems.lossShape(at, out));
-    }
-
-    private CheckedModel.Optimizer optimizer(Statement.Optimizer statement) {
-        Name name = statement.call().name();
-        Signature signature = Signatures.OPTIMIZERS.get(name.text());
-        if (signature == null) {
-            reporter.report(Problems.unknownOptimizer(name, Signatures.OPTIMIZERS.keySet()));
-            return null;
-        }
-        BoundArguments args = new ArgumentBinder(constants, reporter).bind(statement.call(), signature);
-        Optional<Num> lr = args.get("lr");
-        if (lr.isPresent() && !(lr.get().real() > 0)) {
-            reporter.report(Problems.outOfRange(lr.get(), "lr", "greater than 0"));
-            return null;
-        }
-        return new CheckedModel.Optimizer(name.text(), lr.map(n -> OptionalDouble.of(n.real()))
-                .orElse(OptionalDouble.empty()));
     }
 
     /** The data set's name when it is one mtc knows (reported otherwise). */

@@ -10,7 +10,8 @@ import mtc.syntax.Statement;
 import mtc.syntax.Value;
 
 /**
- * The {@code let} constants of a file and the resolution of every value to a {@link Num}. A
+ * The {@code let} constants of a file and the resolution of every value to a {@link Num}
+ * ({@code true} and {@code false} are literals, unless a constant takes the name). A
  * constant may use the constants defined above it; layers and shapes may use any. A value that is
  * wrong is reported once, where it is written, and resolves to nothing from then on.
  */
@@ -92,6 +93,9 @@ final class Constants {
         Optional<Num> value = values.get(name);
         if (value != null) return value.map(num -> num.via(name, ref.span()));
         Statement.Let later = declared.get(name);
+        if (later == null && (name.equals("true") || name.equals("false"))) {
+            return Optional.of(Num.bool(name.equals("true"), ref.span()));
+        }
         if (later != null) {
             reporter.report(Problems.constantUsedBeforeDefinition(ref.name(), later.name().span()));
         } else {

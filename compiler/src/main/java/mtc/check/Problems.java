@@ -100,6 +100,14 @@ final class Problems {
         return Diagnostic.error(num.span(), parameter + " must be an integer, found " + num.shown());
     }
 
+    static Diagnostic notABoolean(String parameter, Num num) {
+        return Diagnostic.error(num.span(), parameter + " must be true or false, found " + num.shown());
+    }
+
+    static Diagnostic notANumber(String parameter, Num num) {
+        return Diagnostic.error(num.span(), parameter + " must be a number, found " + num.shown());
+    }
+
     static Diagnostic missingArgument(Name callee, Signature signature, Signature.Parameter parameter) {
         return Diagnostic.error(callee.span(), callee.text() + " needs " + parameter.meaning(),
                 signature.missingHelp());
@@ -148,7 +156,16 @@ final class Problems {
     }
 
     static Diagnostic unknownOptimizer(Name name, Collection<String> optimizers) {
-        return unknown("optimizer", name, optimizers, "the only optimizer so far is " + list(optimizers, "and"));
+        return unknown("optimizer", name, optimizers, "the optimizers are " + list(optimizers, "and"));
+    }
+
+    static Diagnostic unknownSchedule(Name name, Collection<String> schedules) {
+        return unknown("schedule", name, schedules, "the schedules are " + list(schedules, "and"));
+    }
+
+    static Diagnostic nesterovWithoutMomentum(Num nesterov) {
+        return Diagnostic.error(nesterov.span(), "nesterov needs a momentum greater than 0",
+                "write sgd(momentum = 0.9, nesterov = true)");
     }
 
     // --- shapes ---------------------------------------------------------------------------------

@@ -17,8 +17,10 @@ import mtc.syntax.Statement;
  */
 record StatementSet(Optional<Statement.Model> model, Optional<Statement.Input> input, List<Statement.Let> lets,
                     Optional<Statement.Loss> loss, Optional<Statement.Optimizer> optimizer,
-                    Optional<Statement.Data> data, Optional<Statement.Chain> chain, Map<String, Statement.Block> blocks) {
-    static final List<String> KEYWORDS = List.of("model", "input", "let", "loss", "optimizer", "data", "block");
+                    Optional<Statement.Schedule> schedule, Optional<Statement.Data> data,
+                    Optional<Statement.Chain> chain, Map<String, Statement.Block> blocks) {
+    static final List<String> KEYWORDS = List.of("model", "input", "let", "loss", "optimizer", "schedule", "data",
+            "block");
 
     static StatementSet collect(Program program, Reporter reporter) {
         Builder builder = new Builder(reporter);
@@ -35,6 +37,7 @@ record StatementSet(Optional<Statement.Model> model, Optional<Statement.Input> i
         private Statement.Loss loss;
         private Statement.Optimizer optimizer;
         private Statement.Data data;
+        private Statement.Schedule schedule;
         private Statement.Chain chain;
         private final Map<String, Statement.Block> blocks = new LinkedHashMap<>();
 
@@ -49,6 +52,7 @@ record StatementSet(Optional<Statement.Model> model, Optional<Statement.Input> i
             else if (statement instanceof Statement.Loss s) loss = first(loss, s, "loss");
             else if (statement instanceof Statement.Optimizer s) optimizer = first(optimizer, s, "optimizer");
             else if (statement instanceof Statement.Data s) data = first(data, s, "data");
+            else if (statement instanceof Statement.Schedule s) schedule = first(schedule, s, "schedule");
             else if (statement instanceof Statement.Chain s) chain = firstChain(s);
             else if (statement instanceof Statement.Block s) block(s);
             else unknown((Statement.Unknown) statement);
@@ -89,8 +93,8 @@ record StatementSet(Optional<Statement.Model> model, Optional<Statement.Input> i
 
         StatementSet build() {
             return new StatementSet(Optional.ofNullable(model), Optional.ofNullable(input), lets,
-                    Optional.ofNullable(loss), Optional.ofNullable(optimizer), Optional.ofNullable(data),
-                    Optional.ofNullable(chain), blocks);
+                    Optional.ofNullable(loss), Optional.ofNullable(optimizer), Optional.ofNullable(schedule),
+                    Optional.ofNullable(data), Optional.ofNullable(chain), blocks);
         }
     }
 }

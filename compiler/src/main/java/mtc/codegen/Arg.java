@@ -41,6 +41,8 @@ sealed interface Arg {
         static final Field SCRATCH = new Field("scratch", "[D");
         /** The learning rate of the current training step, for updates fused into the backward pass. */
         static final Field STEP_LR = new Field("lr", "F");
+        /** The optimizer's step in progress: its coefficients, for every update. */
+        static final Field OPTIMIZER = new Field("optimizer", "Lmtc/kernels/OptimizerStep;");
 
         public void push(MethodVisitor mv) {
             mv.visitVarInsn(Opcodes.ALOAD, 0);

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import mtc.ir.Op;
 import mtc.ir.Program;
+import mtc.optim.OptimizerSpec;
+import mtc.optim.ScheduleSpec;
 import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodTooLargeException;
@@ -20,6 +22,11 @@ public final class ClassGenerator {
     private ClassGenerator() {}
 
     public static GeneratedClass generate(Program program) {
+        return generate(program, null, null);
+    }
+
+    /** The class of {@code program}, whose spec names the file's optimizer and schedule (each null when none). */
+    public static GeneratedClass generate(Program program, OptimizerSpec optimizer, ScheduleSpec schedule) {
         String name = ClassNames.forModel(program.name());
         String internal = name.replace('.', '/');
         ClassWriter cw = new FramelessClassWriter();
@@ -27,7 +34,7 @@ public final class ClassGenerator {
                 Arg.BASE, null);
         cw.visitSource(program.name() + ".mt", null);
         KernelChoice choice = new KernelChoice(program);
-        constructor(cw, LayoutText.pieces(program, choice));
+        constructor(cw, LayoutText.pieces(program, choice, optimizer, schedule));
         KernelCalls calls = new KernelCalls(program, choice);
         PhaseWriter phases = new PhaseWriter(cw, internal);
         phases.write("initializeState", null, kernelCalls(program.init(), calls));

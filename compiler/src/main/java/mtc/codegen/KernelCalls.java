@@ -13,6 +13,7 @@ import mtc.ir.Program;
 
 import static mtc.codegen.Arg.Field.INPUT;
 import static mtc.codegen.Arg.Field.LABELS;
+import static mtc.codegen.Arg.Field.OPTIMIZER;
 import static mtc.codegen.Arg.Field.PROBS;
 import static mtc.codegen.Arg.Field.RNG;
 import static mtc.codegen.Arg.Field.SCRATCH;
@@ -273,6 +274,23 @@ final class KernelCalls implements OpVisitor<KernelCall> {
     @Override
     public KernelCall visit(Op.SgdStep op) {
         return KernelCall.of("Sgd", "step", a(op.param()), a(op.grad()), i(op.param().size()), LR);
+    }
+
+    @Override
+    public KernelCall visit(Op.OptimizerUpdate op) {
+        return KernelCall.of("Optimizers", "step", a(op.param()), a(op.grad()), a(op.moment1()), a(op.moment2()),
+                i(op.param().size()), OPTIMIZER);
+    }
+
+    @Override
+    public KernelCall visit(Op.FusedMatMulGradWeightUpdate op) {
+        Arg m1 = a(op.moment1()), m2 = a(op.moment2());
+        if (!choice.transposed(op.weight())) {
+            return KernelCall.of("Gemm", "tnStep", a(op.dOut()), a(op.in()), a(op.weight()), m1, m2,
+                    i(op.outFeatures()), i(op.inFeatures()), BATCH, OPTIMIZER);
+        }
+        return KernelCall.of("Gemm", choice.skipsZeros(op.in(), op.weight()) ? "tnSparseStep" : "tnStep", a(op.in()),
+                a(op.dOut()), a(op.weight()), m1, m2, i(op.inFeatures()), i(op.outFeatures()), BATCH, OPTIMIZER);
     }
 
     @Override

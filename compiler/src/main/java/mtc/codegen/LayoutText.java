@@ -1,12 +1,17 @@
 package mtc.codegen;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import java.util.stream.Collectors;
 import mtc.check.Shape;
 import mtc.ir.Buffer;
 import mtc.ir.Op;
 import mtc.ir.Program;
+import mtc.optim.OptimizerSpec;
+import mtc.optim.ScheduleSpec;
 
 /**
  * The storage plan that {@code mtc.runtime.NetworkLayout} parses, written as text and cut into
@@ -18,8 +23,8 @@ final class LayoutText {
 
     private LayoutText() {}
 
-    static List<String> pieces(Program p, KernelChoice choice) {
-        String text = text(p, choice);
+    static List<String> pieces(Program p, KernelChoice choice, OptimizerSpec optimizer, ScheduleSpec schedule) {
+        String text = text(p, choice, optimizer, schedule);
         List<String> pieces = new ArrayList<>();
         int start = 0;
         while (start < text.length()) {
@@ -32,17 +37,40 @@ final class LayoutText {
     }
 
     static String text(Program p, KernelChoice choice) {
+        return text(p, choice, null, null);
+    }
+
+    static String text(Program p, KernelChoice choice, OptimizerSpec optimizer, ScheduleSpec schedule) {
         StringBuilder out = new StringBuilder();
         out.append("name ").append(p.name().replaceAll("[\\r\\n]", " ")).append('\n');
         out.append("input ").append(dims(p.input())).append('\n');
         out.append("classes ").append(p.classes()).append('\n');
         out.append("lr ").append(p.defaultLr()).append('\n');
         out.append("scratch ").append(scratchDoubles(p)).append('\n');
+        if (optimizer != null) out.append("optimizer ").append(optimizer.text()).append('\n');
+        if (schedule != null) out.append("schedule ").append(schedule.text()).append('\n');
         for (Buffer b : p.stateDict()) out.append(stateLine(b, choice.transposed(b))).append('\n');
+        Map<String, String> moments = momentLines(p);
         for (Program.Slot slot : p.slots().subList(p.stateDict().size(), p.slots().size())) {
-            out.append(slotLine(slot)).append('\n');
+            String moment = moments.get(slot.values().get(0));
+            out.append(moment != null ? moment : slotLine(slot)).append('\n');
         }
         return out.toString();
+    }
+
+    /** The {@code moment} line of each optimizer state tensor, by its name. */
+    private static Map<String, String> momentLines(Program p) {
+        Map<String, String> lines = new HashMap<>();
+        for (Op op : Stream.concat(p.backward().stream(), p.update().stream()).toList()) {
+            if (op instanceof Op.OptimizerUpdate u) addMoments(lines, u.param(), u.moment1(), u.moment2());
+            if (op instanceof Op.FusedMatMulGradWeightUpdate u) addMoments(lines, u.weight(), u.moment1(), u.moment2());
+        }
+        return lines;
+    }
+
+    private static void addMoments(Map<String, String> lines, Buffer param, Buffer m1, Buffer m2) {
+        lines.put(m1.name(), "moment " + m1.name() + " " + m1.size() + " " + param.name() + " 1");
+        lines.put(m2.name(), "moment " + m2.name() + " " + m2.size() + " " + param.name() + " 2");
     }
 
     /** Batch norm accumulates two double sums per channel (alone or fused). */

@@ -33,6 +33,8 @@ public final class Compiler {
     /** The back end alone, for a model already checked; throws ModelTooLargeException past JVM limits. */
     public static Compilation compile(CheckedModel model) {
         Program program = IrPipeline.build(model);
-        return new Compilation(program, ClassGenerator.generate(program), model.data());
+        CheckedModel.Optimizer optimizer = model.optimizer();
+        return new Compilation(program, ClassGenerator.generate(program, optimizer == null ? null : optimizer.spec(),
+                model.schedule()), model.data());
     }
 }

@@ -29,7 +29,12 @@ public record Buffer(String name, Role role, Shape shape, boolean batched) {
         /** Kept by a forward op for its backward op (masks, normalised inputs, statistics). */
         SAVED,
         /** The gradient of the loss with respect to another value. */
-        GRADIENT;
+        GRADIENT,
+        /**
+         * The optimizer's state of one parameter (momentum buffer, Adam's moments): kept across
+         * steps like a parameter, but not in the state dict (saved apart) and never sharing storage.
+         */
+        OPTIMIZER_STATE;
 
         public boolean inStateDict() {
             return this == PARAMETER || this == RUNNING_STAT || this == COUNTER;

@@ -16,7 +16,8 @@ import mtc.ir.Buffer.Role;
  * share a slot while both are live, because the kernels allow it: a view ({@link Op.Reshape}) and
  * what it views, and a bias sum ({@link Op.BiasAdd}) and its input when nothing reads that input
  * afterwards (the kernel adds in place). Parameter gradients stay live to the end, so that a caller
- * can read them after a step. No kernel reads an output before writing it, so sharing never
+ * can read them after a step. The optimizer's state tensors follow the state dict's, each in a slot
+ * of its own, as they carry over from step to step. No kernel reads an output before writing it, so sharing never
  * changes a number.
  */
 public final class BufferPlan {
@@ -103,6 +104,11 @@ public final class BufferPlan {
             slotOf.put(b.name(), slots.size());
             slots.add(new Program.Slot(List.of(b.name()), b.size(), false, true));
         }
+        for (Buffer b : values.values()) {
+            if (b.role() != Role.OPTIMIZER_STATE) continue;
+            slotOf.put(b.name(), slots.size());
+            slots.add(new Program.Slot(List.of(b.name()), b.size(), false, false));
+        }
         List<Group> groups = groups(lowered);
         groups.sort(Comparator.comparingInt(Group::start));
         List<Integer> busyUntil = new ArrayList<>();
@@ -134,7 +140,7 @@ public final class BufferPlan {
     private List<Group> groups(Lowered lowered) {
         Map<String, List<Buffer>> members = new LinkedHashMap<>();
         for (Buffer b : values.values()) {
-            if (b.role().inStateDict()) continue;
+            if (b.role().inStateDict() || b.role() == Role.OPTIMIZER_STATE) continue;
             members.computeIfAbsent(find(b.name()), k -> new ArrayList<>()).add(b);
         }
         List<Group> groups = new ArrayList<>();

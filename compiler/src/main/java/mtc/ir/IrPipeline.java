@@ -19,7 +19,7 @@ public final class IrPipeline {
     public static Program build(Lowered lowered, boolean fuse) {
         List<Op> forward = fuse ? Fusion.forward(lowered.forwardTrain()) : lowered.forwardTrain();
         List<Op> backward = Autodiff.backward(forward);
-        List<Op> update = SgdUpdates.of(lowered.state());
+        List<Op> update = OptimizerUpdates.of(lowered.state());
         if (fuse) {
             UpdateFusion.Passes fused = UpdateFusion.fuse(Fusion.backward(backward), update);
             backward = fused.backward();

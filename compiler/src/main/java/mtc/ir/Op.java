@@ -375,6 +375,30 @@ public sealed interface Op {
         public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
     }
 
+    /**
+     * One step of the run's optimizer on {@code param} with {@code grad}: plain SGD, SGD with
+     * momentum, Adam or AdamW, chosen at run time (so that {@code mtc train} flags can change it).
+     * {@code moment1} and {@code moment2} are its state (momentum buffer; Adam's two moments), used
+     * as far as the optimizer keeps them.
+     */
+    record OptimizerUpdate(Buffer param, Buffer grad, Buffer moment1, Buffer moment2) implements Op {
+        public List<Buffer> reads() { return List.of(param, grad, moment1, moment2); }
+        public List<Buffer> writes() { return List.of(param, moment1, moment2); }
+        public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
+    }
+
+    /**
+     * {@link MatMulGradWeight} and the {@link OptimizerUpdate} of its weight in one op, as
+     * {@link FusedMatMulGradWeightSgd} is for plain SGD: each tile of the gradient updates the
+     * weight and its state where they lie, and the gradient is never stored.
+     */
+    record FusedMatMulGradWeightUpdate(Buffer dOut, Buffer in, Buffer weight, Buffer moment1, Buffer moment2,
+                                       int inFeatures, int outFeatures) implements Op {
+        public List<Buffer> reads() { return List.of(dOut, in, weight, moment1, moment2); }
+        public List<Buffer> writes() { return List.of(weight, moment1, moment2); }
+        public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
+    }
+
     /** The state tensors of one batch-norm layer, in state-dict order. */
     record BatchNormState(Buffer gamma, Buffer beta, Buffer runningMean, Buffer runningVar, Buffer batchesTracked) {}
 

@@ -29,6 +29,8 @@ public interface OpVisitor<R> {
     R visit(Op.FusedSoftmaxCrossEntropy op);
     R visit(Op.FusedMatMulGradWeightSgd op);
     R visit(Op.SgdStep op);
+    R visit(Op.OptimizerUpdate op);
+    R visit(Op.FusedMatMulGradWeightUpdate op);
     R visit(Op.InitUniform op);
     R visit(Op.InitFill op);
     R visit(Op.InitCounter op);

@@ -10,8 +10,9 @@
  *   <li>{@link mtc.ir.Autodiff}: the backward ops, each forward op's own derivative in reverse, with
  *       the gradients of a value read several times summed;</li>
  *   <li>{@link mtc.ir.Fusion#backward}: the fused norm's gradient takes over the bias gradient before it;</li>
- *   <li>{@link mtc.ir.SgdUpdates} and {@link mtc.ir.UpdateFusion}: one update per parameter, and each
- *       weight gradient's product merged with its step, so that the gradient is never stored;</li>
+ *   <li>{@link mtc.ir.OptimizerUpdates} and {@link mtc.ir.UpdateFusion}: one update per parameter (the
+ *       optimizer is chosen at run time; its state tensors are values of their own), and each weight
+ *       gradient's product merged with its step, so that the gradient is never stored;</li>
  *   <li>{@link mtc.ir.BufferPlan}: a storage slot per value, state tensors first in state-dict order,
  *       other slots reused by values whose lifetimes do not overlap.</li>
  * </ol>

@@ -82,6 +82,11 @@ final class AstBuilder extends MtBaseVisitor<Statement> {
     }
 
     @Override
+    public Statement visitScheduleStatement(MtParser.ScheduleStatementContext ctx) {
+        return new Statement.Schedule(span(ctx.SCHEDULE()), call(ctx.call()));
+    }
+
+    @Override
     public Statement visitChainStatement(MtParser.ChainStatementContext ctx) {
         return chain(ctx.chain());
     }

@@ -26,6 +26,9 @@ public sealed interface Statement {
     /** {@code optimizer name(arguments)}. */
     record Optimizer(Span span, Call call) implements Statement {}
 
+    /** {@code schedule name(arguments)}: the learning rate per epoch. */
+    record Schedule(Span span, Call call) implements Statement {}
+
     /** {@code data name}: the data set the model is meant for, e.g. {@code fashion-mnist}. */
     record Data(Span span, Name name) implements Statement {}
 

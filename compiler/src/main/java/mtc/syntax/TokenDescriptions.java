@@ -15,7 +15,7 @@ import org.antlr.v4.runtime.misc.IntervalSet;
 final class TokenDescriptions {
     private static final int MAX_EXPECTED = 4;
     private static final Set<Integer> STATEMENT_STARTS = Set.of(
-            MtLexer.MODEL, MtLexer.INPUT, MtLexer.LET, MtLexer.LOSS, MtLexer.OPTIMIZER, MtLexer.BLOCK, MtLexer.DATA,
+            MtLexer.MODEL, MtLexer.INPUT, MtLexer.LET, MtLexer.LOSS, MtLexer.OPTIMIZER, MtLexer.BLOCK, MtLexer.DATA, MtLexer.SCHEDULE,
             MtLexer.RESIDUAL, MtLexer.IDENT);
 
     private TokenDescriptions() {}

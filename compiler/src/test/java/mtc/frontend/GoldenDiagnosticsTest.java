@@ -55,6 +55,7 @@ class GoldenDiagnosticsTest {
         if (model == null) return out.toString();
         out.append("model ").append(model.name()).append(", input ").append(model.input());
         if (model.optimizer() != null) out.append(", optimizer ").append(describe(model.optimizer()));
+        if (model.schedule() != null) out.append(", schedule ").append(model.schedule().text());
         out.append('\n');
         for (Layer layer : model.layers()) {
             out.append("  ").append(layer.path()).append(' ').append(layer.kind()).append(' ')
@@ -64,7 +65,7 @@ class GoldenDiagnosticsTest {
     }
 
     private static String describe(CheckedModel.Optimizer optimizer) {
-        return optimizer.name() + (optimizer.lr().isPresent() ? " lr=" + optimizer.lr().getAsDouble() : "");
+        return optimizer.spec().text();
     }
 
     private static String details(Layer layer) {

@@ -37,8 +37,8 @@ class IrPipelineTest {
     void trainingPassesAreFused() {
         assertEquals(List.of("matmul", "bias_add", "fused_batch_norm_relu_dropout", "matmul", "bias_add",
                 "fused_softmax_cross_entropy"), names(seed.forwardTrain()));
-        assertEquals(List.of("bias_grad", "matmul_grad_input", "fused_matmul_grad_weight_sgd",
-                "fused_batch_norm_relu_dropout_grad", "fused_matmul_grad_weight_sgd"), names(seed.backward()));
+        assertEquals(List.of("bias_grad", "matmul_grad_input", "fused_matmul_grad_weight_update",
+                "fused_batch_norm_relu_dropout_grad", "fused_matmul_grad_weight_update"), names(seed.backward()));
     }
 
     @Test
@@ -63,16 +63,28 @@ class IrPipelineTest {
         assertEquals("eval.2.out", last.in().name());
     }
 
-    /** Weights by the backward pass (their update fused with their gradient), the rest by SGD steps. */
+    /** Weights by the backward pass (their update fused with their gradient), the rest by optimizer steps. */
     @Test
     void everyParameterIsUpdatedOnce() {
         assertEquals(List.of("0.bias", "1.weight", "1.bias", "4.bias"),
-                seed.update().stream().map(op -> ((Op.SgdStep) op).param().name()).toList());
+                seed.update().stream().map(op -> ((Op.OptimizerUpdate) op).param().name()).toList());
         assertEquals(List.of("4.weight", "0.weight"), seed.backward().stream()
-                .filter(op -> op instanceof Op.FusedMatMulGradWeightSgd)
-                .map(op -> ((Op.FusedMatMulGradWeightSgd) op).weight().name()).toList());
+                .filter(op -> op instanceof Op.FusedMatMulGradWeightUpdate)
+                .map(op -> ((Op.FusedMatMulGradWeightUpdate) op).weight().name()).toList());
         assertTrue(seed.buffers().stream().map(Buffer::name).noneMatch(Set.of("0.weight.grad", "4.weight.grad")::contains),
                 "a fused weight's gradient is never stored");
+    }
+
+    /** Momentum buffers and moments carry over from step to step: a slot each, outside the state dict. */
+    @Test
+    void optimizerStateHasSlotsOfItsOwn() {
+        List<Buffer> moments = seed.buffers().stream().filter(b -> b.role() == Buffer.Role.OPTIMIZER_STATE).toList();
+        assertEquals(2 * 6, moments.size(), moments.toString());
+        assertTrue(seed.stateDict().stream().noneMatch(moments::contains));
+        for (Buffer m : moments) {
+            assertEquals(List.of(m.name()), seed.slots().get(seed.slot(m)).values());
+            assertTrue(seed.slot(m) >= seed.stateDict().size());
+        }
     }
 
     @Test

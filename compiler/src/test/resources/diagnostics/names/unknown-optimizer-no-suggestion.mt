@@ -1,2 +1,2 @@
 linear(784, 10)
-optimizer adam(lr = 0.001)
+optimizer rmsprop(lr = 0.001)

@@ -30,6 +30,7 @@ statement
     | LOSS IDENT                        # lossStatement
     | OPTIMIZER call                    # optimizerStatement
     | BLOCK IDENT LPAREN (IDENT (COMMA IDENT)*)? RPAREN ASSIGN chain # blockStatement
+    | SCHEDULE call                     # scheduleStatement
     | DATA dataName                     # dataStatement
     | chain                             # chainStatement
     | IDENT (IDENT | LBRACK | INT | FLOAT) ~NEWLINE* # unknownStatement
@@ -45,7 +46,7 @@ element
     | RESIDUAL LPAREN chain (COMMA IDENT ASSIGN chain)? RPAREN # residualElement
     ;
 
-// A layer, a block's use or an optimizer: a name with optional arguments.
+// A layer, a block's use, an optimizer or a schedule: a name with optional arguments.
 call
     : IDENT (LPAREN (argument (COMMA argument)*)? RPAREN)?
     ;
@@ -83,6 +84,7 @@ OPTIMIZER : 'optimizer' ;
 BLOCK     : 'block' ;
 RESIDUAL  : 'residual' ;
 DATA      : 'data' ;
+SCHEDULE  : 'schedule' ;
 
 ARROW   : GAP? '->' GAP? ;
 NEWLINE : SPACE* REMARK? '\n' GAP? ;

@@ -76,7 +76,35 @@ public final class Gemm {
     private static void tn(float[] a, float[] b, float[] c, int m, int n, int k, boolean skipZeros, float lr) {
         GemmShapes.check("tn", a, b, c, m, n, k);
         if (m == 0 || n == 0) return;
-        run(new GemmProblem(a, 1, m, b, n, false, k, m, n, c, n, false, null, lr), skipZeros);
+        run(new GemmProblem(a, 1, m, b, n, false, k, m, n, c, n, false, null, lr, null), skipZeros);
+    }
+
+    /**
+     * {@code W[m,n]} takes one step of {@code opt} with the gradient {@code A[k,m]ᵀ · B[k,n]}, without
+     * storing the gradient; {@code mState} and {@code vState} are the optimizer's state of {@code W}
+     * (same layout, null when unused). Plain SGD is {@link #tnUpdate} exactly.
+     */
+    public static void tnStep(float[] a, float[] b, float[] w, float[] mState, float[] vState, int m, int n, int k,
+                              OptimizerStep opt) {
+        tnStep(a, b, w, mState, vState, m, n, k, opt, false);
+    }
+
+    /** {@link #tnStep} skipping the zeros of {@code A}, as {@link #tnSparse} does. */
+    public static void tnSparseStep(float[] a, float[] b, float[] w, float[] mState, float[] vState, int m, int n,
+                                    int k, OptimizerStep opt) {
+        tnStep(a, b, w, mState, vState, m, n, k, opt, true);
+    }
+
+    private static void tnStep(float[] a, float[] b, float[] w, float[] mState, float[] vState, int m, int n, int k,
+                               OptimizerStep opt, boolean skipZeros) {
+        if (opt.plain()) {
+            tn(a, b, w, m, n, k, skipZeros, opt.lr());
+            return;
+        }
+        GemmShapes.check("tn", a, b, w, m, n, k);
+        if (m == 0 || n == 0) return;
+        GemmProblem.Step step = new GemmProblem.Step(opt, mState, vState);
+        run(new GemmProblem(a, 1, m, b, n, false, k, m, n, w, n, false, null, Float.NaN, step), skipZeros);
     }
 
     /** {@code C[m,n] = A[m,k] · B[k,n]}. */

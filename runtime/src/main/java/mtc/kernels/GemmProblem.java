@@ -9,20 +9,24 @@ package mtc.kernels;
  * when {@code transposed} (the {@code nt} case that packs {@code A} and computes {@code Cᵀ}).
  * {@code lists}, when not null, holds the depths each 6-row tile of {@code s} cannot skip. When
  * {@code updateLr} is a number, {@code c} is not overwritten but updated, {@code c -= updateLr · out}:
- * an SGD step on a weight whose gradient is the product.
+ * an SGD step on a weight whose gradient is the product. When {@code step} is not null, {@code c}
+ * is updated by that optimizer step instead (its state arrays indexed as {@code c}).
  */
 record GemmProblem(float[] s, int sRow, int sDepth, float[] v, int ldv, boolean vPadded, int depth,
                    int rows, int cols, float[] c, int ldc, boolean transposed, GemmDepthLists lists,
-                   float updateLr) {
+                   float updateLr, Step step) {
+
+    /** An optimizer step on {@code c} with the state tensors {@code m} and {@code v} (null when unused). */
+    record Step(OptimizerStep opt, float[] m, float[] v) {}
 
     GemmProblem(float[] s, int sRow, int sDepth, float[] v, int ldv, boolean vPadded, int depth,
                 int rows, int cols, float[] c, int ldc, boolean transposed) {
-        this(s, sRow, sDepth, v, ldv, vPadded, depth, rows, cols, c, ldc, transposed, null, Float.NaN);
+        this(s, sRow, sDepth, v, ldv, vPadded, depth, rows, cols, c, ldc, transposed, null, Float.NaN, null);
     }
 
     /** Whether {@code c} is updated rather than overwritten. */
     boolean updates() {
-        return !Float.isNaN(updateLr);
+        return !Float.isNaN(updateLr) || step != null;
     }
 
     /**
@@ -32,7 +36,7 @@ record GemmProblem(float[] s, int sRow, int sDepth, float[] v, int ldv, boolean 
     GemmProblem skippingZeros(GemmDepthLists lists) {
         lists.prepare(this);
         if (transposed || lists.tiles() == 0) return this;
-        return new GemmProblem(s, sRow, sDepth, v, ldv, vPadded, depth, rows, cols, c, ldc, false, lists, updateLr);
+        return new GemmProblem(s, sRow, sDepth, v, ldv, vPadded, depth, rows, cols, c, ldc, false, lists, updateLr, step);
     }
 
     /** Vectors needed to cover one row of columns, the last one possibly partial. */

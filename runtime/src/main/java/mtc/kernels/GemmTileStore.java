@@ -5,7 +5,7 @@ import jdk.incubator.vector.FloatVector;
 /**
  * Moves a tile that a kernel wrote to scratch into the output: only its valid columns, transposed
  * for the {@code nt} case that computes {@code Cᵀ}, or as an update {@code c -= lr · tile} (the
- * numbers of {@link Sgd#step}: the product rounded, then the difference).
+ * numbers of {@link Sgd#step}: the product rounded, then the difference), or an optimizer's step.
  */
 final class GemmTileStore {
     private static final int LANES = GemmKernels.LANES;
@@ -19,7 +19,10 @@ final class GemmTileStore {
     static void store(GemmProblem p, float[] tile, int off, int ld, int row, int rows, int col, int width) {
         float[] c = p.c();
         int ldc = p.ldc();
-        if (p.updates()) {
+        if (p.step() != null) {
+            GemmProblem.Step u = p.step();
+            for (int y = 0; y < rows; y++) u.opt().update(c, u.m(), u.v(), (row + y) * ldc + col, tile, off + y * ld, width);
+        } else if (p.updates()) {
             for (int y = 0; y < rows; y++) update(c, (row + y) * ldc + col, tile, off + y * ld, width, p.updateLr());
         } else if (p.transposed()) {
             for (int x = 0; x < width; x++) {

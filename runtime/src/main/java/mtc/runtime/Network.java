@@ -1,5 +1,8 @@
 package mtc.runtime;
 
+import java.util.List;
+import mtc.optim.OptimizerSpec;
+
 /**
  * A compiled model as the runtime sees it. The compiler generates one class per model that
  * implements this interface; everything model-specific (shapes, layer order) lives in that class.
@@ -38,6 +41,19 @@ public interface Network {
      * {@code n} to {@code stats}.
      */
     void trainStep(float[] x, int[] labels, int n, float lr, Rng rng, StepStats stats);
+
+    /**
+     * Trains with {@code spec} (its learning rate aside: each step gives its own) from the next step
+     * on, with fresh optimizer state. Networks without optimizer state support plain SGD only.
+     */
+    default void useOptimizer(OptimizerSpec spec) {
+        if (!spec.plain()) throw new UnsupportedOperationException(spec.kind().text() + " on " + spec().name());
+    }
+
+    /** The optimizer in use and its live state tensors (none for plain SGD). */
+    default OptimizerState optimizerState() {
+        return new OptimizerState(new mtc.kernels.OptimizerStep(OptimizerSpec.sgd(Double.NaN)), List.of());
+    }
 
     /**
      * Forward in evaluation mode (running statistics, no dropout). Writes softmax

@@ -1,6 +1,9 @@
 package mtc.runtime;
 
+import java.util.ArrayList;
 import java.util.List;
+import mtc.kernels.OptimizerStep;
+import mtc.optim.OptimizerSpec;
 
 /**
  * What every generated network has in common, so that generated code is only the model-specific
@@ -26,6 +29,8 @@ public abstract class NetworkBase implements Network {
     protected StepStats stats;
     /** The learning rate of the training step in progress: updates fused into {@link #backward} read it. */
     protected float lr;
+    /** The optimizer's step in progress, which the update kernels read; plain SGD until {@link #useOptimizer}. */
+    protected OptimizerStep optimizer = new OptimizerStep(OptimizerSpec.sgd(Double.NaN));
     /** Where {@link #evaluate} writes probabilities; null when the caller wants none. */
     protected float[] probs;
     /** The most threads the kernels may use during this network's calls (bound in {@link Threads} per call). */
@@ -45,6 +50,33 @@ public abstract class NetworkBase implements Network {
             if (slot.dtype() == DType.I64) l[i] = new long[slot.size()];
             else if (!slot.batched()) f[i] = new float[slot.size()];
         }
+        for (NetworkLayout.Moment m : layout.moments()) f[m.slot()] = null; // allocated by useOptimizer
+    }
+
+    /**
+     * Trains with {@code spec} from the next step on, its state (momentum buffers, moments, step
+     * count) fresh: zeros, allocated here only when {@code spec} keeps it. The learning rate is
+     * still each step's own.
+     */
+    @Override
+    public void useOptimizer(OptimizerSpec spec) {
+        optimizer = new OptimizerStep(spec);
+        for (NetworkLayout.Moment m : layout.moments()) {
+            boolean kept = m.k() == 1 ? spec.usesFirstMoment() : spec.usesSecondMoment();
+            f[m.slot()] = kept ? new float[layout.slots().get(m.slot()).size()] : null;
+        }
+    }
+
+    @Override
+    public OptimizerState optimizerState() {
+        List<OptimizerState.Tensor> tensors = new ArrayList<>();
+        for (NetworkLayout.Moment m : layout.moments()) {
+            if (f[m.slot()] == null) continue;
+            TensorSpec param = spec().tensors().get(m.param());
+            tensors.add(new OptimizerState.Tensor(param.name() + "." + OptimizerState.stateName(optimizer.spec(),
+                    m.k()), param, f[m.slot()]));
+        }
+        return new OptimizerState(optimizer, tensors);
     }
 
     /** Forward in training mode, ending with the loss (adds loss and correct count to {@link #stats}). */
@@ -108,6 +140,7 @@ public abstract class NetworkBase implements Network {
         this.rng = rng;
         this.stats = stats;
         this.lr = lr;
+        optimizer.begin(lr);
         int saved = Threads.bind(threads);
         try {
             forwardTrain(n);

@@ -2,6 +2,8 @@ package mtc.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
+import mtc.optim.OptimizerSpec;
+import mtc.optim.ScheduleSpec;
 
 /**
  * The storage plan of a generated network, written by the compiler as text into the generated
@@ -28,14 +30,23 @@ import java.util.List;
  * {@code batched} slots hold that many floats per sample, and {@code eval} marks those that
  * evaluation uses (the others exist only for training).
  * An optional {@code scratch N} line asks for N doubles of kernel workspace (per-channel sums).
+ * An {@code optimizer} line gives the file's optimizer ({@link OptimizerSpec#text()}), a
+ * {@code schedule} line its schedule; {@code moment NAME SIZE PARAM K} is a slot for the optimizer's
+ * K-th state tensor (1 or 2) of the parameter named, stored as the parameter is and allocated only
+ * when the optimizer in use keeps it.
  *
  * @param slots   the storage slots; state tensor {@code i} is slot {@code i}
  * @param scratch doubles of workspace that kernels share, one call at a time
+ * @param moments the optimizer's state slots
  */
-public record NetworkLayout(NetworkSpec spec, List<Slot> slots, int scratch) {
+public record NetworkLayout(NetworkSpec spec, List<Slot> slots, int scratch, List<Moment> moments) {
     public NetworkLayout {
         slots = List.copyOf(slots);
+        moments = List.copyOf(moments);
     }
+
+    /** Slot {@code slot} holds the {@code k}-th optimizer state tensor (1 or 2) of state tensor {@code param}. */
+    public record Moment(int slot, int param, int k) {}
 
     /** One array of the network: a state tensor, or the values (activations, gradients) it holds in turn. */
     public record Slot(List<String> values, DType dtype, int size, boolean batched, boolean usedInEval) {
@@ -61,6 +72,9 @@ public record NetworkLayout(NetworkSpec spec, List<Slot> slots, int scratch) {
         int scratch = 0;
         List<TensorSpec> tensors = new ArrayList<>();
         List<Slot> slots = new ArrayList<>();
+        List<Moment> moments = new ArrayList<>();
+        OptimizerSpec optimizer = null;
+        ScheduleSpec schedule = null;
         for (String line : String.join("", parts).split("\n")) {
             int space = line.indexOf(' ');
             String key = line.substring(0, space);
@@ -73,10 +87,22 @@ public record NetworkLayout(NetworkSpec spec, List<Slot> slots, int scratch) {
                 case "scratch" -> scratch = Integer.parseInt(value);
                 case "state" -> tensors.add(stateSlot(value, slots));
                 case "fixed", "batched" -> slots.add(bufferSlot(value, key.equals("batched")));
+                case "optimizer" -> optimizer = OptimizerSpec.parse(value);
+                case "schedule" -> schedule = ScheduleSpec.parse(value);
+                case "moment" -> moments.add(momentSlot(value, slots, tensors));
                 default -> throw new IllegalArgumentException("bad network layout line: " + line);
             }
         }
-        return new NetworkLayout(new NetworkSpec(name, input, classes, tensors, lr), slots, scratch);
+        return new NetworkLayout(new NetworkSpec(name, input, classes, tensors, lr, optimizer, schedule), slots,
+                scratch, moments);
+    }
+
+    private static Moment momentSlot(String value, List<Slot> slots, List<TensorSpec> tensors) {
+        String[] f = value.split(" ");
+        int param = 0;
+        while (!tensors.get(param).name().equals(f[2])) param++;
+        slots.add(new Slot(List.of(f[0]), DType.F32, Integer.parseInt(f[1]), false, false));
+        return new Moment(slots.size() - 1, param, Integer.parseInt(f[3]));
     }
 
     private static TensorSpec stateSlot(String value, List<Slot> slots) {

@@ -5,10 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import mtc.io.WeightsException;
+import mtc.optim.OptimizerSpec;
+import mtc.optim.ScheduleSpec;
 
 /**
  * The training state that {@code mtc train --save} keeps beside the weights, in the safetensors
- * header's {@code __metadata__} string map (which PyTorch ignores): the settings of the run, the
+ * header's {@code __metadata__} string map (which PyTorch ignores): the settings of the run (optimizer
+ * and schedule included; the optimizer's tensors are in {@link OptimizerStateFile}), the
  * {@link TrainPosition} to continue from, and the metrics rows of the epochs done, so that
  * {@code --resume} gives the same weights and metrics as a run that never stopped.
  *
@@ -19,8 +22,6 @@ public record Checkpoint(String model, long seed, TrainConfig config, int trainS
                          List<String> metricsRows) {
     /** Raised whenever the layout of the keys below changes meaning. */
     static final String VERSION = "1";
-    /** Plain SGD has no state; an optimiser with momentum would add its buffers as tensors. */
-    static final String OPTIMIZER = "sgd";
     private static final String PREFIX = "mtc.";
 
     public Checkpoint {
@@ -35,7 +36,8 @@ public record Checkpoint(String model, long seed, TrainConfig config, int trainS
         Map<String, String> m = new LinkedHashMap<>();
         put(m, "checkpoint", VERSION);
         put(m, "model", model);
-        put(m, "optimizer", OPTIMIZER);
+        put(m, "optimizer", config.optimizer().text());
+        put(m, "schedule", config.schedule().text());
         put(m, "seed", seed);
         put(m, "epochs", config.epochs());
         put(m, "batch", config.batch());
@@ -62,14 +64,15 @@ public record Checkpoint(String model, long seed, TrainConfig config, int trainS
     /** Reads the state back; {@code file} names the file in messages. */
     public static Checkpoint fromMetadata(String file, Map<String, String> metadata) throws WeightsException {
         Fields f = new Fields(file, metadata);
-        if (!VERSION.equals(f.text("checkpoint")) || !OPTIMIZER.equals(f.text("optimizer"))) {
+        if (!VERSION.equals(f.text("checkpoint"))) {
             throw new WeightsException(file + ": training state of checkpoint version " + f.text("checkpoint")
-                    + " with optimizer " + f.text("optimizer") + "; this mtc reads version " + VERSION + " with "
-                    + OPTIMIZER);
+                    + "; this mtc reads version " + VERSION);
         }
         try {
+            String schedule = metadata.getOrDefault(PREFIX + "schedule", ScheduleSpec.CONSTANT.text());
             TrainConfig config = new TrainConfig(f.integer("epochs"), f.integer("batch"), f.real("lr"),
-                    f.integer("limit"), f.bool("shuffle"));
+                    f.integer("limit"), f.bool("shuffle"), OptimizerSpec.parse(f.text("optimizer")),
+                    ScheduleSpec.parse(schedule));
             TrainPosition position = new TrainPosition(f.integer("epoch"), f.number("epoch_rng"), f.number("rng"),
                     f.integer("epoch_samples_done"), Double.parseDouble(f.text("epoch_loss_sum")),
                     f.number("epoch_correct"), f.number("epoch_samples"));

@@ -43,6 +43,7 @@ public final class ModelWarmUp {
         }
         Network twin = Thread.currentThread().isInterrupted() ? null : twinOf(net);
         if (twin == null) return;
+        twin.useOptimizer(net.optimizerState().step().spec()); // the run's update kernels, not only plain SGD's
         Rng rng = new Rng(1);
         twin.initialize(rng);
         int evalBatch = Math.max(batch, Evaluator.CHUNK);

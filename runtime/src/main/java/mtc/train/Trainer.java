@@ -12,7 +12,9 @@ import mtc.runtime.StepStats;
  * The training loop: epochs of shuffled mini-batches (the last one partial), then an evaluation
  * on the test set after each epoch. All randomness (shuffling here, dropout in the network) is
  * drawn from the one {@link Rng} it is given, so the same seed gives the same run; and a run can
- * start from any {@link TrainPosition}, so a stopped run continues with the same numbers.
+ * start from any {@link TrainPosition}, so a stopped run continues with the same numbers. The
+ * learning rate of each epoch is the config's schedule's; the network's optimizer is the caller's
+ * to set ({@link Network#useOptimizer}), as its state may come from a checkpoint.
  */
 public final class Trainer {
     /**
@@ -84,15 +86,16 @@ public final class Trainer {
         StepStats stats = at.stats();
         long start = System.nanoTime();
         int batch = at.samplesDone() / config.batch() + 1;
+        float lr = config.lr(at.epoch());
         for (int from = at.samplesDone(); from < order.length; from += config.batch(), batch++) {
             int n = Math.min(config.batch(), order.length - from);
             long stepStart = System.nanoTime();
             train.copyBatch(order, from, n, x, y);
             double before = stats.lossSum;
-            net.trainStep(x, y, n, config.lr(), rng, stats);
+            net.trainStep(x, y, n, lr, rng, stats);
             tuner.stepped(System.nanoTime() - stepStart);
             double loss = (stats.lossSum - before) / n;
-            if (!Double.isFinite(loss)) throw new DivergedException(at.epoch(), batch, loss, config.lr());
+            if (!Double.isFinite(loss)) throw new DivergedException(at.epoch(), batch, loss, lr);
             listener.batchFinished(from + n, stats);
             if (stopRequested.getAsBoolean()) throw new TrainingStopped(new TrainPosition(at.epoch(),
                     at.epochRng(), rng.state(), from + n, stats.lossSum, stats.correct, stats.samples));

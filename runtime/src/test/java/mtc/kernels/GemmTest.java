@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import mtc.optim.OptimizerSpec;
 import mtc.runtime.Threads;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -133,6 +134,43 @@ class GemmTest {
             float[] sparse = weight.clone();
             Gemm.tnSparseUpdate(in.a(), in.b(), sparse, m, n, k, lr);
             assertArrayEquals(expected, sparse, "tnSparseUpdate, lr " + lr + ", on " + threads);
+        }
+    }
+
+    /**
+     * The optimizer forms are the product, then {@link Optimizers#step} with the same state: bit for
+     * bit, dense or sparse, on 1 and 2 threads, for momentum (Nesterov, weight decay), Adam and
+     * AdamW, over two steps (the first step of a momentum buffer is special).
+     */
+    @ParameterizedTest(name = "m={0} n={1} k={2}")
+    @MethodSource("updateShapes")
+    void optimizerFormsAreTheProductThenAnOptimizerStep(int m, int n, int k) {
+        Operands in = Operands.random(GemmForm.TN, m, n, k).withImageLikeA(new Random(m * n + k));
+        for (String spec : new String[] {"sgd momentum=0.9 nesterov=true weight_decay=0.01",
+                "adam weight_decay=0.01", "adamw beta1=0.8"}) {
+            OptimizerStep expectedOpt = new OptimizerStep(OptimizerSpec.parse(spec));
+            float[][] expected = {gaussianWeights(m * n, 5, false), new float[m * n + SLACK], new float[m * n + SLACK]};
+            for (int threads = 1; threads <= 2; threads++) {
+                Threads.bind(threads);
+                for (boolean sparse : new boolean[] {false, true}) {
+                    OptimizerStep opt = new OptimizerStep(OptimizerSpec.parse(spec));
+                    float[][] actual = {gaussianWeights(m * n, 5, false), new float[m * n + SLACK],
+                            new float[m * n + SLACK]};
+                    for (int step = 0; step < 2; step++) {
+                        opt.begin(0.01);
+                        if (sparse) Gemm.tnSparseStep(in.a(), in.b(), actual[0], actual[1], actual[2], m, n, k, opt);
+                        else Gemm.tnStep(in.a(), in.b(), actual[0], actual[1], actual[2], m, n, k, opt);
+                        if (threads == 1 && !sparse) {
+                            expectedOpt.begin(0.01);
+                            Optimizers.step(expected[0], in.run(), expected[1], expected[2], m * n, expectedOpt);
+                        }
+                    }
+                    for (int t = 0; t < 3; t++) {
+                        assertArrayEquals(expected[t], actual[t], spec + ", tensor " + t + ", sparse " + sparse
+                                + ", on " + threads);
+                    }
+                }
+            }
         }
     }
 

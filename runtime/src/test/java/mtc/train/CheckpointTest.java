@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import mtc.io.SafetensorsReader;
 import mtc.io.SafetensorsWriter;
 import mtc.io.WeightsException;
+import mtc.optim.OptimizerSpec;
+import mtc.optim.ScheduleSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +23,9 @@ class CheckpointTest {
     @TempDir Path dir;
 
     static Checkpoint sample() {
-        return new Checkpoint("Mnist", -5, new TrainConfig(10, 32, 0.05f, 1000, false), 1000,
+        TrainConfig config = new TrainConfig(10, 32, 0.05f, 1000, false,
+                OptimizerSpec.parse("sgd momentum=0.9 nesterov=true weight_decay=5e-4"), ScheduleSpec.cosine(1e-4, 2));
+        return new Checkpoint("Mnist", -5, config, 1000,
                 new TrainPosition(3, Long.MIN_VALUE, 42, 320, 123.456789e-3, 250, 320),
                 List.of("1,0.5,0.8,0.4,0.9,1.000,100.0", "2,0.3,0.9,0.2,0.95,1.000,100.0"));
     }
@@ -32,7 +36,9 @@ class CheckpointTest {
         SafetensorsWriter.save(file, SoftmaxNetwork.mnist(), sample().toMetadata());
         Map<String, String> metadata = SafetensorsReader.metadata(file);
         assertEquals("pt", metadata.get("format"));
-        assertEquals("sgd", metadata.get("mtc.optimizer"));
+        assertEquals("sgd lr=0.05000000074505806 momentum=0.9 nesterov=true weight_decay=5.0E-4",
+                metadata.get("mtc.optimizer"));
+        assertEquals("cosine min_lr=1.0E-4 warmup=2", metadata.get("mtc.schedule"));
         assertEquals(sample(), Checkpoint.fromMetadata(file.toString(), metadata));
         SafetensorsReader.load(file, SoftmaxNetwork.mnist());
     }

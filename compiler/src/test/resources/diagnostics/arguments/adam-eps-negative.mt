@@ -1,0 +1,2 @@
+linear(784, 10)
+optimizer adam(eps = -1e-8)

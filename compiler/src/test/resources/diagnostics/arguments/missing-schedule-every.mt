@@ -1,0 +1,2 @@
+linear(784, 10)
+schedule step(gamma = 0.5)

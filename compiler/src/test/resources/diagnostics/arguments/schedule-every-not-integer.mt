@@ -1,0 +1,2 @@
+linear(784, 10)
+schedule step(every = 2.5)

@@ -1,0 +1,2 @@
+linear(784, 10)
+schedule cosine(min_lr = -0.1)

@@ -1,0 +1,2 @@
+linear(784, 10)
+schedule cosin(min_lr = 0)

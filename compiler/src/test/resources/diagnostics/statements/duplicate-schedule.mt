@@ -1,0 +1,3 @@
+linear(784, 10)
+schedule step(every = 2)
+schedule cosine

@@ -1,0 +1,3 @@
+linear(784, 10)
+optimizer adam
+schedule cosine
