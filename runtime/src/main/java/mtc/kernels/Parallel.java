@@ -10,8 +10,7 @@ import mtc.runtime.Threads;
  * well under a microsecond: workers spin on a volatile sequence number (parking only after a
  * while idle), where a fork-join pool costs tens of microseconds per call. The thread count is
  * {@link Threads#current()}: the running network's own count. Which thread computes which part is
- * fixed by the part number, so results
- * are deterministic for a given thread count.
+ * fixed by the part number, so results are deterministic for a given thread count.
  */
 public final class Parallel {
     /** Held while workers run a call; a concurrent or nested call runs its parts serially instead. */
