@@ -39,8 +39,6 @@ sealed interface Arg {
         static final Field STATS = new Field("stats", "Lmtc/runtime/StepStats;");
         static final Field PROBS = new Field("probs", "[F");
         static final Field SCRATCH = new Field("scratch", "[D");
-        /** The learning rate of the current training step, for updates fused into the backward pass. */
-        static final Field STEP_LR = new Field("lr", "F");
         /** The optimizer's step in progress: its coefficients, for every update. */
         static final Field OPTIMIZER = new Field("optimizer", "Lmtc/kernels/OptimizerStep;");
 

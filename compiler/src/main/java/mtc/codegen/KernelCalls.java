@@ -18,7 +18,6 @@ import static mtc.codegen.Arg.Field.PROBS;
 import static mtc.codegen.Arg.Field.RNG;
 import static mtc.codegen.Arg.Field.SCRATCH;
 import static mtc.codegen.Arg.Field.STATS;
-import static mtc.codegen.Arg.Field.STEP_LR;
 import static mtc.codegen.Arg.Parameter.BATCH;
 import static mtc.codegen.Arg.Parameter.LR;
 
@@ -259,21 +258,6 @@ final class KernelCalls implements OpVisitor<KernelCall> {
     public KernelCall visit(Op.FusedSoftmaxCrossEntropy op) {
         return KernelCall.of("SoftmaxCrossEntropy", "trainWithGradient", a(op.logits()), LABELS, a(op.dLogits()),
                 BATCH, i(op.classes()), STATS);
-    }
-
-    @Override
-    public KernelCall visit(Op.FusedMatMulGradWeightSgd op) {
-        if (!choice.transposed(op.weight())) {
-            return KernelCall.of("Gemm", "tnUpdate", a(op.dOut()), a(op.in()), a(op.weight()),
-                    i(op.outFeatures()), i(op.inFeatures()), BATCH, STEP_LR);
-        }
-        return KernelCall.of("Gemm", choice.skipsZeros(op.in(), op.weight()) ? "tnSparseUpdate" : "tnUpdate", a(op.in()), a(op.dOut()),
-                a(op.weight()), i(op.inFeatures()), i(op.outFeatures()), BATCH, STEP_LR);
-    }
-
-    @Override
-    public KernelCall visit(Op.SgdStep op) {
-        return KernelCall.of("Sgd", "step", a(op.param()), a(op.grad()), i(op.param().size()), LR);
     }
 
     @Override

@@ -333,26 +333,7 @@ public sealed interface Op {
         }
     }
 
-    /**
-     * {@link MatMulGradWeight} and the {@link SgdStep} of its weight in one op: each tile of the
-     * gradient goes straight into {@code weight -= lr · dWeight} (the step's learning rate), and
-     * the gradient is never stored. Only valid once nothing else reads the weight in the step.
-     */
-    record FusedMatMulGradWeightSgd(Buffer dOut, Buffer in, Buffer weight, int inFeatures, int outFeatures)
-            implements Op {
-        public List<Buffer> reads() { return List.of(dOut, in, weight); }
-        public List<Buffer> writes() { return List.of(weight); }
-        public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
-    }
-
     // ---- state ----
-
-    /** {@code param -= lr * grad}. */
-    record SgdStep(Buffer param, Buffer grad) implements Op {
-        public List<Buffer> reads() { return List.of(param, grad); }
-        public List<Buffer> writes() { return List.of(param); }
-        public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
-    }
 
     /** Uniform in {@code [-bound, bound)} from the run's random stream, in state-dict element order. */
     record InitUniform(Buffer target, float bound) implements Op {
@@ -388,9 +369,9 @@ public sealed interface Op {
     }
 
     /**
-     * {@link MatMulGradWeight} and the {@link OptimizerUpdate} of its weight in one op, as
-     * {@link FusedMatMulGradWeightSgd} is for plain SGD: each tile of the gradient updates the
-     * weight and its state where they lie, and the gradient is never stored.
+     * {@link MatMulGradWeight} and the {@link OptimizerUpdate} of its weight in one op: each tile of
+     * the gradient updates the weight and its state where they lie, and the gradient is never
+     * stored. Only valid once nothing else reads the weight in the step.
      */
     record FusedMatMulGradWeightUpdate(Buffer dOut, Buffer in, Buffer weight, Buffer moment1, Buffer moment2,
                                        int inFeatures, int outFeatures) implements Op {

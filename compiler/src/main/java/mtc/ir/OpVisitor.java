@@ -27,8 +27,6 @@ public interface OpVisitor<R> {
     R visit(Op.FusedBatchNormReluDropout op);
     R visit(Op.FusedBatchNormReluDropoutGrad op);
     R visit(Op.FusedSoftmaxCrossEntropy op);
-    R visit(Op.FusedMatMulGradWeightSgd op);
-    R visit(Op.SgdStep op);
     R visit(Op.OptimizerUpdate op);
     R visit(Op.FusedMatMulGradWeightUpdate op);
     R visit(Op.InitUniform op);

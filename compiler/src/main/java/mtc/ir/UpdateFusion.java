@@ -4,8 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Merges each weight gradient's product with the weight's update ({@link Op.FusedMatMulGradWeightSgd},
- * {@link Op.FusedMatMulGradWeightUpdate}),
+ * Merges each weight gradient's product with the weight's update ({@link Op.FusedMatMulGradWeightUpdate}),
  * so that the gradient of a linear layer's weight, the largest tensor of a step, is neither stored
  * nor read back: the backward pass updates the weight tile by tile as the product yields it. The
  * numbers are those of the separate ops. A product is fused only when nothing after it in the
@@ -28,8 +27,8 @@ public final class UpdateFusion {
         List<Op> fusedUpdate = new ArrayList<>(update);
         for (int i = 0; i < fusedBackward.size(); i++) {
             if (!(fusedBackward.get(i) instanceof Op.MatMulGradWeight g)) continue;
-            Op step = stepOf(fusedUpdate, g.dWeight());
-            if (step == null || readLater(fusedBackward, i, step, g.dWeight())) continue;
+            Op.OptimizerUpdate step = stepOf(fusedUpdate, g.dWeight());
+            if (step == null || readLater(fusedBackward, i, step.param(), g.dWeight())) continue;
             fusedBackward.set(i, fused(g, step));
             fusedUpdate.remove(step);
         }
@@ -37,29 +36,15 @@ public final class UpdateFusion {
     }
 
     /** The product and its update as one op. */
-    private static Op fused(Op.MatMulGradWeight g, Op step) {
-        if (step instanceof Op.SgdStep s) {
-            return new Op.FusedMatMulGradWeightSgd(g.dOut(), g.in(), s.param(), g.inFeatures(), g.outFeatures());
-        }
-        Op.OptimizerUpdate u = (Op.OptimizerUpdate) step;
+    private static Op fused(Op.MatMulGradWeight g, Op.OptimizerUpdate u) {
         return new Op.FusedMatMulGradWeightUpdate(g.dOut(), g.in(), u.param(), u.moment1(), u.moment2(),
                 g.inFeatures(), g.outFeatures());
     }
 
-    /** The update (plain SGD or the optimizer's) that is the only other reader of {@code gradient}, if there is one. */
-    private static Op stepOf(List<Op> update, Buffer gradient) {
+    /** The optimizer's update that is the only other reader of {@code gradient}, if there is one. */
+    private static Op.OptimizerUpdate stepOf(List<Op> update, Buffer gradient) {
         List<Op> readers = update.stream().filter(op -> reads(op, gradient)).toList();
-        if (readers.size() != 1) return null;
-        Op step = readers.get(0);
-        return step instanceof Op.SgdStep || step instanceof Op.OptimizerUpdate ? step : null;
-    }
-
-    private static Buffer param(Op step) {
-        return step instanceof Op.SgdStep s ? s.param() : ((Op.OptimizerUpdate) step).param();
-    }
-
-    private static boolean readLater(List<Op> backward, int i, Op step, Buffer gradient) {
-        return readLater(backward, i, param(step), gradient);
+        return readers.size() == 1 && readers.get(0) instanceof Op.OptimizerUpdate u ? u : null;
     }
 
     private static boolean readLater(List<Op> backward, int i, Buffer weight, Buffer gradient) {
