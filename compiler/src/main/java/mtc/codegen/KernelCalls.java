@@ -108,6 +108,16 @@ final class KernelCalls implements OpVisitor<KernelCall> {
         return pooling("avgBackward", List.of(a(op.dOut()), a(op.dIn())), op.geometry());
     }
 
+    @Override
+    public KernelCall visit(Op.FusedReluMaxPool op) {
+        return pooling("reluMaxForward", List.of(a(op.in()), a(op.out()), a(op.argmax())), op.geometry());
+    }
+
+    @Override
+    public KernelCall visit(Op.FusedReluMaxPoolGrad op) {
+        return pooling("reluMaxBackward", List.of(a(op.dOut()), a(op.argmax()), a(op.dIn())), op.geometry());
+    }
+
     /** {@code Pool2d.method(arrays..., n, c, h, w, kh, kw, sh, sw, ph, pw, oh, ow)}. */
     private static KernelCall pooling(String method, List<Arg> arrays, ImageGeometry g) {
         Window k = g.window();

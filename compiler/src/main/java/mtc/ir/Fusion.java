@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import mtc.check.ActivationKind;
+import mtc.check.PoolKind;
 
 /**
  * Merges element-wise ops of the training passes into fused ops, so that each value is read and
@@ -13,7 +14,8 @@ import mtc.check.ActivationKind;
  * <ul>
  *   <li>forward, before derivation: training batch norm over feature rows, then relu, then
  *       (optionally) dropout become one {@link Op.FusedBatchNormReluDropout}; softmax cross-entropy
- *       becomes {@link Op.FusedSoftmaxCrossEntropy}, which writes its gradient in the forward pass.
+ *       becomes {@link Op.FusedSoftmaxCrossEntropy}, which writes its gradient in the forward pass;
+ *       relu followed by max pooling becomes {@link Op.FusedReluMaxPool}.
  *       Fused ops carry their own derivatives;</li>
  *   <li>backward, after derivation: the fused norm's gradient also takes over the bias gradient
  *       of the linear layer before it, when that reads the norm's input gradient.</li>
@@ -31,6 +33,12 @@ public final class Fusion {
             if (absorbed.contains(op)) continue;
             if (op instanceof Op.BatchNormTrain norm && norm.spatial() == 1) {
                 out.add(normGroup(norm, ops, uses, absorbed));
+            } else if (op instanceof Op.Activation relu && reluMaxPool(relu, ops, uses) != null) {
+                Op.Pool2d pool = reluMaxPool(relu, ops, uses);
+                absorbed.add(pool);
+                Buffer argmax = Buffer.batched(pool.out().name().replace(".out", ".argmax"), Buffer.Role.SAVED,
+                        pool.out().shape());
+                out.add(new Op.FusedReluMaxPool(relu.in(), pool.out(), argmax, pool.geometry()));
             } else if (op instanceof Op.SoftmaxCrossEntropy loss) {
                 out.add(new Op.FusedSoftmaxCrossEntropy(loss.logits(), lossGradient(loss.logits(), uses),
                         loss.classes()));
@@ -52,6 +60,17 @@ public final class Fusion {
         Buffer out = dropout == null ? relu.out() : dropout.out();
         Buffer gate = Buffer.batched(relu.out().name().replace(".out", ".gate"), Buffer.Role.SAVED, out.shape());
         return new Op.FusedBatchNormReluDropout(norm, out, gate, dropout == null ? 0f : dropout.p());
+    }
+
+    /**
+     * The max pooling that is the one reader of {@code relu}'s output, or null. Window positions
+     * are kept as floats, so the planes must be small enough for every offset to be exact.
+     */
+    private static Op.Pool2d reluMaxPool(Op.Activation relu, List<Op> ops, Uses uses) {
+        if (relu.kind() != ActivationKind.RELU) return null;
+        if (!(soleReader(ops, uses, relu.out()) instanceof Op.Pool2d pool) || pool.kind() != PoolKind.MAX) return null;
+        ImageGeometry g = pool.geometry();
+        return (long) g.h() * g.w() < 1 << 24 ? pool : null;
     }
 
     private static Op soleReader(List<Op> ops, Uses uses, Buffer b) {

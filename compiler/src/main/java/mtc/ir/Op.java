@@ -321,6 +321,31 @@ public sealed interface Op {
         public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
     }
 
+    /**
+     * relu, then max pooling, in one pass: {@code out = relu(max over each window of in)}, the same
+     * values as the two ops (relu is monotonic, so it commutes with the maximum). {@code argmax}
+     * keeps where each window's gradient goes (-1 where the relu stops it), so the relu's output is
+     * never stored and the backward pass does not search the windows again.
+     */
+    record FusedReluMaxPool(Buffer in, Buffer out, Buffer argmax, ImageGeometry geometry) implements Forward {
+        public List<Buffer> reads() { return List.of(in); }
+        public List<Buffer> writes() { return List.of(out, argmax); }
+        public String attributes() { return geometry.toString(); }
+        public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
+
+        public List<Op> derive(Gradients g) {
+            if (!g.needs(in)) return List.of();
+            return List.of(new FusedReluMaxPoolGrad(g.of(out), argmax, g.contribution(in), geometry));
+        }
+    }
+
+    /** The gradient of {@link FusedReluMaxPool}: each output's gradient to its window's maximum, if the relu passed it. */
+    record FusedReluMaxPoolGrad(Buffer dOut, Buffer argmax, Buffer dIn, ImageGeometry geometry) implements Op {
+        public List<Buffer> reads() { return List.of(dOut, argmax); }
+        public List<Buffer> writes() { return List.of(dIn); }
+        public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
+    }
+
     /** {@link SoftmaxCrossEntropy} and its gradient in one op: the gradient is written in the forward pass. */
     record FusedSoftmaxCrossEntropy(Buffer logits, Buffer dLogits, int classes) implements Forward {
         public List<Buffer> reads() { return List.of(logits); }

@@ -27,6 +27,8 @@ public interface OpVisitor<R> {
     R visit(Op.FusedBatchNormReluDropout op);
     R visit(Op.FusedBatchNormReluDropoutGrad op);
     R visit(Op.FusedSoftmaxCrossEntropy op);
+    R visit(Op.FusedReluMaxPool op);
+    R visit(Op.FusedReluMaxPoolGrad op);
     R visit(Op.OptimizerUpdate op);
     R visit(Op.FusedMatMulGradWeightUpdate op);
     R visit(Op.InitUniform op);

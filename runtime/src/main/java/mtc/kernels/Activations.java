@@ -34,7 +34,7 @@ public final class Activations {
                     .blend(zero, FloatVector.fromArray(S, y, i).compare(VectorOperators.LE, 0f))
                     .intoArray(dx, i);
         }
-        for (; i < size; i++) dx[i] = y[i] > 0f ? dy[i] : 0f;
+        for (; i < size; i++) dx[i] = y[i] <= 0f ? 0f : dy[i]; // as the vectors: a NaN passes, as in PyTorch
     }
 
     /** {@code y = x > 0 ? x : x * slope}, PyTorch's {@code LeakyReLU(slope)} bit for bit. */

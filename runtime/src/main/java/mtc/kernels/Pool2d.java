@@ -48,6 +48,50 @@ public final class Pool2d {
     }
 
     /**
+     * {@code y = relu(maxForward(x))} (the same values as relu then max pooling), with where each
+     * output's gradient goes in {@code argmax} for {@link #reluMaxBackward}: -1 where the output is
+     * zero, else the window's maximum as {@link #maxForward} picks it (its corner for 2x2
+     * pairs, else its offset in the plane; floats, exact below 2^24).
+     */
+    public static void reluMaxForward(float[] x, float[] y, float[] argmax, int n, int c, int h, int w, int kh,
+                                      int kw, int sh, int sw, int ph, int pw, int oh, int ow) {
+        PoolGeometry g = new PoolGeometry(n, c, h, w, kh, kw, sh, sw, ph, pw, oh, ow);
+        g.check("x", x, "y", y);
+        g.check("x", x, "argmax", argmax);
+        int count = n * c * oh * ow;
+        if (PoolPairs.suits(g)) {
+            for (int o = PoolPairs.reluForward(x, y, argmax, g, count); o < count; o++) {
+                PoolPairs.reluForwardOne(x, y, argmax, g, o);
+            }
+            return;
+        }
+        for (int o = 0; o < count; o++) {
+            int in = o / (oh * ow) * h * w;
+            int at = argMax(x, in, g, o / ow % oh, o % ow);
+            float max = at < 0 ? Float.NEGATIVE_INFINITY : x[in + at];
+            y[o] = max <= 0f ? 0f : max;
+            argmax[o] = max <= 0f ? -1f : at;
+        }
+    }
+
+    /** {@code dx}: the gradient of {@link #reluMaxForward}, each output's gradient added where its {@code argmax} says. */
+    public static void reluMaxBackward(float[] dy, float[] argmax, float[] dx, int n, int c, int h, int w, int kh,
+                                       int kw, int sh, int sw, int ph, int pw, int oh, int ow) {
+        PoolGeometry g = new PoolGeometry(n, c, h, w, kh, kw, sh, sw, ph, pw, oh, ow);
+        g.check("dx", dx, "dy", dy);
+        g.check("dx", dx, "argmax", argmax);
+        if (PoolPairs.suits(g)) {
+            PoolPairs.reluBackward(dy, argmax, dx, g);
+            return;
+        }
+        Arrays.fill(dx, 0, n * c * h * w, 0f);
+        for (int o = 0; o < n * c * oh * ow; o++) {
+            int at = (int) argmax[o];
+            if (at >= 0) dx[o / (oh * ow) * h * w + at] += dy[o];
+        }
+    }
+
+    /**
      * The offset within the plane of window {@code (oy, ox)}'s maximum, PyTorch's rule: start at
      * the window's first position inside the input with -infinity, take a value when it is greater
      * or NaN; -1 for a window wholly in the padding (its output is -infinity, and it passes no gradient).

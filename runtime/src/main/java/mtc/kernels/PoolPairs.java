@@ -1,5 +1,6 @@
 package mtc.kernels;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -70,6 +71,89 @@ final class PoolPairs {
                 FloatVector d = FloatVector.fromArray(SPECIES, x, base + w + 1, map, at);
                 m = m.blend(d, takes(d, m));
                 m.intoArray(y, t * period + at);
+            }
+        }
+    }
+
+    /**
+     * {@link #forward} followed by relu, with each window's corner (0 to 3 in row-major order, as
+     * {@link #forward} picks it) in {@code argmax}, or -1 where the output is zero (the relu passes no
+     * gradient there; a NaN passes it, as PyTorch's relu does). Same periods and return as {@link #forward}.
+     */
+    static int reluForward(float[] x, float[] y, float[] argmax, PoolGeometry g, int count) {
+        int period = period(g.ow());
+        int periods = count / period;
+        int[] map = map(g.ow(), period);
+        Parallel.ranges(periods, parts((long) periods * period),
+                (from, to) -> reluForward(x, y, argmax, g, map, from, to));
+        return periods * period;
+    }
+
+    private static void reluForward(float[] x, float[] y, float[] argmax, PoolGeometry g, int[] map,
+                                    int fromPeriod, int toPeriod) {
+        int w = g.w();
+        int period = map.length;
+        int span = period / g.ow() * 2 * w;
+        FloatVector zero = FloatVector.zero(SPECIES);
+        FloatVector none = FloatVector.broadcast(SPECIES, -1f);
+        for (int t = fromPeriod; t < toPeriod; t++) {
+            int base = t * span;
+            for (int at = 0; at < period; at += LANES) {
+                FloatVector m = FloatVector.fromArray(SPECIES, x, base, map, at);
+                FloatVector b = FloatVector.fromArray(SPECIES, x, base + 1, map, at);
+                VectorMask<Float> take = takes(b, m);
+                m = m.blend(b, take);
+                FloatVector corner = zero.blend(1f, take);
+                FloatVector c = FloatVector.fromArray(SPECIES, x, base + w, map, at);
+                take = takes(c, m);
+                m = m.blend(c, take);
+                corner = corner.blend(2f, take);
+                FloatVector d = FloatVector.fromArray(SPECIES, x, base + w + 1, map, at);
+                take = takes(d, m);
+                m = m.blend(d, take);
+                corner = corner.blend(3f, take);
+                FloatVector out = m.blend(zero, m.compare(VectorOperators.LE, 0f)); // relu; NaN stays
+                out.intoArray(y, t * period + at);
+                corner.blend(none, out.compare(VectorOperators.LE, 0f)).intoArray(argmax, t * period + at);
+            }
+        }
+    }
+
+    /** Output {@code o} of {@link #reluForward}, one window at a time (for the outputs after the whole periods). */
+    static void reluForwardOne(float[] x, float[] y, float[] argmax, PoolGeometry g, int o) {
+        int a = 2 * o + 2 * g.ow() * (o / g.ow()), w = g.w();
+        float m = x[a];
+        int corner = 0;
+        for (int k = 1; k < 4; k++) {
+            float v = x[a + (k & 1) + (k >> 1) * w];
+            if (v > m || Float.isNaN(v)) {
+                m = v;
+                corner = k;
+            }
+        }
+        float out = m <= 0f ? 0f : m;
+        y[o] = out;
+        argmax[o] = out <= 0f ? -1f : corner;
+    }
+
+    /**
+     * The gradient of {@link #reluForward}: each window's two input rows zeroed, then its output's
+     * gradient written at the corner kept in {@code argmax} (-1: none; it writes a zero to corner 3).
+     */
+    static void reluBackward(float[] dy, float[] argmax, float[] dx, PoolGeometry g) {
+        int windowRows = g.n() * g.c() * g.oh();
+        Parallel.ranges(windowRows, parts((long) windowRows * g.ow()),
+                (from, to) -> reluBackward(dy, argmax, dx, g, from, to));
+    }
+
+    private static void reluBackward(float[] dy, float[] argmax, float[] dx, PoolGeometry g, int fromRow, int toRow) {
+        int ow = g.ow(), w = g.w();
+        for (int r = fromRow; r < toRow; r++) {
+            int top = 2 * r * w, out = r * ow;
+            Arrays.fill(dx, top, top + 2 * w, 0f);
+            for (int ox = 0; ox < ow; ox++) {
+                int corner = (int) argmax[out + ox];
+                dx[top + 2 * ox + (corner & 1) + (corner >> 1 & 1) * w] = corner >= 0 ? dy[out + ox] : 0f;
             }
         }
     }

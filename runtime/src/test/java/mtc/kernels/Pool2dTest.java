@@ -77,6 +77,37 @@ class Pool2dTest {
         assertArrayEquals(dx, run(2, dx.length, out -> Pool2d.maxBackward(dy, x, out, n, c, h, w, kh, kw, sh, sw, ph, pw, oh, ow)));
     }
 
+    /**
+     * The fused relu and max pooling against the two ops it replaces (relu, max pooling, and their
+     * gradients in reverse), bit for bit: negative, zero and tied windows, NaNs, one and two threads.
+     */
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void reluMaxPoolingIsReluThenMaxPooling(int[] s) {
+        int n = s[0], c = s[1], h = s[2], w = s[3], kh = s[4], kw = s[5], sh = s[6], sw = s[7], ph = s[8], pw = s[9];
+        int oh = outSize(h, kh, sh, ph), ow = outSize(w, kw, sw, pw);
+        float[] x = ties(n * c * h * w, 8);
+        for (int i = 0; i < x.length; i++) x[i] = i % 97 == 5 ? Float.NaN : x[i] - 1f; // -1, 0, 1 and some NaN
+        float[] dy = random(n * c * oh * ow, 9);
+        float[] relu = new float[x.length];
+        Activations.relu(x, relu, 1, x.length);
+        float[] expectedY = new float[dy.length];
+        Pool2d.maxForward(relu, expectedY, n, c, h, w, kh, kw, sh, sw, ph, pw, oh, ow);
+        float[] pooledGrad = new float[x.length];
+        Pool2d.maxBackward(dy, relu, pooledGrad, n, c, h, w, kh, kw, sh, sw, ph, pw, oh, ow);
+        float[] expectedDx = new float[x.length];
+        Activations.reluBackward(pooledGrad, relu, expectedDx, 1, x.length);
+        for (int threads : new int[] {1, 2}) {
+            float[] argmax = new float[dy.length];
+            float[] y = run(threads, dy.length,
+                    out -> Pool2d.reluMaxForward(x, out, argmax, n, c, h, w, kh, kw, sh, sw, ph, pw, oh, ow));
+            float[] dx = run(threads, x.length,
+                    out -> Pool2d.reluMaxBackward(dy, argmax, out, n, c, h, w, kh, kw, sh, sw, ph, pw, oh, ow));
+            assertArrayEquals(expectedY, y, "y, threads " + threads);
+            assertArrayEquals(expectedDx, dx, "dx, threads " + threads);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("shapes")
     void averagePoolingDividesByTheWindowClippedToThePaddedInput(int[] s) {
