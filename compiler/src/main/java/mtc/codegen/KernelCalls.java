@@ -183,6 +183,12 @@ final class KernelCalls implements OpVisitor<KernelCall> {
     }
 
     @Override
+    public KernelCall visit(Op.FusedAddRelu op) {
+        return KernelCall.of("Elementwise", "addRelu", a(op.a()), a(op.b()), a(op.out()), rows(op.out()),
+                i(op.width()));
+    }
+
+    @Override
     public KernelCall visit(Op.DropoutTrain op) {
         return KernelCall.of("Dropout", "forward", a(op.in()), a(op.out()), a(op.mask()), BATCH, i(op.width()),
                 f(op.p()), RNG);

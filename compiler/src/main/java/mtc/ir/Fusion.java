@@ -15,7 +15,8 @@ import mtc.check.PoolKind;
  *   <li>forward, before derivation: training batch norm over feature rows, then relu, then
  *       (optionally) dropout become one {@link Op.FusedBatchNormReluDropout}; softmax cross-entropy
  *       becomes {@link Op.FusedSoftmaxCrossEntropy}, which writes its gradient in the forward pass;
- *       relu followed by max pooling becomes {@link Op.FusedReluMaxPool}.
+ *       relu followed by max pooling becomes {@link Op.FusedReluMaxPool}, and a residual
+ *       connection's sum followed by relu {@link Op.FusedAddRelu}.
  *       Fused ops carry their own derivatives;</li>
  *   <li>backward, after derivation: the fused norm's gradient also takes over the bias gradient
  *       of the linear layer before it, when that reads the norm's input gradient.</li>
@@ -39,6 +40,8 @@ public final class Fusion {
                 Buffer argmax = Buffer.batched(pool.out().name().replace(".out", ".argmax"), Buffer.Role.SAVED,
                         pool.out().shape());
                 out.add(new Op.FusedReluMaxPool(relu.in(), pool.out(), argmax, pool.geometry()));
+            } else if (op instanceof Op.Add add && reluAfter(add, ops, uses) != null) {
+                out.add(addRelu(add, reluAfter(add, ops, uses), absorbed));
             } else if (op instanceof Op.SoftmaxCrossEntropy loss) {
                 out.add(new Op.FusedSoftmaxCrossEntropy(loss.logits(), lossGradient(loss.logits(), uses),
                         loss.classes()));
@@ -71,6 +74,30 @@ public final class Fusion {
         if (!(soleReader(ops, uses, relu.out()) instanceof Op.Pool2d pool) || pool.kind() != PoolKind.MAX) return null;
         ImageGeometry g = pool.geometry();
         return (long) g.h() * g.w() < 1 << 24 ? pool : null;
+    }
+
+    /** The relu that is the one reader of {@code add}'s sum, or null. */
+    private static Op.Activation reluAfter(Op.Add add, List<Op> ops, Uses uses) {
+        return soleReader(ops, uses, add.out()) instanceof Op.Activation relu && relu.kind() == ActivationKind.RELU
+                ? relu : null;
+    }
+
+    private static Op addRelu(Op.Add add, Op.Activation relu, Set<Op> absorbed) {
+        absorbed.add(relu);
+        return new Op.FusedAddRelu(add.a(), add.b(), add.out(), relu.out(), add.width());
+    }
+
+    /** The evaluation pass: a residual connection's sum and the relu after it become one op, as in training. */
+    public static List<Op> evaluation(List<Op> ops) {
+        Uses uses = Uses.of(ops);
+        Set<Op> absorbed = new HashSet<>();
+        List<Op> out = new ArrayList<>();
+        for (Op op : ops) {
+            if (absorbed.contains(op)) continue;
+            Op.Activation relu = op instanceof Op.Add add ? reluAfter(add, ops, uses) : null;
+            out.add(relu == null ? op : addRelu((Op.Add) op, relu, absorbed));
+        }
+        return out;
     }
 
     private static Op soleReader(List<Op> ops, Uses uses, Buffer b) {

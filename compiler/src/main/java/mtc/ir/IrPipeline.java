@@ -18,6 +18,7 @@ public final class IrPipeline {
     /** The pipeline from forward IR on; without {@code fuse}, every op stays separate and every gradient stored. */
     public static Program build(Lowered lowered, boolean fuse) {
         List<Op> forward = fuse ? Fusion.forward(lowered.forwardTrain()) : lowered.forwardTrain();
+        List<Op> eval = fuse ? Fusion.evaluation(lowered.forwardEval()) : lowered.forwardEval();
         List<Op> backward = Autodiff.backward(forward);
         List<Op> update = OptimizerUpdates.of(lowered.state());
         if (fuse) {
@@ -25,6 +26,6 @@ public final class IrPipeline {
             backward = fused.backward();
             update = fused.update();
         }
-        return BufferPlan.plan(lowered.withForwardTrain(forward), backward, update);
+        return BufferPlan.plan(lowered.withForward(forward, eval), backward, update);
     }
 }

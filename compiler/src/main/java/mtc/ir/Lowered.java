@@ -18,8 +18,8 @@ public record Lowered(String name, Shape input, int classes, double defaultLr, L
         forwardEval = List.copyOf(forwardEval);
     }
 
-    /** The same program with another training forward pass (what {@link Fusion} produces). */
-    public Lowered withForwardTrain(List<Op> ops) {
-        return new Lowered(name, input, classes, defaultLr, state, init, ops, forwardEval);
+    /** The same program with other forward passes (what {@link Fusion} produces). */
+    public Lowered withForward(List<Op> train, List<Op> eval) {
+        return new Lowered(name, input, classes, defaultLr, state, init, train, eval);
     }
 }

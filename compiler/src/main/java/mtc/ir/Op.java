@@ -346,6 +346,24 @@ public sealed interface Op {
         public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
     }
 
+    /**
+     * A residual connection's sum followed by relu, in one pass: {@code out = relu(a + b)}; the sum
+     * ({@code sum}, the {@link Add}'s value) is never stored. Its gradient is relu's, read from
+     * {@code out}, and goes to both sides.
+     */
+    record FusedAddRelu(Buffer a, Buffer b, Buffer sum, Buffer out, int width) implements Forward {
+        public List<Buffer> reads() { return List.of(a, b); }
+        public List<Buffer> writes() { return List.of(out); }
+        public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
+
+        public List<Op> derive(Gradients g) {
+            Buffer dSum = Autodiff.gradient(sum);
+            if (g.needs(a)) g.pass(a, dSum);
+            if (g.needs(b)) g.pass(b, dSum);
+            return List.of(new ActivationGrad(ActivationKind.RELU, 0f, g.of(out), out, dSum, width));
+        }
+    }
+
     /** {@link SoftmaxCrossEntropy} and its gradient in one op: the gradient is written in the forward pass. */
     record FusedSoftmaxCrossEntropy(Buffer logits, Buffer dLogits, int classes) implements Forward {
         public List<Buffer> reads() { return List.of(logits); }

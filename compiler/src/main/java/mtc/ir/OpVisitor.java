@@ -28,6 +28,7 @@ public interface OpVisitor<R> {
     R visit(Op.FusedBatchNormReluDropoutGrad op);
     R visit(Op.FusedSoftmaxCrossEntropy op);
     R visit(Op.FusedReluMaxPool op);
+    R visit(Op.FusedAddRelu op);
     R visit(Op.FusedReluMaxPoolGrad op);
     R visit(Op.OptimizerUpdate op);
     R visit(Op.FusedMatMulGradWeightUpdate op);

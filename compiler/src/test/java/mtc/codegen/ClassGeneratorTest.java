@@ -88,6 +88,8 @@ class ClassGeneratorTest {
         }
         programs.add(IrPipeline.build(GraphModels.residualRelu(6, 5, 3, true), true));
         programs.add(IrPipeline.build(GraphModels.residualRelu(6, 5, 3, false), false));
+        programs.add(IrPipeline.build(GraphModels.checked(
+                "input [2, 6, 6]\nconv2d(3, 3, padding=1) -> residual(conv2d(3, 3, padding=1)) -> relu -> flatten -> linear(3)\n")));
         for (mtc.ir.Program p : programs) ClassFileChecks.assertKernelCallsResolve(ClassGenerator.generate(p).bytes());
     }
 

@@ -33,4 +33,18 @@ class GraphIrTest {
         assertTrue(ops.containsAll(List.of("batch_norm_train", "relu", "add")), ops.toString());
         assertTrue(ops.stream().noneMatch(o -> o.startsWith("fused_batch_norm")), ops.toString());
     }
+
+    /** relu after a residual sum, and max pooling after relu, are one op each; the evaluation pass fuses the sum too. */
+    @Test
+    void reluJoinsTheResidualSumAndTheMaxPoolingAfterIt() {
+        Program p = IrPipeline.build(GraphModels.checked("input [2, 8, 8]\nconv2d(3, 3, padding=1) -> relu"
+                + " -> residual(conv2d(3, 3, padding=1)) -> relu -> conv2d(3, 3, padding=1) -> relu -> maxpool2d(2)"
+                + " -> flatten -> linear(3)\n"));
+        List<String> train = p.forwardTrain().stream().map(IrPrinter::opName).toList();
+        assertEquals(List.of("conv2d", "bias_add", "relu", "conv2d", "bias_add", "fused_add_relu", "conv2d",
+                "bias_add", "fused_relu_max_pool", "reshape", "matmul", "bias_add", "fused_softmax_cross_entropy"),
+                train);
+        List<String> eval = p.forwardEval().stream().map(IrPrinter::opName).toList();
+        assertTrue(eval.contains("fused_add_relu") && !eval.contains("add"), eval.toString());
+    }
 }

@@ -19,6 +19,13 @@ public final class GraphModels {
     private GraphModels() {}
 
     /** {@code y = relu(h) + h}, with {@code norm} a batch norm in between: {@code n = bn(h); y = relu(n) + n}. */
+    /** The checked model of {@code text}, a whole .mt file (failing the test on any error). */
+    public static mtc.check.CheckedModel checked(String text) {
+        mtc.driver.FrontendResult result = mtc.driver.Frontend.check(new mtc.diag.SourceFile("test.mt", text));
+        if (result.model() == null) throw new AssertionError(result.diagnostics().toString());
+        return result.model();
+    }
+
     public static Lowered residualRelu(int in, int width, int classes, boolean norm) {
         GraphModels g = new GraphModels();
         Buffer x = Buffer.batched("x", Role.INPUT, Shape.of(in));

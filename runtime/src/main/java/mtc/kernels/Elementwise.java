@@ -1,6 +1,7 @@
 package mtc.kernels;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -21,5 +22,17 @@ public final class Elementwise {
             FloatVector.fromArray(S, a, i).add(FloatVector.fromArray(S, b, i)).intoArray(out, i);
         }
         for (; i < size; i++) out[i] = a[i] + b[i];
+    }
+
+    /** {@code out = relu(a + b)}, the values of {@link #add} then {@link Activations#relu}; {@code out} may be {@code a} or {@code b}. */
+    public static void addRelu(float[] a, float[] b, float[] out, int n, int width) {
+        int size = n * width;
+        FloatVector zero = FloatVector.zero(S);
+        int i = 0;
+        for (int bound = S.loopBound(size); i < bound; i += S.length()) {
+            FloatVector sum = FloatVector.fromArray(S, a, i).add(FloatVector.fromArray(S, b, i));
+            sum.blend(zero, sum.compare(VectorOperators.LE, 0f)).intoArray(out, i); // NaN stays, as Math.max
+        }
+        for (; i < size; i++) out[i] = Math.max(a[i] + b[i], 0f);
     }
 }
