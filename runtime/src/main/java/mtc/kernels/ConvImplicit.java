@@ -52,11 +52,12 @@ final class ConvImplicit {
         return Math.max(g.cin() * hp * wp, farthest + columns(g));
     }
 
-    /** Copies sample {@code s}'s planes into {@code planes}, zero-padded. */
+    /**
+     * Copies sample {@code s}'s planes into {@code planes}, whose padding (and slack) must be zero:
+     * every sample writes the same positions, so the caller zeroes the planes once per chunk.
+     */
     static void pad(float[] x, ConvGeometry g, int s, float[] planes) {
         int hp = paddedHeight(g), wp = paddedWidth(g);
-        int size = planesSize(g);
-        Arrays.fill(planes, 0, size, 0f);
         int height = Math.min(g.h(), hp - g.ph());
         int width = Math.min(g.w(), wp - g.pw());
         for (int ci = 0; ci < g.cin(); ci++) {
@@ -72,6 +73,7 @@ final class ConvImplicit {
         int cols = columns(g);
         int wp = paddedWidth(g);
         float[] planes = scratch.plane(planesSize(g));
+        Arrays.fill(planes, 0, planesSize(g), 0f);
         float[] out = scratch.outputs(g.cout() * cols + GemmKernels.LANES);
         for (int s = s0; s < s1; s++) {
             pad(x, g, s, planes);
