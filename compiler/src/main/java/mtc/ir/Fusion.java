@@ -35,11 +35,7 @@ public final class Fusion {
             if (op instanceof Op.BatchNormTrain norm && norm.spatial() == 1) {
                 out.add(normGroup(norm, ops, uses, absorbed));
             } else if (op instanceof Op.Activation relu && reluMaxPool(relu, ops, uses) != null) {
-                Op.Pool2d pool = reluMaxPool(relu, ops, uses);
-                absorbed.add(pool);
-                Buffer argmax = Buffer.batched(pool.out().name().replace(".out", ".argmax"), Buffer.Role.SAVED,
-                        pool.out().shape());
-                out.add(new Op.FusedReluMaxPool(relu.in(), pool.out(), argmax, pool.geometry()));
+                out.add(fuseReluMaxPool(relu, reluMaxPool(relu, ops, uses), absorbed));
             } else if (op instanceof Op.Add add && reluAfter(add, ops, uses) != null) {
                 out.add(addRelu(add, reluAfter(add, ops, uses), absorbed));
             } else if (op instanceof Op.SoftmaxCrossEntropy loss) {
@@ -76,6 +72,13 @@ public final class Fusion {
         return (long) g.h() * g.w() < 1 << 24 ? pool : null;
     }
 
+    private static Op fuseReluMaxPool(Op.Activation relu, Op.Pool2d pool, Set<Op> absorbed) {
+        absorbed.add(pool);
+        Buffer argmax = Buffer.batched(pool.out().name().replace(".out", ".argmax"), Buffer.Role.SAVED,
+                pool.out().shape());
+        return new Op.FusedReluMaxPool(relu.in(), pool.out(), argmax, pool.geometry());
+    }
+
     /** The relu that is the one reader of {@code add}'s sum, or null. */
     private static Op.Activation reluAfter(Op.Add add, List<Op> ops, Uses uses) {
         return soleReader(ops, uses, add.out()) instanceof Op.Activation relu && relu.kind() == ActivationKind.RELU
@@ -87,15 +90,24 @@ public final class Fusion {
         return new Op.FusedAddRelu(add.a(), add.b(), add.out(), relu.out(), add.width());
     }
 
-    /** The evaluation pass: a residual connection's sum and the relu after it become one op, as in training. */
+    /**
+     * The evaluation pass: a residual connection's sum and the relu after it, and relu and the max
+     * pooling after it, become one op each, as in training (the pooling's argmax is written and not
+     * read: a quarter of what the relu's output cost).
+     */
     public static List<Op> evaluation(List<Op> ops) {
         Uses uses = Uses.of(ops);
         Set<Op> absorbed = new HashSet<>();
         List<Op> out = new ArrayList<>();
         for (Op op : ops) {
             if (absorbed.contains(op)) continue;
-            Op.Activation relu = op instanceof Op.Add add ? reluAfter(add, ops, uses) : null;
-            out.add(relu == null ? op : addRelu((Op.Add) op, relu, absorbed));
+            if (op instanceof Op.Add add && reluAfter(add, ops, uses) != null) {
+                out.add(addRelu(add, reluAfter(add, ops, uses), absorbed));
+            } else if (op instanceof Op.Activation relu && reluMaxPool(relu, ops, uses) != null) {
+                out.add(fuseReluMaxPool(relu, reluMaxPool(relu, ops, uses), absorbed));
+            } else {
+                out.add(op);
+            }
         }
         return out;
     }
