@@ -27,6 +27,8 @@ final class ThreadTuner {
      */
     static final int FIRST_KEEP = 200;
     static final int KEEP = 1600;
+    /** The ratio of median block times beyond which {@link #clearWin} holds. */
+    static final double CLEAR_WIN = 1.25;
 
     private final int most;
     private final long[] blockNanos = new long[PROBE_BLOCKS];
@@ -72,7 +74,7 @@ final class ThreadTuner {
         } else {
             net.setThreads(faster());
             probeBlock = -1;
-            keep = Math.min(KEEP, FIRST_KEEP << probes++);
+            keep = clearWin() ? KEEP : Math.min(KEEP, FIRST_KEEP << probes++);
         }
     }
 
@@ -90,10 +92,24 @@ final class ThreadTuner {
 
     /** The thread count whose median block was faster; all threads on a tie. */
     private int faster() {
-        long[] all = new long[PROBE_BLOCKS / 2];
-        long[] one = new long[PROBE_BLOCKS / 2];
-        for (int b = 0; b < PROBE_BLOCKS; b++) (b % 2 == 0 ? all : one)[b / 2] = blockNanos[b];
-        return median(one) < median(all) ? 1 : most;
+        return median(1) < median(0) ? 1 : most;
+    }
+
+    /**
+     * Whether one count was faster by a margin that a busier or quieter machine is unlikely to
+     * reverse soon: then the next probe waits the longest, as each probe runs half its blocks on
+     * the slower count (probing as often as at first cost a tenth of LeNet-5's early steps).
+     */
+    private boolean clearWin() {
+        long all = median(0), one = median(1);
+        return Math.max(all, one) >= CLEAR_WIN * Math.min(all, one);
+    }
+
+    /** The median time of the blocks that used all threads ({@code parity} 0) or one (1). */
+    private long median(int parity) {
+        long[] blocks = new long[PROBE_BLOCKS / 2];
+        for (int b = parity; b < PROBE_BLOCKS; b += 2) blocks[b / 2] = blockNanos[b];
+        return median(blocks);
     }
 
     private static long median(long[] values) {

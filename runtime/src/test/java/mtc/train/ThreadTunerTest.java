@@ -25,17 +25,30 @@ class ThreadTunerTest {
         ThreadTuner tuner = new ThreadTuner(net, 10);
         assertEquals(1, net.threads(), "one thread while the JIT compiles");
         run(tuner, 10, t -> 100);
-        run(tuner, probeSteps(), t -> t == 2 ? 60 : 100);
+        run(tuner, probeSteps(), t -> t == 2 ? 90 : 100);
         assertEquals(2, net.threads());
         run(tuner, ThreadTuner.FIRST_KEEP, t -> 100);
-        run(tuner, probeSteps(), t -> t == 2 ? 130 : 100); // the machine got busy: two threads now lose
+        run(tuner, probeSteps(), t -> t == 2 ? 110 : 100); // the machine got busy: two threads now lose
         assertEquals(1, net.threads());
         run(tuner, 2 * ThreadTuner.FIRST_KEEP - 1, t -> 100);
         assertEquals(1, net.threads(), "the second wait is twice as long");
-        run(tuner, 1 + probeSteps(), t -> t == 2 ? 60 : 100);
+        run(tuner, 1 + probeSteps(), t -> t == 2 ? 90 : 100);
         assertEquals(2, net.threads());
         tuner.restore();
         assertEquals(2, net.threads());
+    }
+
+    /** A clear difference (two threads 1.6x faster) is not probed again until the longest wait is over. */
+    @Test
+    void aClearWinIsKeptLongest() {
+        net.setThreads(2);
+        ThreadTuner tuner = new ThreadTuner(net, 0);
+        run(tuner, probeSteps(), t -> t == 2 ? 60 : 100);
+        assertEquals(2, net.threads());
+        run(tuner, ThreadTuner.KEEP - 1, t -> t == 2 ? 60 : 100);
+        assertEquals(2, net.threads(), "no probe yet");
+        run(tuner, 1 + ThreadTuner.BLOCK, t -> 100);
+        assertEquals(1, net.threads(), "probing: the second block runs on one thread");
     }
 
     @Test
