@@ -82,8 +82,20 @@ class GeneratedNetworkTest {
      */
     @Test
     void oneThreadAndTwoTrainToIdenticalWeights() {
-        Network one = trainOnImageLikeData(1);
-        Network two = trainOnImageLikeData(2);
+        assertSameWeights(TestModels.seed(784, 256, 10, 0.2));
+    }
+
+    /** The same for a convolutional network with batch norms over images, a residual connection and max pooling. */
+    @Test
+    void oneThreadAndTwoTrainAConvolutionalNetworkToIdenticalWeights() {
+        assertSameWeights(mtc.ir.GraphModels.checked("input [1, 28, 28]\nconv2d(16, 3, padding=1) -> batchnorm -> relu"
+                + " -> residual(conv2d(16, 3, padding=1) -> batchnorm) -> relu -> maxpool2d(2)"
+                + " -> conv2d(8, 5) -> relu -> maxpool2d(2) -> flatten -> linear(10)\n"));
+    }
+
+    private static void assertSameWeights(CheckedModel model) {
+        Network one = trainOnImageLikeData(model, 1);
+        Network two = trainOnImageLikeData(model, 2);
         for (int t = 0; t < one.spec().tensors().size(); t++) {
             if (one.spec().tensors().get(t).dtype() == mtc.runtime.DType.F32) {
                 assertArrayEquals(one.floats(t), two.floats(t), one.spec().tensors().get(t).name());
@@ -91,9 +103,9 @@ class GeneratedNetworkTest {
         }
     }
 
-    private static Network trainOnImageLikeData(int threads) {
+    private static Network trainOnImageLikeData(CheckedModel model, int threads) {
         int pixels = 784, batch = 64;
-        Network net = network(TestModels.seed(pixels, 256, 10, 0.2), 7);
+        Network net = network(model, 7);
         net.setThreads(threads);
         Rng data = new Rng(11), dropout = new Rng(12);
         float[] x = new float[batch * pixels];

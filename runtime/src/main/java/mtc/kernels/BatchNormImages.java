@@ -2,7 +2,6 @@ package mtc.kernels;
 
 import static jdk.incubator.vector.VectorOperators.F2D;
 
-import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -30,14 +29,25 @@ final class BatchNormImages {
 
     /** {@code scratch[ch]} = mean, {@code scratch[c + ch]} = Σ (x − mean)²: two passes, for accuracy. */
     static void sumsAndSquares(float[] x, double[] scratch, int n, int c, int spatial) {
-        Arrays.fill(scratch, 0, 2 * c, 0.0);
-        for (int b = 0; b < n; b++) {
-            for (int ch = 0; ch < c; ch++) scratch[ch] += sum(x, (b * c + ch) * spatial, spatial);
-        }
-        for (int ch = 0; ch < c; ch++) scratch[ch] /= (double) n * spatial;
-        for (int b = 0; b < n; b++) {
-            for (int ch = 0; ch < c; ch++) scratch[c + ch] += squares(x, (b * c + ch) * spatial, spatial, scratch[ch]);
-        }
+        Parallel.ranges(c, parts(n, c, spatial), (from, to) -> {
+            for (int ch = from; ch < to; ch++) {
+                double total = 0;
+                for (int b = 0; b < n; b++) total += sum(x, (b * c + ch) * spatial, spatial);
+                double mean = total / ((double) n * spatial);
+                double squares = 0;
+                for (int b = 0; b < n; b++) squares += squares(x, (b * c + ch) * spatial, spatial, mean);
+                scratch[ch] = mean;
+                scratch[c + ch] = squares;
+            }
+        });
+    }
+
+    /**
+     * Threads worth using for a pass over {@code [n, c, spatial]}: the channels are shared out
+     * (each channel's sums stay in sample order on one thread, so the numbers do not depend on it).
+     */
+    private static int parts(int n, int c, int spatial) {
+        return Math.min(c, Parallel.partsFor((long) n * c * spatial, 1 << 15));
     }
 
     /** Σ x[from, from + count), in double. */
@@ -98,56 +108,66 @@ final class BatchNormImages {
     /** {@code xhat = (x − mean)·invStd}, {@code y = γ·xhat + β}, with mean and invStd in {@code scratch}. */
     static void normalise(float[] x, float[] y, float[] xhat, float[] gamma, float[] beta, double[] scratch,
                           int n, int c, int spatial) {
-        for (int b = 0; b < n; b++) {
-            for (int ch = 0; ch < c; ch++) {
+        Parallel.ranges(c, parts(n, c, spatial), (from, to) -> {
+            for (int ch = from; ch < to; ch++) {
                 float mean = (float) scratch[ch];
                 float inv = (float) scratch[c + ch];
                 float g = gamma[ch], shift = beta[ch]; // locals: the stores below could alias the arrays
-                int base = (b * c + ch) * spatial;
-                for (int p = base; p < base + spatial; p++) {
-                    float h = (x[p] - mean) * inv;
-                    xhat[p] = h;
-                    y[p] = h * g + shift;
+                for (int b = 0; b < n; b++) {
+                    int base = (b * c + ch) * spatial;
+                    for (int p = base; p < base + spatial; p++) {
+                        float h = (x[p] - mean) * inv;
+                        xhat[p] = h;
+                        y[p] = h * g + shift;
+                    }
                 }
             }
-        }
+        });
     }
 
     /** {@code y = x·scratch[ch] + scratch[c + ch]}. */
     static void scaleAndShift(float[] x, float[] y, double[] scratch, int n, int c, int spatial) {
-        for (int b = 0; b < n; b++) {
-            for (int ch = 0; ch < c; ch++) {
+        Parallel.ranges(c, parts(n, c, spatial), (from, to) -> {
+            for (int ch = from; ch < to; ch++) {
                 float scale = (float) scratch[ch];
                 float shift = (float) scratch[c + ch];
-                int base = (b * c + ch) * spatial;
-                for (int p = base; p < base + spatial; p++) y[p] = x[p] * scale + shift;
+                for (int b = 0; b < n; b++) {
+                    int base = (b * c + ch) * spatial;
+                    for (int p = base; p < base + spatial; p++) y[p] = x[p] * scale + shift;
+                }
             }
-        }
+        });
     }
 
     /** {@code scratch[ch] = Σ dy}, {@code scratch[c + ch] = Σ dy·xhat}. */
     static void gradientSums(float[] dy, float[] xhat, double[] scratch, int n, int c, int spatial) {
-        Arrays.fill(scratch, 0, 2 * c, 0.0);
-        for (int b = 0; b < n; b++) {
-            for (int ch = 0; ch < c; ch++) {
-                int base = (b * c + ch) * spatial;
-                scratch[ch] += sum(dy, base, spatial);
-                scratch[c + ch] += dot(dy, xhat, base, spatial);
+        Parallel.ranges(c, parts(n, c, spatial), (from, to) -> {
+            for (int ch = from; ch < to; ch++) {
+                double sum = 0, dot = 0;
+                for (int b = 0; b < n; b++) {
+                    int base = (b * c + ch) * spatial;
+                    sum += sum(dy, base, spatial);
+                    dot += dot(dy, xhat, base, spatial);
+                }
+                scratch[ch] = sum;
+                scratch[c + ch] = dot;
             }
-        }
+        });
     }
 
     static void inputGradient(float[] dy, float[] xhat, float[] gamma, float[] invStd, float[] dx,
                               float[] dgamma, float[] dbeta, int n, int c, int spatial) {
         int m = n * spatial;
         float fm = m;
-        for (int b = 0; b < n; b++) {
-            for (int ch = 0; ch < c; ch++) {
+        Parallel.ranges(c, parts(n, c, spatial), (from, to) -> {
+            for (int ch = from; ch < to; ch++) {
                 float k = gamma[ch] * invStd[ch] / m;
                 float sumDy = dbeta[ch], sumDyXhat = dgamma[ch]; // locals: dx could alias the arrays
-                int base = (b * c + ch) * spatial;
-                for (int i = base; i < base + spatial; i++) dx[i] = k * (fm * dy[i] - sumDy - xhat[i] * sumDyXhat);
+                for (int b = 0; b < n; b++) {
+                    int base = (b * c + ch) * spatial;
+                    for (int i = base; i < base + spatial; i++) dx[i] = k * (fm * dy[i] - sumDy - xhat[i] * sumDyXhat);
+                }
             }
-        }
+        });
     }
 }
