@@ -17,8 +17,9 @@ public final class Activations {
 
     /** {@code y = max(x, 0)} (C2 vectorises this loop by itself). */
     public static void relu(float[] x, float[] y, int n, int width) {
-        int size = n * width;
-        for (int i = 0; i < size; i++) y[i] = Math.max(x[i], 0f);
+        Parallel.elements(n * width, (from, to) -> {
+            for (int i = from; i < to; i++) y[i] = Math.max(x[i], 0f);
+        });
     }
 
     /**
@@ -26,15 +27,18 @@ public final class Activations {
      * Written with the Vector API: C2 in JDK 17 does not vectorise the conditional.
      */
     public static void reluBackward(float[] dy, float[] y, float[] dx, int n, int width) {
-        int size = n * width;
+        Parallel.elements(n * width, (from, to) -> reluBackwardRange(dy, y, dx, from, to));
+    }
+
+    private static void reluBackwardRange(float[] dy, float[] y, float[] dx, int from, int to) {
         FloatVector zero = FloatVector.zero(S);
-        int i = 0;
-        for (int bound = S.loopBound(size); i < bound; i += S.length()) {
+        int i = from;
+        for (; i + S.length() <= to; i += S.length()) {
             FloatVector.fromArray(S, dy, i)
                     .blend(zero, FloatVector.fromArray(S, y, i).compare(VectorOperators.LE, 0f))
                     .intoArray(dx, i);
         }
-        for (; i < size; i++) dx[i] = y[i] <= 0f ? 0f : dy[i]; // as the vectors: a NaN passes, as in PyTorch
+        for (; i < to; i++) dx[i] = y[i] <= 0f ? 0f : dy[i]; // as the vectors: a NaN passes, as in PyTorch
     }
 
     /** {@code y = x > 0 ? x : x * slope}, PyTorch's {@code LeakyReLU(slope)} bit for bit. */

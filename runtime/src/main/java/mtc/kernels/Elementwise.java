@@ -16,23 +16,27 @@ public final class Elementwise {
 
     /** {@code out = a + b}; {@code out} may be {@code a} or {@code b}. */
     public static void add(float[] a, float[] b, float[] out, int n, int width) {
-        int size = n * width;
-        int i = 0;
-        for (int bound = S.loopBound(size); i < bound; i += S.length()) {
-            FloatVector.fromArray(S, a, i).add(FloatVector.fromArray(S, b, i)).intoArray(out, i);
-        }
-        for (; i < size; i++) out[i] = a[i] + b[i];
+        Parallel.elements(n * width, (from, to) -> {
+            int i = from;
+            for (; i + S.length() <= to; i += S.length()) {
+                FloatVector.fromArray(S, a, i).add(FloatVector.fromArray(S, b, i)).intoArray(out, i);
+            }
+            for (; i < to; i++) out[i] = a[i] + b[i];
+        });
     }
 
     /** {@code out = relu(a + b)}, the values of {@link #add} then {@link Activations#relu}; {@code out} may be {@code a} or {@code b}. */
     public static void addRelu(float[] a, float[] b, float[] out, int n, int width) {
-        int size = n * width;
+        Parallel.elements(n * width, (from, to) -> addReluRange(a, b, out, from, to));
+    }
+
+    private static void addReluRange(float[] a, float[] b, float[] out, int from, int to) {
         FloatVector zero = FloatVector.zero(S);
-        int i = 0;
-        for (int bound = S.loopBound(size); i < bound; i += S.length()) {
+        int i = from;
+        for (; i + S.length() <= to; i += S.length()) {
             FloatVector sum = FloatVector.fromArray(S, a, i).add(FloatVector.fromArray(S, b, i));
             sum.blend(zero, sum.compare(VectorOperators.LE, 0f)).intoArray(out, i); // NaN stays, as Math.max
         }
-        for (; i < size; i++) out[i] = Math.max(a[i] + b[i], 0f);
+        for (; i < to; i++) out[i] = Math.max(a[i] + b[i], 0f);
     }
 }

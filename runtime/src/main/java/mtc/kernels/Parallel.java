@@ -70,6 +70,22 @@ public final class Parallel {
     }
 
     /** Where part {@code part} of {@code parts} begins in {@code [0, total)}. */
+    /**
+     * Runs {@code body} over {@code [0, size)} elements streamed once (element-wise kernels), cut
+     * into contiguous ranges at whole vectors, on as many threads as that many elements pay for.
+     * Each element is computed alone, so the numbers do not depend on the cut.
+     */
+    public static void elements(int size, Range body) {
+        int parts = partsFor(size, 1 << 15);
+        if (parts == 1) {
+            body.run(0, size);
+            return;
+        }
+        int lanes = GemmKernels.LANES, vectors = (size + lanes - 1) / lanes;
+        forEach(parts, part -> body.run(Math.min(size, cut(vectors, part, parts) * lanes),
+                Math.min(size, cut(vectors, part + 1, parts) * lanes)));
+    }
+
     private static int cut(int total, int part, int parts) {
         return (int) ((long) total * part / parts);
     }
