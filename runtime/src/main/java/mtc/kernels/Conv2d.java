@@ -29,7 +29,9 @@ public final class Conv2d {
     private static void forward(float[] x, float[] weight, float[] y, ConvGeometry g) {
         if (ConvImplicit.suits(g)) {
             int[] shifts = ConvImplicit.shifts(g, ConvScratch.current().shifts(g.depth()));
-            eachChunk(g, ConvGeometry.CHUNK_COLUMNS, (chunk, s0, s1) -> ConvImplicit.forward(x, weight, y, g, shifts, s0, s1));
+            long call = ConvScratch.nextCall();
+            eachChunk(g, ConvGeometry.CHUNK_COLUMNS,
+                    (chunk, s0, s1) -> ConvImplicit.forward(x, weight, y, g, shifts, s0, s1, call));
             return;
         }
         eachChunk(g, ConvGeometry.CHUNK_COLUMNS, (chunk, s0, s1) -> {

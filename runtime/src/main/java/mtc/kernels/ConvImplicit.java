@@ -54,7 +54,8 @@ final class ConvImplicit {
 
     /**
      * Copies sample {@code s}'s planes into {@code planes}, whose padding (and slack) must be zero:
-     * every sample writes the same positions, so the caller zeroes the planes once per chunk.
+     * every sample of a convolution writes the same positions, so the planes are zeroed once per
+     * call and thread ({@link ConvScratch#paddedPlanes}).
      */
     static void pad(float[] x, ConvGeometry g, int s, float[] planes) {
         int hp = paddedHeight(g), wp = paddedWidth(g);
@@ -67,13 +68,12 @@ final class ConvImplicit {
         }
     }
 
-    /** {@code y} for samples {@code [s0, s1)}. */
-    static void forward(float[] x, float[] weight, float[] y, ConvGeometry g, int[] shifts, int s0, int s1) {
+    /** {@code y} for samples {@code [s0, s1)}, a chunk of convolution {@code call} ({@link ConvScratch#nextCall}). */
+    static void forward(float[] x, float[] weight, float[] y, ConvGeometry g, int[] shifts, int s0, int s1, long call) {
         ConvScratch scratch = ConvScratch.current();
         int cols = columns(g);
         int wp = paddedWidth(g);
-        float[] planes = scratch.plane(planesSize(g));
-        Arrays.fill(planes, 0, planesSize(g), 0f);
+        float[] planes = scratch.paddedPlanes(planesSize(g), call);
         float[] out = scratch.outputs(g.cout() * cols + GemmKernels.LANES);
         for (int s = s0; s < s1; s++) {
             pad(x, g, s, planes);

@@ -16,6 +16,10 @@ final class ConvScratch {
     private int[] shifts = new int[0];
     private int[] rowShifts = new int[0];
     private float[] lanes = new float[0];
+    private float[] padded = new float[0];
+    /** The convolution call whose padding {@link #padded} holds (zeros), or 0. */
+    private long paddedFor;
+    private static final java.util.concurrent.atomic.AtomicLong CALLS = new java.util.concurrent.atomic.AtomicLong();
 
     private ConvScratch() {}
 
@@ -63,6 +67,25 @@ final class ConvScratch {
     float[] lanes(int size) {
         if (lanes.length < size) lanes = new float[size];
         return lanes;
+    }
+
+    /** A number for one convolution call, never 0 and never repeated. */
+    static long nextCall() {
+        return CALLS.incrementAndGet();
+    }
+
+    /**
+     * A sample's zero-padded planes for convolution {@code call}: zeroed on this thread's first
+     * use in the call, then handed back as the last sample left them (its interior overwritten by
+     * the next sample, its padding still zero).
+     */
+    float[] paddedPlanes(int size, long call) {
+        if (padded.length < size) padded = new float[size];
+        if (paddedFor != call) {
+            java.util.Arrays.fill(padded, 0, size, 0f);
+            paddedFor = call;
+        }
+        return padded;
     }
 
     /** One zero-padded input plane (or all of a sample's). */
