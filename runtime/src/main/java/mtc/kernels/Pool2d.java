@@ -60,7 +60,9 @@ public final class Pool2d {
         g.check("x", x, "argmax", argmax);
         int count = n * c * oh * ow;
         if (PoolPairs.suits(g)) {
-            PoolPairs.reluForward(x, y, argmax, g);
+            for (int o = PoolPairs.reluForward(x, y, argmax, g, count); o < count; o++) {
+                PoolPairs.reluForwardOne(x, y, argmax, g, o);
+            }
             return;
         }
         for (int o = 0; o < count; o++) {

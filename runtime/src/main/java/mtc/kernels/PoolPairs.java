@@ -1,11 +1,9 @@
 package mtc.kernels;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -19,12 +17,13 @@ import jdk.incubator.vector.VectorSpecies;
 final class PoolPairs {
     private static final VectorSpecies<Float> SPECIES = GemmKernels.SPECIES;
     private static final int LANES = GemmKernels.LANES;
-    /** Half a vector of floats: one per window of a vector of input pairs. */
-    private static final VectorSpecies<Float> HALF =
-            VectorSpecies.of(float.class, VectorShape.forBitSize(SPECIES.vectorBitSize() / 2));
-    private static final VectorSpecies<Long> LONGS = VectorSpecies.of(long.class, SPECIES.vectorShape());
-    private static final VectorSpecies<Integer> HALF_INTS =
-            VectorSpecies.of(int.class, VectorShape.forBitSize(SPECIES.vectorBitSize() / 2));
+    /**
+     * Shuffles of a vector of windows' left and right inputs into the pairs of a row (two vectors);
+     * an index past the lanes picks from the second vector.
+     */
+    private static final VectorShuffle<Float> LOW_PAIRS = VectorShuffle.fromOp(SPECIES, i -> i / 2 + (i % 2) * LANES);
+    private static final VectorShuffle<Float> HIGH_PAIRS =
+            VectorShuffle.fromOp(SPECIES, i -> LANES / 2 + i / 2 + (i % 2) * LANES);
 
     private PoolPairs() {}
 
@@ -86,63 +85,68 @@ final class PoolPairs {
     /**
      * {@link #forward} followed by relu, with each window's corner (0 to 3 in row-major order, as
      * {@link #forward} picks it) in {@code argmax}, or -1 where the output is zero (the relu passes no
-     * gradient there; a NaN passes it, as PyTorch's relu does). Row by row of windows, without
-     * gathers: a vector of a row's inputs is read as longs, each the pair of one window, and
-     * narrowed twice (low and high halves) into the windows' left and right inputs; the last
-     * windows of a row are masked.
+     * gradient there; a NaN passes it, as PyTorch's relu does). Same periods and return as {@link #forward}.
      */
-    static void reluForward(float[] x, float[] y, float[] argmax, PoolGeometry g) {
-        int windowRows = g.n() * g.c() * g.oh();
-        Parallel.ranges(windowRows, parts((long) windowRows * g.ow()),
-                (from, to) -> reluForward(x, y, argmax, g, from, to));
+    static int reluForward(float[] x, float[] y, float[] argmax, PoolGeometry g, int count) {
+        int period = period(g.ow());
+        int periods = count / period;
+        int[] map = map(g.ow(), period);
+        Parallel.ranges(periods, parts((long) periods * period),
+                (from, to) -> reluForward(x, y, argmax, g, map, from, to));
+        return periods * period;
     }
 
-    private static void reluForward(float[] x, float[] y, float[] argmax, PoolGeometry g, int fromRow, int toRow) {
-        int ow = g.ow(), w = g.w(), half = HALF.length();
-        FloatVector zero = FloatVector.zero(HALF);
-        FloatVector none = FloatVector.broadcast(HALF, -1f);
-        for (int r = fromRow; r < toRow; r++) {
-            int top = 2 * r * w, out = r * ow;
-            for (int ox = 0; ox < ow; ox += half) {
-                VectorMask<Float> windows = HALF.indexInRange(ox, ow);
-                VectorMask<Float> inputs = SPECIES.indexInRange(2 * ox, 2 * ow);
-                LongVector upper = FloatVector.fromArray(SPECIES, x, top + 2 * ox, inputs).reinterpretAsLongs();
-                LongVector lower = FloatVector.fromArray(SPECIES, x, top + w + 2 * ox, inputs).reinterpretAsLongs();
-                FloatVector m = left(upper);
-                FloatVector b = right(upper);
+    private static void reluForward(float[] x, float[] y, float[] argmax, PoolGeometry g, int[] map,
+                                    int fromPeriod, int toPeriod) {
+        int w = g.w();
+        int period = map.length;
+        int span = period / g.ow() * 2 * w;
+        FloatVector zero = FloatVector.zero(SPECIES);
+        FloatVector none = FloatVector.broadcast(SPECIES, -1f);
+        for (int t = fromPeriod; t < toPeriod; t++) {
+            int base = t * span;
+            for (int at = 0; at < period; at += LANES) {
+                FloatVector m = FloatVector.fromArray(SPECIES, x, base, map, at);
+                FloatVector b = FloatVector.fromArray(SPECIES, x, base + 1, map, at);
                 VectorMask<Float> take = takes(b, m);
                 m = m.blend(b, take);
                 FloatVector corner = zero.blend(1f, take);
-                FloatVector c = left(lower);
+                FloatVector c = FloatVector.fromArray(SPECIES, x, base + w, map, at);
                 take = takes(c, m);
                 m = m.blend(c, take);
                 corner = corner.blend(2f, take);
-                FloatVector d = right(lower);
+                FloatVector d = FloatVector.fromArray(SPECIES, x, base + w + 1, map, at);
                 take = takes(d, m);
                 m = m.blend(d, take);
                 corner = corner.blend(3f, take);
-                FloatVector relu = m.blend(zero, m.compare(VectorOperators.LE, 0f)); // NaN stays
-                relu.intoArray(y, out + ox, windows);
-                corner.blend(none, relu.compare(VectorOperators.LE, 0f)).intoArray(argmax, out + ox, windows);
+                FloatVector out = m.blend(zero, m.compare(VectorOperators.LE, 0f)); // relu; NaN stays
+                out.intoArray(y, t * period + at);
+                corner.blend(none, out.compare(VectorOperators.LE, 0f)).intoArray(argmax, t * period + at);
             }
         }
     }
 
-    /** The first float of each pair (the low half of each long: lanes are little-endian). */
-    private static FloatVector left(LongVector pairs) {
-        return ((IntVector) pairs.convertShape(VectorOperators.L2I, HALF_INTS, 0)).reinterpretAsFloats();
-    }
-
-    /** The second float of each pair. */
-    private static FloatVector right(LongVector pairs) {
-        return ((IntVector) pairs.lanewise(VectorOperators.LSHR, 32).convertShape(VectorOperators.L2I, HALF_INTS, 0))
-                .reinterpretAsFloats();
+    /** Output {@code o} of {@link #reluForward}, one window at a time (for the outputs after the whole periods). */
+    static void reluForwardOne(float[] x, float[] y, float[] argmax, PoolGeometry g, int o) {
+        int a = 2 * o + 2 * g.ow() * (o / g.ow()), w = g.w();
+        float m = x[a];
+        int corner = 0;
+        for (int k = 1; k < 4; k++) {
+            float v = x[a + (k & 1) + (k >> 1) * w];
+            if (v > m || Float.isNaN(v)) {
+                m = v;
+                corner = k;
+            }
+        }
+        float out = m <= 0f ? 0f : m;
+        y[o] = out;
+        argmax[o] = out <= 0f ? -1f : corner;
     }
 
     /**
      * The gradient of {@link #reluForward}: each window's output gradient at the corner kept in
      * {@code argmax} and zeros at the other three (at all four for -1), the two rows of a vector of
-     * windows written as pairs (the inverse of the forward's narrowing).
+     * windows written as pairs by shuffles, masked at the end of a row (no zero fill, no scatter).
      */
     static void reluBackward(float[] dy, float[] argmax, float[] dx, PoolGeometry g) {
         int windowRows = g.n() * g.c() * g.oh();
@@ -151,32 +155,26 @@ final class PoolPairs {
     }
 
     private static void reluBackward(float[] dy, float[] argmax, float[] dx, PoolGeometry g, int fromRow, int toRow) {
-        int ow = g.ow(), w = g.w(), half = HALF.length();
-        FloatVector zero = FloatVector.zero(HALF);
+        int ow = g.ow(), w = g.w();
+        FloatVector zero = FloatVector.zero(SPECIES);
         for (int r = fromRow; r < toRow; r++) {
             int top = 2 * r * w, out = r * ow;
-            for (int ox = 0; ox < ow; ox += half) {
-                VectorMask<Float> windows = HALF.indexInRange(ox, ow);
-                VectorMask<Float> inputs = SPECIES.indexInRange(2 * ox, 2 * ow);
-                FloatVector grad = FloatVector.fromArray(HALF, dy, out + ox, windows);
-                FloatVector corner = FloatVector.fromArray(HALF, argmax, out + ox, windows);
+            for (int ox = 0; ox < ow; ox += LANES) {
+                VectorMask<Float> windows = SPECIES.indexInRange(ox, ow);
+                FloatVector grad = FloatVector.fromArray(SPECIES, dy, out + ox, windows);
+                FloatVector corner = FloatVector.fromArray(SPECIES, argmax, out + ox, windows);
                 FloatVector p = zero.blend(grad, corner.compare(VectorOperators.EQ, 0f));
                 FloatVector q = zero.blend(grad, corner.compare(VectorOperators.EQ, 1f));
                 FloatVector c = zero.blend(grad, corner.compare(VectorOperators.EQ, 2f));
                 FloatVector d = zero.blend(grad, corner.compare(VectorOperators.EQ, 3f));
-                pairs(p, q).intoArray(dx, top + 2 * ox, inputs);
-                pairs(c, d).intoArray(dx, top + w + 2 * ox, inputs);
+                VectorMask<Float> first = SPECIES.indexInRange(2 * ox, 2 * ow);
+                VectorMask<Float> second = SPECIES.indexInRange(2 * ox + LANES, 2 * ow);
+                p.rearrange(LOW_PAIRS, q).intoArray(dx, top + 2 * ox, first);
+                p.rearrange(HIGH_PAIRS, q).intoArray(dx, top + 2 * ox + LANES, second);
+                c.rearrange(LOW_PAIRS, d).intoArray(dx, top + w + 2 * ox, first);
+                c.rearrange(HIGH_PAIRS, d).intoArray(dx, top + w + 2 * ox + LANES, second);
             }
         }
-    }
-
-    /** {@code left} and {@code right} interleaved: the inverse of {@link #left} and {@link #right}. */
-    private static FloatVector pairs(FloatVector left, FloatVector right) {
-        LongVector low = ((LongVector) left.reinterpretAsInts().convertShape(VectorOperators.I2L, LONGS, 0))
-                .and(0xFFFF_FFFFL);
-        LongVector high = ((LongVector) right.reinterpretAsInts().convertShape(VectorOperators.I2L, LONGS, 0))
-                .lanewise(VectorOperators.LSHL, 32);
-        return low.or(high).reinterpretAsFloats();
     }
 
     /**
