@@ -89,7 +89,8 @@ final class ConvImplicit {
 
     /**
      * {@code out[r, x] = Σ_p weight[r·depth + p] · planes[shifts[p] + x]}: 4-vector strips, then
-     * single vectors; six rows at a time, the last six moved up to end at the last row
+     * single vectors; six rows at a time and the last one or two strips' rows four at a time where
+     * that covers them exactly ({@link #foursOf}), else the last six moved up to end at the last row
      * (recomputing some rows to the same values), or row by row when there are fewer than six.
      */
     private static void multiply(float[] weight, float[] planes, int[] shifts, int depth, int rows, int cols,
@@ -103,9 +104,13 @@ final class ConvImplicit {
                 }
                 continue;
             }
-            for (int r = 0; r < rows; r += 6) {
-                int top = Math.min(r, rows - 6);
+            int fours = foursOf(rows);
+            for (int r = 0; r < rows - 4 * fours; r += 6) {
+                int top = Math.min(r, rows - 4 * fours - 6);
                 ConvKernels.tile6x4(weight, top * depth, depth, planes, col, shifts, depth, out, top * cols + col, cols);
+            }
+            for (int r = rows - 4 * fours; r < rows; r += 4) {
+                ConvKernels.tile4x4(weight, r * depth, depth, planes, col, shifts, depth, out, r * cols + col, cols);
             }
         }
         for (; col < cols; col += lanes) {
@@ -120,6 +125,20 @@ final class ConvImplicit {
                 ConvKernels.tile6x1(weight, top * depth, depth, planes, col, shifts, depth, out, top * cols + col, cols);
             }
         }
+    }
+
+    /**
+     * How many rows of a strip go to {@link ConvKernels#tile4x4} so that six-row tiles cover the rest
+     * exactly (16 = 6 + 6 + 4, 32 = 4·6 + 2·4): one or two, for an even count of 8 or more rows that
+     * sixes alone do not cover; otherwise none, and the last six-row tile overlaps the one before.
+     */
+    private static int foursOf(int rows) {
+        if (rows < 8 || rows % 2 != 0) return 0;
+        return switch (rows % 6) {
+            case 2 -> 2;
+            case 4 -> 1;
+            default -> 0;
+        };
     }
 
     /** Whether {@link #weightGradient} suits: unit strides, and enough channels and depth for its 4x5 tiles. */

@@ -68,6 +68,43 @@ final class ConvKernels {
         c52.intoArray(out, outOff + 5 * ldo + 2 * LANES); c53.intoArray(out, outOff + 5 * ldo + 3 * LANES);
     }
 
+    /** Four rows by four vectors: with {@link #tile6x4}, channel counts such as 16 and 32 are covered without overlap. */
+    static void tile4x4(float[] s, int sOff, int sRow, float[] v, int vOff, int[] rows, int depth,
+                        float[] out, int outOff, int ldo) {
+        FloatVector zero = FloatVector.zero(SPECIES);
+        FloatVector c00 = zero, c01 = zero, c02 = zero, c03 = zero;
+        FloatVector c10 = zero, c11 = zero, c12 = zero, c13 = zero;
+        FloatVector c20 = zero, c21 = zero, c22 = zero, c23 = zero;
+        FloatVector c30 = zero, c31 = zero, c32 = zero, c33 = zero;
+        for (int p = 0; p < depth; p++) {
+            int q = sOff + p, vp = vOff + rows[p];
+            FloatVector b0 = FloatVector.fromArray(SPECIES, v, vp);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, v, vp + LANES);
+            FloatVector b2 = FloatVector.fromArray(SPECIES, v, vp + 2 * LANES);
+            FloatVector b3 = FloatVector.fromArray(SPECIES, v, vp + 3 * LANES);
+            FloatVector a0 = FloatVector.broadcast(SPECIES, s[q]);
+            c00 = a0.lanewise(FMA, b0, c00); c01 = a0.lanewise(FMA, b1, c01);
+            c02 = a0.lanewise(FMA, b2, c02); c03 = a0.lanewise(FMA, b3, c03);
+            FloatVector a1 = FloatVector.broadcast(SPECIES, s[q + sRow]);
+            c10 = a1.lanewise(FMA, b0, c10); c11 = a1.lanewise(FMA, b1, c11);
+            c12 = a1.lanewise(FMA, b2, c12); c13 = a1.lanewise(FMA, b3, c13);
+            FloatVector a2 = FloatVector.broadcast(SPECIES, s[q + 2 * sRow]);
+            c20 = a2.lanewise(FMA, b0, c20); c21 = a2.lanewise(FMA, b1, c21);
+            c22 = a2.lanewise(FMA, b2, c22); c23 = a2.lanewise(FMA, b3, c23);
+            FloatVector a3 = FloatVector.broadcast(SPECIES, s[q + 3 * sRow]);
+            c30 = a3.lanewise(FMA, b0, c30); c31 = a3.lanewise(FMA, b1, c31);
+            c32 = a3.lanewise(FMA, b2, c32); c33 = a3.lanewise(FMA, b3, c33);
+        }
+        c00.intoArray(out, outOff); c01.intoArray(out, outOff + LANES);
+        c02.intoArray(out, outOff + 2 * LANES); c03.intoArray(out, outOff + 3 * LANES);
+        c10.intoArray(out, outOff + ldo); c11.intoArray(out, outOff + ldo + LANES);
+        c12.intoArray(out, outOff + ldo + 2 * LANES); c13.intoArray(out, outOff + ldo + 3 * LANES);
+        c20.intoArray(out, outOff + 2 * ldo); c21.intoArray(out, outOff + 2 * ldo + LANES);
+        c22.intoArray(out, outOff + 2 * ldo + 2 * LANES); c23.intoArray(out, outOff + 2 * ldo + 3 * LANES);
+        c30.intoArray(out, outOff + 3 * ldo); c31.intoArray(out, outOff + 3 * ldo + LANES);
+        c32.intoArray(out, outOff + 3 * ldo + 2 * LANES); c33.intoArray(out, outOff + 3 * ldo + 3 * LANES);
+    }
+
     static void tile1x4(float[] s, int sOff, float[] v, int vOff, int[] rows, int depth, float[] out, int outOff) {
         FloatVector zero = FloatVector.zero(SPECIES);
         FloatVector c00 = zero, c01 = zero, c02 = zero, c03 = zero;
