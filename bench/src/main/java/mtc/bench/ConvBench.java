@@ -30,7 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class ConvBench {
     /** {@code name:cin,h,w,cout,k,pad}; stride and dilation 1, square kernels, symmetric padding. */
-    @Param({"lenet1:1,28,28,6,5,2", "lenet2:6,14,14,16,5,0", "bnnet1:1,28,28,32,3,1", "bnnet2:32,14,14,64,3,1"})
+    @Param({"lenet1:1,28,28,6,5,2", "lenet2:6,14,14,16,5,0", "bnnet1:1,28,28,32,3,1", "bnnet2:32,14,14,64,3,1",
+            "resnet16:16,28,28,16,3,1"})
     public String layer;
 
     @Param({"forward", "gradInput", "gradWeight", "step"})
