@@ -40,6 +40,8 @@ final class ThreadTuner {
     private int stepsInBlock;
     private long elapsed;
     private int probes;
+    /** The count the last probe chose by a clear win, else 0. */
+    private int lastClearChoice;
 
     /**
      * A tuner of {@code net}'s thread count, up to the count it has now, which runs the first
@@ -72,9 +74,12 @@ final class ThreadTuner {
         if (probeBlock + 1 < PROBE_BLOCKS) {
             startBlock(probeBlock + 1);
         } else {
-            net.setThreads(faster());
+            int choice = faster();
+            net.setThreads(choice);
             probeBlock = -1;
-            keep = clearWin() ? KEEP : Math.min(KEEP, FIRST_KEEP << probes++);
+            boolean settled = clearWin() && choice == lastClearChoice;
+            lastClearChoice = clearWin() ? choice : 0;
+            keep = settled ? KEEP : Math.min(KEEP, FIRST_KEEP << probes++);
         }
     }
 
@@ -97,8 +102,10 @@ final class ThreadTuner {
 
     /**
      * Whether one count was faster by a margin that a busier or quieter machine is unlikely to
-     * reverse soon: then the next probe waits the longest, as each probe runs half its blocks on
-     * the slower count (probing as often as at first cost a tenth of LeNet-5's early steps).
+     * reverse soon: when two probes in a row find the same clear winner, the next probe waits the
+     * longest, as each probe runs half its blocks on the slower count (probing as often as at
+     * first cost a tenth of LeNet-5's early steps). One probe is not enough: while the JIT still
+     * compiles on the other core, one thread can win the first probe by far.
      */
     private boolean clearWin() {
         long all = median(0), one = median(1);

@@ -38,12 +38,19 @@ class ThreadTunerTest {
         assertEquals(2, net.threads());
     }
 
-    /** A clear difference (two threads 1.6x faster) is not probed again until the longest wait is over. */
+    /**
+     * A clear difference (two threads 1.6x faster) found by two probes in a row is not probed again
+     * until the longest wait is over; after one such probe, the next comes as soon as usual.
+     */
     @Test
-    void aClearWinIsKeptLongest() {
+    void aClearWinFoundTwiceIsKeptLongest() {
         net.setThreads(2);
         ThreadTuner tuner = new ThreadTuner(net, 0);
         run(tuner, probeSteps(), t -> t == 2 ? 60 : 100);
+        assertEquals(2, net.threads());
+        run(tuner, ThreadTuner.FIRST_KEEP + ThreadTuner.BLOCK, t -> t == 2 ? 60 : 100);
+        assertEquals(1, net.threads(), "probing again: the second block runs on one thread");
+        run(tuner, probeSteps() - ThreadTuner.BLOCK, t -> t == 2 ? 60 : 100);
         assertEquals(2, net.threads());
         run(tuner, ThreadTuner.KEEP - 1, t -> t == 2 ? 60 : 100);
         assertEquals(2, net.threads(), "no probe yet");
