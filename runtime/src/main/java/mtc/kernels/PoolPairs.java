@@ -1,5 +1,6 @@
 package mtc.kernels;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -145,8 +146,8 @@ final class PoolPairs {
 
     /**
      * The gradient of {@link #reluForward}: each window's output gradient at the corner kept in
-     * {@code argmax} and zeros at the other three (at all four for -1), the two rows of a vector of
-     * windows written as pairs by shuffles, masked at the end of a row (no zero fill, no scatter).
+     * {@code argmax} and zeros at the other three (at all four for -1): rows of many windows as
+     * pairs made by shuffles, masked at the end of a row, short rows by a scatter.
      */
     static void reluBackward(float[] dy, float[] argmax, float[] dx, PoolGeometry g) {
         int windowRows = g.n() * g.c() * g.oh();
@@ -155,6 +156,29 @@ final class PoolPairs {
     }
 
     private static void reluBackward(float[] dy, float[] argmax, float[] dx, PoolGeometry g, int fromRow, int toRow) {
+        if (4 * g.ow() < 3 * LANES) scatter(dy, argmax, dx, g, fromRow, toRow);
+        else interleave(dy, argmax, dx, g, fromRow, toRow);
+    }
+
+    /**
+     * For short rows of windows (LeNet-5's 5, bnnet's 7, where most lanes of a vector would be
+     * masked off, and twice as slow): each row's two input rows zeroed, then each window's
+     * gradient written at its corner (-1: none; it writes a zero to corner 3).
+     */
+    private static void scatter(float[] dy, float[] argmax, float[] dx, PoolGeometry g, int fromRow, int toRow) {
+        int ow = g.ow(), w = g.w();
+        for (int r = fromRow; r < toRow; r++) {
+            int top = 2 * r * w, out = r * ow;
+            Arrays.fill(dx, top, top + 2 * w, 0f);
+            for (int ox = 0; ox < ow; ox++) {
+                int corner = (int) argmax[out + ox];
+                dx[top + 2 * ox + (corner & 1) + (corner >> 1 & 1) * w] = corner >= 0 ? dy[out + ox] : 0f;
+            }
+        }
+    }
+
+    /** For rows of three quarters of a vector of windows or more: the pairs written by shuffles. */
+    private static void interleave(float[] dy, float[] argmax, float[] dx, PoolGeometry g, int fromRow, int toRow) {
         int ow = g.ow(), w = g.w();
         FloatVector zero = FloatVector.zero(SPECIES);
         for (int r = fromRow; r < toRow; r++) {
