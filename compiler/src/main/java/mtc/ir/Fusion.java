@@ -32,12 +32,11 @@ public final class Fusion {
         List<Op> out = new ArrayList<>();
         for (Op op : ops) {
             if (absorbed.contains(op)) continue;
-            if (op instanceof Op.BatchNormTrain norm && norm.spatial() == 1) {
+            Op withNext = withItsReader(op, ops, uses, absorbed);
+            if (withNext != null) {
+                out.add(withNext);
+            } else if (op instanceof Op.BatchNormTrain norm && norm.spatial() == 1) {
                 out.add(normGroup(norm, ops, uses, absorbed));
-            } else if (op instanceof Op.Activation relu && reluMaxPool(relu, ops, uses) != null) {
-                out.add(fuseReluMaxPool(relu, reluMaxPool(relu, ops, uses), absorbed));
-            } else if (op instanceof Op.Add add && reluAfter(add, ops, uses) != null) {
-                out.add(addRelu(add, reluAfter(add, ops, uses), absorbed));
             } else if (op instanceof Op.SoftmaxCrossEntropy loss) {
                 out.add(new Op.FusedSoftmaxCrossEntropy(loss.logits(), lossGradient(loss.logits(), uses),
                         loss.classes()));
@@ -62,32 +61,25 @@ public final class Fusion {
     }
 
     /**
-     * The max pooling that is the one reader of {@code relu}'s output, or null. Window positions
-     * are kept as floats, so the planes must be small enough for every offset to be exact.
+     * {@code op} fused with the one reader of its output, which joins {@code absorbed}: relu with the
+     * max pooling after it (window positions are kept as floats, so only planes small enough for
+     * every offset to be exact), a residual sum with the relu after it; null when neither applies.
      */
-    private static Op.Pool2d reluMaxPool(Op.Activation relu, List<Op> ops, Uses uses) {
-        if (relu.kind() != ActivationKind.RELU) return null;
-        if (!(soleReader(ops, uses, relu.out()) instanceof Op.Pool2d pool) || pool.kind() != PoolKind.MAX) return null;
-        ImageGeometry g = pool.geometry();
-        return (long) g.h() * g.w() < 1 << 24 ? pool : null;
-    }
-
-    private static Op fuseReluMaxPool(Op.Activation relu, Op.Pool2d pool, Set<Op> absorbed) {
-        absorbed.add(pool);
-        Buffer argmax = Buffer.batched(pool.out().name().replace(".out", ".argmax"), Buffer.Role.SAVED,
-                pool.out().shape());
-        return new Op.FusedReluMaxPool(relu.in(), pool.out(), argmax, pool.geometry());
-    }
-
-    /** The relu that is the one reader of {@code add}'s sum, or null. */
-    private static Op.Activation reluAfter(Op.Add add, List<Op> ops, Uses uses) {
-        return soleReader(ops, uses, add.out()) instanceof Op.Activation relu && relu.kind() == ActivationKind.RELU
-                ? relu : null;
-    }
-
-    private static Op addRelu(Op.Add add, Op.Activation relu, Set<Op> absorbed) {
-        absorbed.add(relu);
-        return new Op.FusedAddRelu(add.a(), add.b(), add.out(), relu.out(), add.width());
+    private static Op withItsReader(Op op, List<Op> ops, Uses uses, Set<Op> absorbed) {
+        if (op instanceof Op.Activation relu && relu.kind() == ActivationKind.RELU
+                && soleReader(ops, uses, relu.out()) instanceof Op.Pool2d pool && pool.kind() == PoolKind.MAX
+                && (long) pool.geometry().h() * pool.geometry().w() < 1 << 24) {
+            absorbed.add(pool);
+            Buffer argmax = Buffer.batched(pool.out().name().replace(".out", ".argmax"), Buffer.Role.SAVED,
+                    pool.out().shape());
+            return new Op.FusedReluMaxPool(relu.in(), pool.out(), argmax, pool.geometry());
+        }
+        if (op instanceof Op.Add add && soleReader(ops, uses, add.out()) instanceof Op.Activation relu
+                && relu.kind() == ActivationKind.RELU) {
+            absorbed.add(relu);
+            return new Op.FusedAddRelu(add.a(), add.b(), add.out(), relu.out(), add.width());
+        }
+        return null;
     }
 
     /**
@@ -101,13 +93,8 @@ public final class Fusion {
         List<Op> out = new ArrayList<>();
         for (Op op : ops) {
             if (absorbed.contains(op)) continue;
-            if (op instanceof Op.Add add && reluAfter(add, ops, uses) != null) {
-                out.add(addRelu(add, reluAfter(add, ops, uses), absorbed));
-            } else if (op instanceof Op.Activation relu && reluMaxPool(relu, ops, uses) != null) {
-                out.add(fuseReluMaxPool(relu, reluMaxPool(relu, ops, uses), absorbed));
-            } else {
-                out.add(op);
-            }
+            Op withNext = withItsReader(op, ops, uses, absorbed);
+            out.add(withNext == null ? op : withNext);
         }
         return out;
     }

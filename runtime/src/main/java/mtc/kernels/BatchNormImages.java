@@ -47,7 +47,7 @@ final class BatchNormImages {
      * (each channel's sums stay in sample order on one thread, so the numbers do not depend on it).
      */
     private static int parts(int n, int c, int spatial) {
-        return Math.min(c, Parallel.partsFor((long) n * c * spatial, 1 << 15));
+        return Math.min(c, Parallel.partsForStreamed((long) n * c * spatial));
     }
 
     /** Σ x[from, from + count), in double. */

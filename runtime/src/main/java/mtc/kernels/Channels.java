@@ -13,12 +13,7 @@ public final class Channels {
 
     /** {@code y[s, ch, p] = x[s, ch, p] + bias[ch]}; {@code x} and {@code y} may be the same array. */
     public static void biasAdd(float[] x, float[] bias, float[] y, int n, int c, int spatial) {
-        Parallel.ranges(n * c, parts((long) n * c * spatial), (from, to) -> biasAdd(x, bias, y, c, spatial, from, to));
-    }
-
-    /** Threads worth using for {@code elements} elements streamed once. */
-    private static int parts(long elements) {
-        return Parallel.partsFor(elements, 1 << 15);
+        Parallel.ranges(n * c, Parallel.partsForStreamed((long) n * c * spatial), (from, to) -> biasAdd(x, bias, y, c, spatial, from, to));
     }
 
     /** Runs {@code [from, to)} of the (sample, channel) runs. */
@@ -40,7 +35,7 @@ public final class Channels {
      * (a fixed sequence of float additions, whatever the thread count: threads split the channels).
      */
     public static void biasGrad(float[] dy, float[] dbias, int n, int c, int spatial) {
-        Parallel.ranges(c, Math.min(c, parts((long) n * c * spatial)), (from, to) -> biasGrad(dy, dbias, n, c, spatial, from, to));
+        Parallel.ranges(c, Math.min(c, Parallel.partsForStreamed((long) n * c * spatial)), (from, to) -> biasGrad(dy, dbias, n, c, spatial, from, to));
     }
 
     /** Channels {@code [from, to)}; the lane sums kept in {@code [c, LANES]} so that samples are read in order. */

@@ -1,5 +1,8 @@
 package mtc.kernels;
 
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
  * Per-thread buffers of the convolution kernels, reused between calls: the column matrix of a
  * chunk, its transpose or gradient, and a chunk of output gradients or outputs.
@@ -19,7 +22,7 @@ final class ConvScratch {
     private float[] padded = new float[0];
     /** The convolution call whose padding {@link #padded} holds (zeros), or 0. */
     private long paddedFor;
-    private static final java.util.concurrent.atomic.AtomicLong CALLS = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong CALLS = new AtomicLong();
 
     private ConvScratch() {}
 
@@ -82,7 +85,7 @@ final class ConvScratch {
     float[] paddedPlanes(int size, long call) {
         if (padded.length < size) padded = new float[size];
         if (paddedFor != call) {
-            java.util.Arrays.fill(padded, 0, size, 0f);
+            Arrays.fill(padded, 0, size, 0f);
             paddedFor = call;
         }
         return padded;

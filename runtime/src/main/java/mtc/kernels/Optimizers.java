@@ -5,9 +5,6 @@ package mtc.kernels;
  * weights); a wide weight's update runs inside its gradient's product ({@link Gemm#tnStep}).
  */
 public final class Optimizers {
-    /** Elements below which a second thread does not pay: the update is a few memory passes. */
-    private static final int PARALLEL_ELEMENTS = 1 << 15;
-
     private Optimizers() {}
 
     /** One step of {@code opt} on {@code param[0..size)} with {@code grad}; {@code m}, {@code v} its state (or null). */
@@ -16,7 +13,7 @@ public final class Optimizers {
             Sgd.step(param, grad, size, opt.lr());
             return;
         }
-        int parts = Parallel.partsFor(size, PARALLEL_ELEMENTS);
+        int parts = Parallel.partsForStreamed(size);
         Parallel.ranges(size, parts, (from, to) -> opt.update(param, m, v, from, grad, from, to - from));
     }
 }

@@ -71,12 +71,20 @@ public final class Parallel {
 
     /** Where part {@code part} of {@code parts} begins in {@code [0, total)}. */
     /**
+     * Threads worth using for {@code elements} elements streamed once (each a nanosecond or less):
+     * a thread needs about 2^15 of them to pay for the hand-over.
+     */
+    public static int partsForStreamed(long elements) {
+        return partsFor(elements, 1 << 15);
+    }
+
+    /**
      * Runs {@code body} over {@code [0, size)} elements streamed once (element-wise kernels), cut
      * into contiguous ranges at whole vectors, on as many threads as that many elements pay for.
      * Each element is computed alone, so the numbers do not depend on the cut.
      */
     public static void elements(int size, Range body) {
-        int parts = partsFor(size, 1 << 15);
+        int parts = partsForStreamed(size);
         if (parts == 1) {
             body.run(0, size);
             return;

@@ -77,8 +77,9 @@ final class ThreadTuner {
             int choice = faster();
             net.setThreads(choice);
             probeBlock = -1;
-            boolean settled = clearWin() && choice == lastClearChoice;
-            lastClearChoice = clearWin() ? choice : 0;
+            boolean clear = clearWin();
+            boolean settled = clear && choice == lastClearChoice;
+            lastClearChoice = clear ? choice : 0;
             keep = settled ? KEEP : Math.min(KEEP, FIRST_KEEP << probes++);
         }
     }
