@@ -1,11 +1,14 @@
 package mtc.ir;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import mtc.check.ActivationKind;
 import mtc.check.PoolKind;
+import mtc.check.Window;
 
 /**
  * Merges element-wise ops of the training passes into fused ops, so that each value is read and
@@ -15,8 +18,9 @@ import mtc.check.PoolKind;
  *   <li>forward, before derivation: training batch norm over feature rows, then relu, then
  *       (optionally) dropout become one {@link Op.FusedBatchNormReluDropout}; softmax cross-entropy
  *       becomes {@link Op.FusedSoftmaxCrossEntropy}, which writes its gradient in the forward pass;
- *       relu followed by max pooling becomes {@link Op.FusedReluMaxPool}, and a residual
- *       connection's sum followed by relu {@link Op.FusedAddRelu}.
+ *       relu followed by max pooling becomes {@link Op.FusedReluMaxPool}, and with the
+ *       convolution and bias before it {@link Op.FusedConvReluMaxPool}; a residual connection's
+ *       sum followed by relu becomes {@link Op.FusedAddRelu}.
  *       Fused ops carry their own derivatives;</li>
  *   <li>backward, after derivation: the fused norm's gradient also takes over the bias gradient
  *       of the linear layer before it, when that reads the norm's input gradient.</li>
@@ -44,7 +48,7 @@ public final class Fusion {
                 out.add(op);
             }
         }
-        return out;
+        return withConvolutions(out);
     }
 
     /** The norm with the relu and dropout that are the only readers of its output, or the norm alone. */
@@ -96,7 +100,40 @@ public final class Fusion {
             Op withNext = withItsReader(op, ops, uses, absorbed);
             out.add(withNext == null ? op : withNext);
         }
+        return withConvolutions(out);
+    }
+
+    /**
+     * {@code ops} with each convolution whose one reader is its bias, whose one reader is a fused
+     * relu and 2x2 max pooling with stride 2, made one {@link Op.FusedConvReluMaxPool} where the
+     * pooling was (the two ops before it drop out), when the kernel can pool each sample's product
+     * as it leaves it ({@code Conv2d.suitsReluMaxPool}: unit strides, an even output size).
+     */
+    private static List<Op> withConvolutions(List<Op> ops) {
+        Uses uses = Uses.of(ops);
+        Set<Op> absorbed = new HashSet<>();
+        Map<Op, Op> fused = new HashMap<>();
+        for (Op op : ops) {
+            if (op instanceof Op.Conv2d conv && soleReader(ops, uses, conv.out()) instanceof Op.BiasAdd bias
+                    && soleReader(ops, uses, bias.out()) instanceof Op.FusedReluMaxPool pool && poolsAsItGoes(conv, pool)) {
+                absorbed.add(conv);
+                absorbed.add(bias);
+                fused.put(pool, new Op.FusedConvReluMaxPool(conv, bias, pool));
+            }
+        }
+        List<Op> out = new ArrayList<>();
+        for (Op op : ops) {
+            if (!absorbed.contains(op)) out.add(fused.getOrDefault(op, op));
+        }
         return out;
+    }
+
+    private static boolean poolsAsItGoes(Op.Conv2d conv, Op.FusedReluMaxPool pool) {
+        ImageGeometry g = conv.geometry();
+        Window c = g.window(), p = pool.geometry().window();
+        return c.sh() == 1 && c.sw() == 1 && g.oh() % 2 == 0 && g.ow() % 2 == 0
+                && p.kh() == 2 && p.kw() == 2 && p.sh() == 2 && p.sw() == 2 && p.dh() == 1 && p.dw() == 1
+                && p.padHeight() == 0 && p.padWidth() == 0;
     }
 
     private static Op soleReader(List<Op> ops, Uses uses, Buffer b) {

@@ -347,6 +347,29 @@ public sealed interface Op {
     }
 
     /**
+     * A convolution, its bias, relu and 2x2 max pooling with stride 2 ({@code pool} reading
+     * {@code bias}'s output, which reads {@code conv}'s), in one pass: the pooling is done as each
+     * sample's product leaves the kernel, so the convolution's output is never stored. The same
+     * numbers as the three ops; its derivative is theirs, through one gradient of the biased output.
+     */
+    record FusedConvReluMaxPool(Conv2d conv, BiasAdd bias, FusedReluMaxPool pool) implements Forward {
+        public List<Buffer> reads() { return List.of(conv.in(), conv.weight(), bias.bias()); }
+        public List<Buffer> writes() { return List.of(pool.out(), pool.argmax()); }
+        public String attributes() { return conv.attributes(); }
+        public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
+
+        public List<Op> derive(Gradients g) {
+            Buffer dBiased = Autodiff.gradient(bias.out());
+            List<Op> ops = new ArrayList<>();
+            ops.add(new FusedReluMaxPoolGrad(g.of(pool.out()), pool.argmax(), dBiased, pool.geometry()));
+            ops.add(new BiasGrad(dBiased, g.contribution(bias.bias()), bias.features(), bias.spatial()));
+            if (g.needs(conv.in())) ops.add(new Conv2dGradInput(dBiased, conv.weight(), g.contribution(conv.in()), conv.geometry()));
+            ops.add(new Conv2dGradWeight(dBiased, conv.in(), g.contribution(conv.weight()), conv.geometry()));
+            return ops;
+        }
+    }
+
+    /**
      * A residual connection's sum followed by relu, in one pass: {@code out = relu(a + b)}; the sum
      * ({@code sum}, the {@link Add}'s value) is never stored. Its gradient is relu's, read from
      * {@code out}, and goes to both sides.

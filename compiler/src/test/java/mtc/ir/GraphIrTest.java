@@ -41,10 +41,31 @@ class GraphIrTest {
                 + " -> residual(conv2d(3, 3, padding=1)) -> relu -> conv2d(3, 3, padding=1) -> relu -> maxpool2d(2)"
                 + " -> flatten -> linear(3)\n"));
         List<String> train = p.forwardTrain().stream().map(IrPrinter::opName).toList();
-        assertEquals(List.of("conv2d", "bias_add", "relu", "conv2d", "bias_add", "fused_add_relu", "conv2d",
-                "bias_add", "fused_relu_max_pool", "reshape", "matmul", "bias_add", "fused_softmax_cross_entropy"),
-                train);
+        assertEquals(List.of("conv2d", "bias_add", "relu", "conv2d", "bias_add", "fused_add_relu",
+                "fused_conv_relu_max_pool", "reshape", "matmul", "bias_add", "fused_softmax_cross_entropy"), train);
         List<String> eval = p.forwardEval().stream().map(IrPrinter::opName).toList();
         assertTrue(eval.contains("fused_add_relu") && !eval.contains("add"), eval.toString());
+        assertTrue(eval.contains("fused_conv_relu_max_pool") && !eval.contains("fused_relu_max_pool"), eval.toString());
+    }
+
+    /**
+     * A convolution, its bias, relu and 2x2 max pooling are one op when the kernel can pool as it
+     * goes (unit stride, even output); its derivative is the three ops' through one gradient. A
+     * strided convolution, an odd output or a 3x3 window keeps them apart.
+     */
+    @Test
+    void aConvolutionJoinsTheReluAndPoolingAfterItWhereTheKernelCanPool() {
+        Program p = IrPipeline.build(GraphModels.checked("input [1, 28, 28]\nconv2d(4, 5, padding=2) -> relu"
+                + " -> maxpool2d(2) -> conv2d(6, 3, stride=2) -> relu -> maxpool2d(2) -> conv2d(6, 3, padding=1)"
+                + " -> relu -> maxpool2d(3) -> flatten -> linear(3)\n"));
+        List<String> train = p.forwardTrain().stream().map(IrPrinter::opName).toList();
+        assertEquals(List.of("fused_conv_relu_max_pool", "conv2d", "bias_add", "fused_relu_max_pool", "conv2d",
+                "bias_add", "fused_relu_max_pool", "reshape", "matmul", "bias_add", "fused_softmax_cross_entropy"), train);
+        List<String> backward = lines(p.backward());
+        assertEquals(List.of(
+                "0.out.grad[B,4,28,28] = fused_relu_max_pool_grad 2.out.grad[B,4,14,14], 2.argmax[B,4,14,14]",
+                "0.bias.grad[4] = bias_grad 0.out.grad[B,4,28,28]",
+                "0.weight.grad[4,1,5,5] = conv2d_grad_weight 0.out.grad[B,4,28,28], x[B,1,28,28]"),
+                backward.subList(backward.size() - 3, backward.size()));
     }
 }

@@ -26,6 +26,37 @@ public final class Conv2d {
         forward(x, weight, y, g);
     }
 
+    /**
+     * {@link #forward}, then the per-channel {@code bias} added, then relu and 2x2 max pooling with
+     * stride 2 ({@link Pool2d#reluMaxForward}'s {@code y} and {@code argmax}, bit for bit), in one
+     * pass that never stores the convolution's output: for unit strides and an even output size
+     * ({@link #suitsReluMaxPool}). {@code y} and {@code argmax} have the pooled size.
+     */
+    public static void forwardReluMaxPool(float[] x, float[] weight, float[] bias, float[] y, float[] argmax,
+                                          int n, int cin, int h, int w, int cout, int kh, int kw, int sh, int sw,
+                                          int ph, int pw, int dh, int dw, int oh, int ow) {
+        ConvGeometry g = new ConvGeometry(n, cin, h, w, cout, kh, kw, sh, sw, ph, pw, dh, dw, oh, ow);
+        if (!suitsReluMaxPool(sh, sw, oh, ow)) throw new IllegalArgumentException("Conv2d: no pooled pass for " + g);
+        long pooledSize = (long) n * cout * (oh / 2) * (ow / 2);
+        ConvGeometry.require("Conv2d: x", x, (long) n * g.inputSize());
+        ConvGeometry.require("Conv2d: weight", weight, (long) cout * g.depth());
+        ConvGeometry.require("Conv2d: bias", bias, cout);
+        ConvGeometry.require("Conv2d: y", y, pooledSize);
+        ConvGeometry.require("Conv2d: argmax", argmax, pooledSize);
+        int[] shifts = ConvImplicit.shifts(g, ConvScratch.current().shifts(g.depth()));
+        int pooled = oh / 2 * (ow / 2);
+        int[] map = PoolPairs.planeMap(ow / 2, ConvImplicit.paddedWidth(g), pooled,
+                ConvScratch.current().poolMap(PoolPairs.planeMapLength(pooled)));
+        long call = ConvScratch.nextCall();
+        eachChunk(g, ConvGeometry.CHUNK_COLUMNS, (chunk, s0, s1) ->
+                ConvImplicit.forwardReluMaxPool(x, weight, bias, y, argmax, g, shifts, map, s0, s1, call));
+    }
+
+    /** Whether {@link #forwardReluMaxPool} takes a convolution with these strides and output size. */
+    public static boolean suitsReluMaxPool(int sh, int sw, int oh, int ow) {
+        return sh == 1 && sw == 1 && oh % 2 == 0 && ow % 2 == 0;
+    }
+
     private static void forward(float[] x, float[] weight, float[] y, ConvGeometry g) {
         if (ConvImplicit.suits(g)) {
             int[] shifts = ConvImplicit.shifts(g, ConvScratch.current().shifts(g.depth()));

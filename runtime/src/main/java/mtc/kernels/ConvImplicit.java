@@ -88,6 +88,31 @@ final class ConvImplicit {
     }
 
     /**
+     * {@link #forward} with the bias, relu and 2x2 max pooling (stride 2) applied as each sample's
+     * product is copied out, while it is in cache: {@code y} gets the pooled planes and
+     * {@code argmax} their windows' corners ({@link PoolPairs#reluForwardPlane}, with {@code map}
+     * from {@link PoolPairs#planeMap} over the padded width); the convolution's own output is never stored.
+     */
+    static void forwardReluMaxPool(float[] x, float[] weight, float[] bias, float[] y, float[] argmax, ConvGeometry g,
+                                   int[] shifts, int[] map, int s0, int s1, long call) {
+        ConvScratch scratch = ConvScratch.current();
+        int cols = columns(g);
+        int wp = paddedWidth(g);
+        int pooled = g.oh() / 2 * (g.ow() / 2);
+        float[] planes = scratch.paddedPlanes(planesSize(g), call);
+        float[] out = scratch.outputs(g.cout() * cols + GemmKernels.LANES);
+        float[] tail = scratch.lanes(2 * GemmKernels.LANES);
+        for (int s = s0; s < s1; s++) {
+            pad(x, g, s, planes);
+            multiply(weight, planes, shifts, g.depth(), g.cout(), cols, out);
+            for (int co = 0; co < g.cout(); co++) {
+                PoolPairs.reluForwardPlane(out, co * cols, wp, bias[co], map, pooled, y, argmax,
+                        (s * g.cout() + co) * pooled, tail);
+            }
+        }
+    }
+
+    /**
      * {@code out[r, x] = Σ_p weight[r·depth + p] · planes[shifts[p] + x]}: 4-vector strips, then
      * single vectors; six rows at a time and the last one or two strips' rows four at a time where
      * that covers them exactly ({@link #foursOf}), else the last six moved up to end at the last row

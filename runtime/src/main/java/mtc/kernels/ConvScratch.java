@@ -18,6 +18,7 @@ final class ConvScratch {
     private float[] weights = new float[0];
     private int[] shifts = new int[0];
     private int[] rowShifts = new int[0];
+    private int[] poolMap = new int[0];
     private float[] lanes = new float[0];
     private float[] padded = new float[0];
     /** The convolution call whose padding {@link #padded} holds (zeros), or 0. */
@@ -64,6 +65,12 @@ final class ConvScratch {
     int[] rowShifts(int size) {
         if (rowShifts.length < size) rowShifts = new int[size];
         return rowShifts;
+    }
+
+    /** Window offsets of a pooled plane ({@link PoolPairs#planeMap}), shared with the workers for one call. */
+    int[] poolMap(int size) {
+        if (poolMap.length < size) poolMap = new int[size];
+        return poolMap;
     }
 
     /** Room for parked accumulators. */

@@ -69,7 +69,6 @@ public final class Parallel {
         }
     }
 
-    /** Where part {@code part} of {@code parts} begins in {@code [0, total)}. */
     /**
      * Threads worth using for {@code elements} elements streamed once (each a nanosecond or less):
      * a thread needs about 2^15 of them to pay for the hand-over.
@@ -94,6 +93,7 @@ public final class Parallel {
                 Math.min(size, cut(vectors, part + 1, parts) * lanes)));
     }
 
+    /** Where part {@code part} of {@code parts} begins in {@code [0, total)}. */
     private static int cut(int total, int part, int parts) {
         return (int) ((long) total * part / parts);
     }

@@ -13,7 +13,9 @@ import jdk.incubator.vector.VectorSpecies;
  * starts at input {@code 2·o + 2·ow·(o / ow)}, a pattern that repeats every {@code lcm(ow, LANES)}
  * outputs, so one index map serves every vector of outputs (gathers of the four corners). The
  * maximum is chosen as {@link Pool2d} does: the first of the corners in row-major order, unless
- * a later one is greater or NaN.
+ * a later one is greater or NaN ({@code v.compare(GT, m).or(v.test(IS_NAN))}, written out at each
+ * use: as a method of its own, C2 compiled it alone once hot and then called it from a large
+ * kernel instead of inlining it, boxing every mask; the fused convolution's pooling ran 1.4x slower).
  */
 final class PoolPairs {
     private static final VectorSpecies<Float> SPECIES = GemmKernels.SPECIES;
@@ -73,11 +75,11 @@ final class PoolPairs {
             for (int at = 0; at < period; at += LANES) {
                 FloatVector m = FloatVector.fromArray(SPECIES, x, base, map, at);
                 FloatVector b = FloatVector.fromArray(SPECIES, x, base + 1, map, at);
-                m = m.blend(b, takes(b, m));
+                m = m.blend(b, b.compare(VectorOperators.GT, m).or(b.test(VectorOperators.IS_NAN)));
                 FloatVector c = FloatVector.fromArray(SPECIES, x, base + w, map, at);
-                m = m.blend(c, takes(c, m));
+                m = m.blend(c, c.compare(VectorOperators.GT, m).or(c.test(VectorOperators.IS_NAN)));
                 FloatVector d = FloatVector.fromArray(SPECIES, x, base + w + 1, map, at);
-                m = m.blend(d, takes(d, m));
+                m = m.blend(d, d.compare(VectorOperators.GT, m).or(d.test(VectorOperators.IS_NAN)));
                 m.intoArray(y, t * period + at);
             }
         }
@@ -109,20 +111,78 @@ final class PoolPairs {
             for (int at = 0; at < period; at += LANES) {
                 FloatVector m = FloatVector.fromArray(SPECIES, x, base, map, at);
                 FloatVector b = FloatVector.fromArray(SPECIES, x, base + 1, map, at);
-                VectorMask<Float> take = takes(b, m);
+                VectorMask<Float> take = b.compare(VectorOperators.GT, m).or(b.test(VectorOperators.IS_NAN));
                 m = m.blend(b, take);
                 FloatVector corner = zero.blend(1f, take);
                 FloatVector c = FloatVector.fromArray(SPECIES, x, base + w, map, at);
-                take = takes(c, m);
+                take = c.compare(VectorOperators.GT, m).or(c.test(VectorOperators.IS_NAN));
                 m = m.blend(c, take);
                 corner = corner.blend(2f, take);
                 FloatVector d = FloatVector.fromArray(SPECIES, x, base + w + 1, map, at);
-                take = takes(d, m);
+                take = d.compare(VectorOperators.GT, m).or(d.test(VectorOperators.IS_NAN));
                 m = m.blend(d, take);
                 corner = corner.blend(3f, take);
                 FloatVector out = m.blend(zero, m.compare(VectorOperators.LE, 0f)); // relu; NaN stays
                 out.intoArray(y, t * period + at);
                 corner.blend(none, out.compare(VectorOperators.LE, 0f)).intoArray(argmax, t * period + at);
+            }
+        }
+    }
+
+    /**
+     * The window offsets of one plane's {@code count} outputs, {@code windows} to a row, in a plane
+     * whose rows are {@code stride} apart, for {@link #reluForwardPlane}: rounded up to whole
+     * vectors by repeating the last window (whose lanes are not stored).
+     */
+    static int[] planeMap(int windows, int stride, int count, int[] into) {
+        for (int o = 0; o < into.length; o++) {
+            int last = Math.min(o, count - 1);
+            into[o] = 2 * (last % windows) + 2 * stride * (last / windows);
+        }
+        return into;
+    }
+
+    /** Length of the {@link #planeMap} of {@code count} outputs. */
+    static int planeMapLength(int count) {
+        return (count + LANES - 1) / LANES * LANES;
+    }
+
+    /**
+     * {@link #reluForward} of one plane plus {@code bias}, read from {@code in} at {@code from} with
+     * rows {@code stride} apart ({@code map} from {@link #planeMap}); the {@code count} outputs and
+     * their corners go to {@code y} and {@code argmax} at {@code to}. The bias is added to each
+     * input before the comparisons, as adding it to the plane first would.
+     */
+    static void reluForwardPlane(float[] in, int from, int stride, float bias, int[] map, int count,
+                                 float[] y, float[] argmax, int to, float[] tail) {
+        FloatVector zero = FloatVector.zero(SPECIES);
+        FloatVector none = FloatVector.broadcast(SPECIES, -1f);
+        for (int at = 0; at < count; at += LANES) {
+            FloatVector m = FloatVector.fromArray(SPECIES, in, from, map, at).add(bias);
+            FloatVector b = FloatVector.fromArray(SPECIES, in, from + 1, map, at).add(bias);
+            VectorMask<Float> take = b.compare(VectorOperators.GT, m).or(b.test(VectorOperators.IS_NAN));
+            m = m.blend(b, take);
+            FloatVector corner = zero.blend(1f, take);
+            FloatVector c = FloatVector.fromArray(SPECIES, in, from + stride, map, at).add(bias);
+            take = c.compare(VectorOperators.GT, m).or(c.test(VectorOperators.IS_NAN));
+            m = m.blend(c, take);
+            corner = corner.blend(2f, take);
+            FloatVector d = FloatVector.fromArray(SPECIES, in, from + stride + 1, map, at).add(bias);
+            take = d.compare(VectorOperators.GT, m).or(d.test(VectorOperators.IS_NAN));
+            m = m.blend(d, take);
+            corner = corner.blend(3f, take);
+            FloatVector out = m.blend(zero, m.compare(VectorOperators.LE, 0f)); // relu; NaN stays
+            corner = corner.blend(none, out.compare(VectorOperators.LE, 0f));
+            if (at + LANES <= count) {
+                out.intoArray(y, to + at);
+                corner.intoArray(argmax, to + at);
+            } else { // the last windows, through a vector's room (masked stores were 1.4x slower in all)
+                out.intoArray(tail, 0);
+                corner.intoArray(tail, LANES);
+                for (int i = 0; i < count - at; i++) {
+                    y[to + at + i] = tail[i];
+                    argmax[to + at + i] = tail[LANES + i];
+                }
             }
         }
     }
@@ -234,10 +294,5 @@ final class PoolPairs {
                 dx[c + 1] = at == 3 ? grad : 0f;
             }
         }
-    }
-
-    /** Where {@code v} replaces the maximum so far: greater, or NaN. */
-    private static VectorMask<Float> takes(FloatVector v, FloatVector max) {
-        return v.compare(VectorOperators.GT, max).or(v.test(VectorOperators.IS_NAN));
     }
 }

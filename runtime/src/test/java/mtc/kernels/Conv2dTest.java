@@ -94,6 +94,47 @@ class Conv2dTest {
         assertArrayEquals(one, run(2, c.weightSize(), dw -> c.gradWeight(dy, x, dw)));
     }
 
+    /**
+     * The convolution with its bias, relu and 2x2 max pooling in one pass against the three kernels
+     * it replaces, bit for bit (pooled values and window corners), on one and two threads: every
+     * unit-stride shape above with an even output, outputs of zero, NaN inputs and negative biases;
+     * the other shapes are refused.
+     */
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void pooledPassIsForwardBiasThenReluMaxPooling(ConvReference c) {
+        float[] x = random(c.inputSize(), 13);
+        if (!Conv2d.suitsReluMaxPool(c.sh(), c.sw(), c.oh(), c.ow())) {
+            float[] none = new float[c.outputSize()];
+            assertThrows(IllegalArgumentException.class, () -> Conv2d.forwardReluMaxPool(x, new float[c.weightSize()],
+                    new float[c.cout()], none, none, c.n(), c.cin(), c.h(), c.w(), c.cout(), c.kh(), c.kw(), c.sh(),
+                    c.sw(), c.ph(), c.pw(), c.dh(), c.dw(), c.oh(), c.ow()));
+            return;
+        }
+        for (int i = 0; i < x.length; i += 37) x[i] = Float.NaN;
+        float[] weight = random(c.weightSize(), 14);
+        float[] bias = random(c.cout(), 15);
+        bias[0] = -100f; // a channel that relu zeroes everywhere
+        float[] convolved = new float[c.outputSize()];
+        c.forward(x, weight, convolved);
+        Channels.biasAdd(convolved, bias, convolved, c.n(), c.cout(), c.oh() * c.ow());
+        int pooled = c.n() * c.cout() * (c.oh() / 2) * (c.ow() / 2);
+        float[] expectedY = new float[pooled];
+        float[] expectedArgmax = new float[pooled];
+        Pool2d.reluMaxForward(convolved, expectedY, expectedArgmax, c.n(), c.cout(), c.oh(), c.ow(), 2, 2, 2, 2, 0, 0,
+                c.oh() / 2, c.ow() / 2);
+        for (int threads : new int[] {1, 2}) {
+            float[] argmax = new float[pooled + SLACK];
+            Arrays.fill(argmax, Float.NaN);
+            float[] y = run(threads, pooled, out -> Conv2d.forwardReluMaxPool(x, weight, bias, out, argmax, c.n(),
+                    c.cin(), c.h(), c.w(), c.cout(), c.kh(), c.kw(), c.sh(), c.sw(), c.ph(), c.pw(), c.dh(), c.dw(),
+                    c.oh(), c.ow()));
+            for (int i = pooled; i < argmax.length; i++) assertTrue(Float.isNaN(argmax[i]), "wrote past argmax at " + i);
+            assertArrayEquals(expectedY, y, "y, threads " + threads);
+            assertArrayEquals(expectedArgmax, Arrays.copyOf(argmax, pooled), "argmax, threads " + threads);
+        }
+    }
+
     /** {@code <dy, conv(x, w)> = <conv_xᵀ(dy), x> = <conv_wᵀ(dy, x), w>}, all three from the kernels. */
     @ParameterizedTest
     @MethodSource("shapes")
