@@ -108,18 +108,16 @@ final class BatchNormImages {
     /** {@code xhat = (x − mean)·invStd}, {@code y = γ·xhat + β}, with mean and invStd in {@code scratch}. */
     static void normalise(float[] x, float[] y, float[] xhat, float[] gamma, float[] beta, double[] scratch,
                           int n, int c, int spatial) {
-        Parallel.ranges(c, parts(n, c, spatial), (from, to) -> {
-            for (int ch = from; ch < to; ch++) {
+        eachRun(n, c, spatial, (from, to) -> {
+            for (int run = from; run < to; run++) {
+                int ch = run % c;
                 float mean = (float) scratch[ch];
                 float inv = (float) scratch[c + ch];
                 float g = gamma[ch], shift = beta[ch]; // locals: the stores below could alias the arrays
-                for (int b = 0; b < n; b++) {
-                    int base = (b * c + ch) * spatial;
-                    for (int p = base; p < base + spatial; p++) {
-                        float h = (x[p] - mean) * inv;
-                        xhat[p] = h;
-                        y[p] = h * g + shift;
-                    }
+                for (int p = run * spatial; p < (run + 1) * spatial; p++) {
+                    float h = (x[p] - mean) * inv;
+                    xhat[p] = h;
+                    y[p] = h * g + shift;
                 }
             }
         });
@@ -127,16 +125,24 @@ final class BatchNormImages {
 
     /** {@code y = x·scratch[ch] + scratch[c + ch]}. */
     static void scaleAndShift(float[] x, float[] y, double[] scratch, int n, int c, int spatial) {
-        Parallel.ranges(c, parts(n, c, spatial), (from, to) -> {
-            for (int ch = from; ch < to; ch++) {
-                float scale = (float) scratch[ch];
-                float shift = (float) scratch[c + ch];
-                for (int b = 0; b < n; b++) {
-                    int base = (b * c + ch) * spatial;
-                    for (int p = base; p < base + spatial; p++) y[p] = x[p] * scale + shift;
-                }
+        eachRun(n, c, spatial, (from, to) -> {
+            for (int run = from; run < to; run++) {
+                float scale = (float) scratch[run % c];
+                float shift = (float) scratch[c + run % c];
+                for (int p = run * spatial; p < (run + 1) * spatial; p++) y[p] = x[p] * scale + shift;
             }
         });
+    }
+
+    /**
+     * Runs an element-wise pass over the (sample, channel) runs, shared between threads as
+     * contiguous ranges of runs: each thread takes whole samples, as the convolutions before and
+     * the poolings after it do, so it reads what its own core wrote last (sharing out channels
+     * instead made each thread read half of every sample from the other core's cache). Each element
+     * is computed alone, so the numbers do not depend on the cut.
+     */
+    private static void eachRun(int n, int c, int spatial, Parallel.Range body) {
+        Parallel.ranges(n * c, Parallel.partsForStreamed((long) n * c * spatial), body);
     }
 
     /** {@code scratch[ch] = Σ dy}, {@code scratch[c + ch] = Σ dy·xhat}. */
@@ -159,14 +165,12 @@ final class BatchNormImages {
                               float[] dgamma, float[] dbeta, int n, int c, int spatial) {
         int m = n * spatial;
         float fm = m;
-        Parallel.ranges(c, parts(n, c, spatial), (from, to) -> {
-            for (int ch = from; ch < to; ch++) {
+        eachRun(n, c, spatial, (from, to) -> {
+            for (int run = from; run < to; run++) {
+                int ch = run % c;
                 float k = gamma[ch] * invStd[ch] / m;
                 float sumDy = dbeta[ch], sumDyXhat = dgamma[ch]; // locals: dx could alias the arrays
-                for (int b = 0; b < n; b++) {
-                    int base = (b * c + ch) * spatial;
-                    for (int i = base; i < base + spatial; i++) dx[i] = k * (fm * dy[i] - sumDy - xhat[i] * sumDyXhat);
-                }
+                for (int i = run * spatial; i < (run + 1) * spatial; i++) dx[i] = k * (fm * dy[i] - sumDy - xhat[i] * sumDyXhat);
             }
         });
     }
