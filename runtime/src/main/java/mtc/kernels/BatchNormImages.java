@@ -25,29 +25,42 @@ final class BatchNormImages {
         if (F.length() != 2 * D.length()) throw new AssertionError("float lanes should be twice the double lanes");
     }
 
+    /** {@link #runSums}' array per calling thread. */
+    private static final ThreadLocal<double[][]> RUN_SUMS = ThreadLocal.withInitial(() -> new double[][] {new double[0]});
+
     private BatchNormImages() {}
 
     /** {@code scratch[ch]} = mean, {@code scratch[c + ch]} = Σ (x − mean)²: two passes, for accuracy. */
     static void sumsAndSquares(float[] x, double[] scratch, int n, int c, int spatial) {
-        Parallel.ranges(c, parts(n, c, spatial), (from, to) -> {
-            for (int ch = from; ch < to; ch++) {
-                double total = 0;
-                for (int b = 0; b < n; b++) total += sum(x, (b * c + ch) * spatial, spatial);
-                double mean = total / ((double) n * spatial);
-                double squares = 0;
-                for (int b = 0; b < n; b++) squares += squares(x, (b * c + ch) * spatial, spatial, mean);
-                scratch[ch] = mean;
-                scratch[c + ch] = squares;
-            }
+        double[] runs = runSums(n * c);
+        eachRun(n, c, spatial, (from, to) -> {
+            for (int run = from; run < to; run++) runs[run] = sum(x, run * spatial, spatial);
         });
+        for (int ch = 0; ch < c; ch++) scratch[ch] = inSampleOrder(runs, 1, 0, ch, n, c) / ((double) n * spatial);
+        eachRun(n, c, spatial, (from, to) -> {
+            for (int run = from; run < to; run++) runs[run] = squares(x, run * spatial, spatial, scratch[run % c]);
+        });
+        for (int ch = 0; ch < c; ch++) scratch[c + ch] = inSampleOrder(runs, 1, 0, ch, n, c);
     }
 
     /**
-     * Threads worth using for a pass over {@code [n, c, spatial]}: the channels are shared out
-     * (each channel's sums stay in sample order on one thread, so the numbers do not depend on it).
+     * Room for a double per (sample, channel) run ({@code size} of them), on the calling thread,
+     * filled by all threads in one call. Each run's sum is taken where that run was written (by
+     * whole samples, as {@link #eachRun} shares them), and a channel's runs are then added in
+     * sample order on one thread: the same additions in the same order as summing each channel's
+     * runs on one thread, so the numbers do not depend on the thread count.
      */
-    private static int parts(int n, int c, int spatial) {
-        return Math.min(c, Parallel.partsForStreamed((long) n * c * spatial));
+    private static double[] runSums(int size) {
+        double[][] holder = RUN_SUMS.get();
+        if (holder[0].length < size) holder[0] = new double[size];
+        return holder[0];
+    }
+
+    /** The sum over samples, in order, of {@code runs[stride·(b·c + ch) + offset]}. */
+    private static double inSampleOrder(double[] runs, int stride, int offset, int ch, int n, int c) {
+        double total = 0;
+        for (int b = 0; b < n; b++) total += runs[stride * (b * c + ch) + offset];
+        return total;
     }
 
     /** Σ x[from, from + count), in double. */
@@ -135,11 +148,11 @@ final class BatchNormImages {
     }
 
     /**
-     * Runs an element-wise pass over the (sample, channel) runs, shared between threads as
-     * contiguous ranges of runs: each thread takes whole samples, as the convolutions before and
-     * the poolings after it do, so it reads what its own core wrote last (sharing out channels
-     * instead made each thread read half of every sample from the other core's cache). Each element
-     * is computed alone, so the numbers do not depend on the cut.
+     * Runs a pass over the (sample, channel) runs, shared between threads as contiguous ranges of
+     * runs: each thread takes whole samples, as the convolutions before and the poolings after it
+     * do, so it reads what its own core wrote last (sharing out channels instead made each thread
+     * read half of every sample from the other core's cache). Each element, and each run's sum, is
+     * computed alone, so the numbers do not depend on the cut.
      */
     private static void eachRun(int n, int c, int spatial, Parallel.Range body) {
         Parallel.ranges(n * c, Parallel.partsForStreamed((long) n * c * spatial), body);
@@ -147,18 +160,17 @@ final class BatchNormImages {
 
     /** {@code scratch[ch] = Σ dy}, {@code scratch[c + ch] = Σ dy·xhat}. */
     static void gradientSums(float[] dy, float[] xhat, double[] scratch, int n, int c, int spatial) {
-        Parallel.ranges(c, parts(n, c, spatial), (from, to) -> {
-            for (int ch = from; ch < to; ch++) {
-                double sum = 0, dot = 0;
-                for (int b = 0; b < n; b++) {
-                    int base = (b * c + ch) * spatial;
-                    sum += sum(dy, base, spatial);
-                    dot += dot(dy, xhat, base, spatial);
-                }
-                scratch[ch] = sum;
-                scratch[c + ch] = dot;
+        double[] runs = runSums(2 * n * c);
+        eachRun(n, c, spatial, (from, to) -> {
+            for (int run = from; run < to; run++) {
+                runs[2 * run] = sum(dy, run * spatial, spatial);
+                runs[2 * run + 1] = dot(dy, xhat, run * spatial, spatial);
             }
         });
+        for (int ch = 0; ch < c; ch++) {
+            scratch[ch] = inSampleOrder(runs, 2, 0, ch, n, c);
+            scratch[c + ch] = inSampleOrder(runs, 2, 1, ch, n, c);
+        }
     }
 
     static void inputGradient(float[] dy, float[] xhat, float[] gamma, float[] invStd, float[] dx,
