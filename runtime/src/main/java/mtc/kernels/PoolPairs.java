@@ -154,7 +154,7 @@ final class PoolPairs {
      * input before the comparisons, as adding it to the plane first would.
      */
     static void reluForwardPlane(float[] in, int from, int stride, float bias, int[] map, int count,
-                                 float[] y, float[] argmax, int to, float[] tail) {
+                                 float[] y, float[] argmax, int to) {
         FloatVector zero = FloatVector.zero(SPECIES);
         FloatVector none = FloatVector.broadcast(SPECIES, -1f);
         for (int at = 0; at < count; at += LANES) {
@@ -173,17 +173,9 @@ final class PoolPairs {
             corner = corner.blend(3f, take);
             FloatVector out = m.blend(zero, m.compare(VectorOperators.LE, 0f)); // relu; NaN stays
             corner = corner.blend(none, out.compare(VectorOperators.LE, 0f));
-            if (at + LANES <= count) {
-                out.intoArray(y, to + at);
-                corner.intoArray(argmax, to + at);
-            } else { // the last windows, through a vector's room (masked stores were 1.4x slower in all)
-                out.intoArray(tail, 0);
-                corner.intoArray(tail, LANES);
-                for (int i = 0; i < count - at; i++) {
-                    y[to + at + i] = tail[i];
-                    argmax[to + at + i] = tail[LANES + i];
-                }
-            }
+            VectorMask<Float> windows = SPECIES.indexInRange(at, count);
+            out.intoArray(y, to + at, windows);
+            corner.intoArray(argmax, to + at, windows);
         }
     }
 
