@@ -113,9 +113,10 @@ final class ConvImplicit {
 
     /**
      * {@code out[r, x] = Σ_p weight[r·depth + p] · planes[shifts[p] + x]}: 4-vector strips, then
-     * single vectors; six rows at a time and the last one or two strips' rows four at a time where
-     * that covers them exactly ({@link #foursOf}), else the last six moved up to end at the last row
-     * (recomputing some rows to the same values), or row by row when there are fewer than six.
+     * pairs of vectors and a last single one; six rows at a time and the last one or two strips'
+     * rows four at a time where that covers them exactly ({@link #foursOf}), else the last six moved
+     * up to end at the last row (recomputing some rows to the same values), or row by row when there
+     * are fewer than six.
      */
     private static void multiply(float[] weight, float[] planes, int[] shifts, int depth, int rows, int cols,
                                  float[] out) {
@@ -144,10 +145,16 @@ final class ConvImplicit {
                 }
                 continue;
             }
+            boolean two = col + 2 * lanes <= cols;
             for (int r = 0; r < rows; r += 6) {
                 int top = Math.min(r, rows - 6);
-                ConvKernels.tile6x1(weight, top * depth, depth, planes, col, shifts, depth, out, top * cols + col, cols);
+                if (two) {
+                    ConvKernels.tile6x2(weight, top * depth, depth, planes, col, shifts, depth, out, top * cols + col, cols);
+                } else {
+                    ConvKernels.tile6x1(weight, top * depth, depth, planes, col, shifts, depth, out, top * cols + col, cols);
+                }
             }
+            if (two) col += lanes;
         }
     }
 
