@@ -8,6 +8,8 @@
 # Runs: adam(lr = 1e-3), 5 epochs; sgd(lr = 0.01, momentum = 0.9) with cosine, 5 epochs.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
+. "$root/bench/torch-blas.sh"
+require_fast_torch_blas
 mtc="${MTC:-$root/mtc}"
 data="${MTC_DATA:-$root/../shared/data/mnist}"
 seeds="0 1 2" epochs=5

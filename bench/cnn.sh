@@ -5,10 +5,12 @@
 # RESULT line, the median epoch).
 #
 #   bench/cnn.sh [--rounds 3] [--epochs 2] [--limit 12800] [--models "lenet5 bnnet resnet"]
-# Needs Debian's python3-torch. The models: lenet5 = examples/lenet5.mt, bnnet = examples/bnnet.mt,
+# Needs Debian's python3-torch and libopenblas0-pthread. The models: lenet5 = examples/lenet5.mt, bnnet = examples/bnnet.mt,
 # resnet = bench/models/resnet.mt (torch_cnn.py's resnet).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
+. "$root/bench/torch-blas.sh"
+require_fast_torch_blas
 mtc="${MTC:-$root/mtc}"
 rounds=3 epochs=2 limit=12800 models="lenet5 bnnet resnet"
 data="${MTC_DATA:-$root/../shared/data/mnist}"

@@ -12,6 +12,8 @@
 # RESULT line of the reference (its median epoch), at the better of --threads 1 and 2.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
+. "$root/bench/torch-blas.sh"
+require_fast_torch_blas
 mtc="${MTC:-$root/mtc}"  # MTC=/path/to/other/tree/mtc measures another build (e.g. a clean copy of a commit)
 rounds=3 epochs=3 batches="64 256" model="$root/examples/mnist.mt" optimizer=sgd
 data="${MTC_DATA:-$root/../shared/data/mnist}"

@@ -15,6 +15,8 @@
 # Prints a markdown table on stdout; progress goes to stderr.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
+. "$root/bench/torch-blas.sh"
+require_fast_torch_blas
 mtc="${MTC:-$root/mtc}"  # MTC=/path/to/other/tree/mtc measures another build (e.g. a clean copy of HEAD)
 epochs=3 limit=20000 torch_threads=1 torch=yes only=all
 data="${MTC_DATA:-$root/../shared/data/mnist}"

@@ -6,11 +6,13 @@
 # mtc's own phases (its last line) are printed with each of its runs.
 #
 #   bench/wall.sh [--rounds 3] [--epochs "1 10"] [--model mlp|lenet5] [--torch-threads 1]
-# Needs Debian's python3-torch. `--model lenet5` trains examples/lenet5.mt against
+# Needs Debian's python3-torch and libopenblas0-pthread. `--model lenet5` trains examples/lenet5.mt against
 # torch_cnn.py --model lenet5 (once mtc has convolutions). MTC=/path/to/tree/mtc measures another build.
 set -euo pipefail
 export LC_ALL=C
 root="$(cd "$(dirname "$0")/.." && pwd)"
+. "$root/bench/torch-blas.sh"
+require_fast_torch_blas
 mtc="${MTC:-$root/mtc}"
 rounds=3 epochs_list="1 10" model=mlp torch_threads=1
 while [ $# -gt 0 ]; do
