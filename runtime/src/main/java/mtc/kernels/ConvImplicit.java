@@ -100,12 +100,13 @@ final class ConvImplicit {
         int wp = paddedWidth(g);
         int pooled = g.oh() / 2 * (g.ow() / 2);
         float[] planes = scratch.paddedPlanes(planesSize(g), call);
-        float[] out = scratch.outputs(g.cout() * cols + GemmKernels.LANES);
+        // The pooling may read two vectors past the last plane's last row.
+        float[] out = scratch.outputs(g.cout() * cols + 2 * GemmKernels.LANES);
         for (int s = s0; s < s1; s++) {
             pad(x, g, s, planes);
             multiply(weight, planes, shifts, g.depth(), g.cout(), cols, out);
             for (int co = 0; co < g.cout(); co++) {
-                PoolPairs.reluForwardPlane(out, co * cols, wp, bias[co], map, pooled, y, argmax,
+                PoolPairs.reluForwardPlane(out, co * cols, wp, bias[co], map, g.ow() / 2, pooled, y, argmax,
                         (s * g.cout() + co) * pooled);
             }
         }

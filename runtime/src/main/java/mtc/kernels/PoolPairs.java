@@ -28,6 +28,12 @@ final class PoolPairs {
     private static final VectorShuffle<Float> HIGH_PAIRS =
             VectorShuffle.fromOp(SPECIES, i -> LANES / 2 + i / 2 + (i % 2) * LANES);
 
+    /** Shuffles of two vectors (a row's next 2·LANES inputs) into the windows' left and right inputs. */
+    private static final VectorShuffle<Float> EVENS = VectorShuffle.fromOp(SPECIES, i -> 2 * i);
+    private static final VectorShuffle<Float> ODDS = VectorShuffle.fromOp(SPECIES, i -> 2 * i + 1);
+    /** Windows to a row from which {@link #reluForwardPlane} reads rows and shuffles instead of gathering. */
+    static final int SHUFFLED_WINDOWS = LANES / 2;
+
     private PoolPairs() {}
 
     static boolean suits(PoolGeometry g) {
@@ -149,33 +155,60 @@ final class PoolPairs {
 
     /**
      * {@link #reluForward} of one plane plus {@code bias}, read from {@code in} at {@code from} with
-     * rows {@code stride} apart ({@code map} from {@link #planeMap}); the {@code count} outputs and
-     * their corners go to {@code y} and {@code argmax} at {@code to}. The bias is added to each
-     * input before the comparisons, as adding it to the plane first would.
+     * rows {@code stride} apart; the {@code count} outputs ({@code windows} to a row) and their
+     * corners go to {@code y} and {@code argmax} at {@code to}. The bias is added to each input
+     * before the comparisons, as adding it to the plane first would. Rows of
+     * {@link #SHUFFLED_WINDOWS} windows or more are read a row at a time and split into the windows'
+     * corners by two-vector shuffles (LeNet-5's conv1, 14 windows: 3.5x faster than gathers while
+     * the plane is in cache); shorter ones are gathered through {@code map} ({@link #planeMap}), 16
+     * windows at a time across rows. Either way each window's four values meet in one lane, so the
+     * numbers are the same. With shuffles, up to two vectors past the plane's last row are read.
      */
-    static void reluForwardPlane(float[] in, int from, int stride, float bias, int[] map, int count,
+    static void reluForwardPlane(float[] in, int from, int stride, float bias, int[] map, int windows, int count,
                                  float[] y, float[] argmax, int to) {
+        boolean shuffled = windows >= SHUFFLED_WINDOWS;
+        int rows = shuffled ? count / windows : 1, perRow = shuffled ? windows : count;
         FloatVector zero = FloatVector.zero(SPECIES);
         FloatVector none = FloatVector.broadcast(SPECIES, -1f);
-        for (int at = 0; at < count; at += LANES) {
-            FloatVector m = FloatVector.fromArray(SPECIES, in, from, map, at).add(bias);
-            FloatVector b = FloatVector.fromArray(SPECIES, in, from + 1, map, at).add(bias);
-            VectorMask<Float> take = b.compare(VectorOperators.GT, m).or(b.test(VectorOperators.IS_NAN));
-            m = m.blend(b, take);
-            FloatVector corner = zero.blend(1f, take);
-            FloatVector c = FloatVector.fromArray(SPECIES, in, from + stride, map, at).add(bias);
-            take = c.compare(VectorOperators.GT, m).or(c.test(VectorOperators.IS_NAN));
-            m = m.blend(c, take);
-            corner = corner.blend(2f, take);
-            FloatVector d = FloatVector.fromArray(SPECIES, in, from + stride + 1, map, at).add(bias);
-            take = d.compare(VectorOperators.GT, m).or(d.test(VectorOperators.IS_NAN));
-            m = m.blend(d, take);
-            corner = corner.blend(3f, take);
-            FloatVector out = m.blend(zero, m.compare(VectorOperators.LE, 0f)); // relu; NaN stays
-            corner = corner.blend(none, out.compare(VectorOperators.LE, 0f));
-            VectorMask<Float> windows = SPECIES.indexInRange(at, count);
-            out.intoArray(y, to + at, windows);
-            corner.intoArray(argmax, to + at, windows);
+        for (int r = 0; r < rows; r++) {
+            int top = from + 2 * r * stride;
+            for (int j = 0; j < perRow; j += LANES) {
+                int at = r * perRow + j;
+                FloatVector m, b, c, d;
+                if (shuffled) {
+                    FloatVector t0 = FloatVector.fromArray(SPECIES, in, top + 2 * j);
+                    FloatVector t1 = FloatVector.fromArray(SPECIES, in, top + 2 * j + LANES);
+                    FloatVector u0 = FloatVector.fromArray(SPECIES, in, top + stride + 2 * j);
+                    FloatVector u1 = FloatVector.fromArray(SPECIES, in, top + stride + 2 * j + LANES);
+                    m = t0.rearrange(EVENS, t1);
+                    b = t0.rearrange(ODDS, t1);
+                    c = u0.rearrange(EVENS, u1);
+                    d = u0.rearrange(ODDS, u1);
+                } else {
+                    m = FloatVector.fromArray(SPECIES, in, from, map, at);
+                    b = FloatVector.fromArray(SPECIES, in, from + 1, map, at);
+                    c = FloatVector.fromArray(SPECIES, in, from + stride, map, at);
+                    d = FloatVector.fromArray(SPECIES, in, from + stride + 1, map, at);
+                }
+                m = m.add(bias);
+                b = b.add(bias);
+                VectorMask<Float> take = b.compare(VectorOperators.GT, m).or(b.test(VectorOperators.IS_NAN));
+                m = m.blend(b, take);
+                FloatVector corner = zero.blend(1f, take);
+                c = c.add(bias);
+                take = c.compare(VectorOperators.GT, m).or(c.test(VectorOperators.IS_NAN));
+                m = m.blend(c, take);
+                corner = corner.blend(2f, take);
+                d = d.add(bias);
+                take = d.compare(VectorOperators.GT, m).or(d.test(VectorOperators.IS_NAN));
+                m = m.blend(d, take);
+                corner = corner.blend(3f, take);
+                FloatVector out = m.blend(zero, m.compare(VectorOperators.LE, 0f)); // relu; NaN stays
+                corner = corner.blend(none, out.compare(VectorOperators.LE, 0f));
+                VectorMask<Float> stored = SPECIES.indexInRange(j, perRow);
+                out.intoArray(y, to + at, stored);
+                corner.intoArray(argmax, to + at, stored);
+            }
         }
     }
 

@@ -42,6 +42,9 @@ class Conv2dTest {
         shapes.add(ConvReference.of(2, 32, 14, 14, 64, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1));
         shapes.add(ConvReference.of(2, 16, 28, 28, 16, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1)); // resnet's: 6 + 6 + 4 rows
         shapes.add(ConvReference.of(3, 8, 9, 9, 20, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1));    // 6 + 6 + 4 + 4 rows
+        // Pooled rows of 8 windows, and of 20 (16 + 4), as the fused pooling reads them by rows.
+        shapes.add(ConvReference.of(3, 2, 16, 16, 9, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1));
+        shapes.add(ConvReference.of(2, 3, 12, 40, 7, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1));
         // Stride, asymmetric ('same' with an even kernel) padding, dilation, non-square everything.
         shapes.add(ConvReference.of(1, 3, 9, 11, 5, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1));
         shapes.add(ConvReference.of(2, 2, 7, 6, 3, 4, 2, 1, 1, 1, 2, 0, 1, 1, 1));
