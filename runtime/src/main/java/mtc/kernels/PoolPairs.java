@@ -97,12 +97,29 @@ final class PoolPairs {
      * gradient there; a NaN passes it, as PyTorch's relu does). Same periods and return as {@link #forward}.
      */
     static int reluForward(float[] x, float[] y, float[] argmax, PoolGeometry g, int count) {
+        if (g.ow() >= SHUFFLED_WINDOWS) return reluForwardRows(x, y, argmax, g);
         int period = period(g.ow());
         int periods = count / period;
         int[] map = map(g.ow(), period);
         Parallel.ranges(periods, parts((long) periods * period),
                 (from, to) -> reluForward(x, y, argmax, g, map, from, to));
         return periods * period;
+    }
+
+    /**
+     * {@link #reluForward} of rows of many windows, a row at a time with shuffles
+     * ({@link #reluForwardPlane}, shared between threads by rows): all rows but the last ones whose
+     * reads would pass the end of {@code x}; returns the outputs done.
+     */
+    private static int reluForwardRows(float[] x, float[] y, float[] argmax, PoolGeometry g) {
+        int w = g.w(), ow = g.ow();
+        int reach = w + 2 * LANES * ((ow + LANES - 1) / LANES); // read from a row pair's first input
+        int rows = g.n() * g.c() * g.oh();
+        while (rows > 0 && 2L * (rows - 1) * w + reach > x.length) rows--;
+        int done = rows;
+        Parallel.ranges(done, parts((long) done * ow), (from, to) ->
+                reluForwardPlane(x, 2 * from * w, w, 0f, null, ow, (to - from) * ow, y, argmax, from * ow));
+        return done * ow;
     }
 
     private static void reluForward(float[] x, float[] y, float[] argmax, PoolGeometry g, int[] map,
@@ -161,8 +178,9 @@ final class PoolPairs {
      * {@link #SHUFFLED_WINDOWS} windows or more are read a row at a time and split into the windows'
      * corners by two-vector shuffles (LeNet-5's conv1, 14 windows: 3.5x faster than gathers while
      * the plane is in cache); shorter ones are gathered through {@code map} ({@link #planeMap}), 16
-     * windows at a time across rows. Either way each window's four values meet in one lane, so the
-     * numbers are the same. With shuffles, up to two vectors past the plane's last row are read.
+     * windows at a time across rows ({@code map} is not read otherwise). Either way each window's
+     * four values meet in one lane, so the numbers are the same. With shuffles, up to two vectors
+     * past the plane's last row are read.
      */
     static void reluForwardPlane(float[] in, int from, int stride, float bias, int[] map, int windows, int count,
                                  float[] y, float[] argmax, int to) {
