@@ -265,14 +265,15 @@ final class PoolPairs {
 
     /**
      * For short rows of windows (LeNet-5's 5, bnnet's 7, where most lanes of a vector would be
-     * masked off, and twice as slow): each row's two input rows zeroed, then each window's
-     * gradient written at its corner (-1: none; it writes a zero to corner 3).
+     * masked off, and twice as slow): the rows' inputs zeroed in one call (they are contiguous; a
+     * call per row pair cost about as much as the scatter itself), then each window's gradient
+     * written at its corner (-1: none; it writes a zero to corner 3).
      */
     private static void scatter(float[] dy, float[] argmax, float[] dx, PoolGeometry g, int fromRow, int toRow) {
         int ow = g.ow(), w = g.w();
+        Arrays.fill(dx, 2 * fromRow * w, 2 * toRow * w, 0f);
         for (int r = fromRow; r < toRow; r++) {
             int top = 2 * r * w, out = r * ow;
-            Arrays.fill(dx, top, top + 2 * w, 0f);
             for (int ox = 0; ox < ow; ox++) {
                 int corner = (int) argmax[out + ox];
                 dx[top + 2 * ox + (corner & 1) + (corner >> 1 & 1) * w] = corner >= 0 ? dy[out + ox] : 0f;
