@@ -2,6 +2,7 @@ package mtc.kernels;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShuffle;
 
 /**
  * Moves a chunk of samples between the image layout {@code [n, cin, h, w]} and the column layout
@@ -12,6 +13,8 @@ import jdk.incubator.vector.FloatVector;
  */
 final class Im2col {
     private static final int LANES = GemmKernels.LANES;
+    /** The even lanes of two vectors. */
+    private static final VectorShuffle<Float> EVENS = VectorShuffle.fromOp(GemmKernels.SPECIES, i -> 2 * i);
 
     private Im2col() {}
 
@@ -52,15 +55,22 @@ final class Im2col {
 
     /**
      * {@code count} runs of {@code length} elements, {@code step} apart in {@code src} (elements
-     * {@code stride} apart), consecutive in {@code dst}. Unit-stride runs are copied in whole
-     * vectors wherever they fit before {@code dstEnd} and in {@code src}: the lanes past a run land
-     * where the next run (or the caller, later) writes.
+     * {@code stride} apart), consecutive in {@code dst}. Runs of stride 1, and of stride 2 (the
+     * even lanes of two vectors, by a shuffle: strided convolutions), are copied in whole vectors
+     * wherever they fit before {@code dstEnd} and in {@code src}: the lanes past a run land where
+     * the next run (or the caller, later) writes.
      */
     static void copyRuns(float[] src, int from, int step, int stride, float[] dst, int to, int count,
                                  int length, int dstEnd) {
         int whole = ConvGeometry.padded(length);
         for (int r = 0; r < count; r++, from += step, to += length) {
-            if (stride != 1) {
+            if (stride == 2 && to + whole <= dstEnd && from + 2 * whole <= src.length) {
+                for (int i = 0; i < length; i += LANES) {
+                    FloatVector low = FloatVector.fromArray(GemmKernels.SPECIES, src, from + 2 * i);
+                    FloatVector high = FloatVector.fromArray(GemmKernels.SPECIES, src, from + 2 * i + LANES);
+                    low.rearrange(EVENS, high).intoArray(dst, to + i);
+                }
+            } else if (stride != 1) {
                 for (int i = 0; i < length; i++) dst[to + i] = src[from + i * stride];
             } else if (to + whole <= dstEnd && from + whole <= src.length) {
                 for (int i = 0; i < length; i += LANES) {
