@@ -48,11 +48,9 @@ final class PoolPairs {
         return period;
     }
 
-    /** Window corner offsets for one period of outputs. */
-    private static int[] map(int ow, int period) {
-        int[] map = new int[period];
-        for (int o = 0; o < period; o++) map[o] = 2 * o + 2 * ow * (o / ow);
-        return map;
+    /** Window corner offsets for one period of outputs ({@link #planeMap} over rows of the input's width). */
+    private static int[] map(PoolGeometry g, int period) {
+        return planeMap(g.ow(), g.w(), period, new int[period]);
     }
 
     /**
@@ -62,7 +60,7 @@ final class PoolPairs {
     static int forward(float[] x, float[] y, PoolGeometry g, int count) {
         int period = period(g.ow());
         int periods = count / period;
-        int[] map = map(g.ow(), period);
+        int[] map = map(g, period);
         Parallel.ranges(periods, parts((long) periods * period), (from, to) -> forward(x, y, g, map, from, to));
         return periods * period;
     }
@@ -100,7 +98,7 @@ final class PoolPairs {
         if (g.ow() >= SHUFFLED_WINDOWS) return reluForwardRows(x, y, argmax, g);
         int period = period(g.ow());
         int periods = count / period;
-        int[] map = map(g.ow(), period);
+        int[] map = map(g, period);
         Parallel.ranges(periods, parts((long) periods * period),
                 (from, to) -> reluForward(x, y, argmax, g, map, from, to));
         return periods * period;
@@ -122,33 +120,13 @@ final class PoolPairs {
         return done * ow;
     }
 
+    /** Periods {@code [fromPeriod, toPeriod)} of {@link #reluForward}, each gathered as one plane of its windows. */
     private static void reluForward(float[] x, float[] y, float[] argmax, PoolGeometry g, int[] map,
                                     int fromPeriod, int toPeriod) {
-        int w = g.w();
         int period = map.length;
-        int span = period / g.ow() * 2 * w;
-        FloatVector zero = FloatVector.zero(SPECIES);
-        FloatVector none = FloatVector.broadcast(SPECIES, -1f);
+        int span = period / g.ow() * 2 * g.w(); // input advanced by one period of outputs
         for (int t = fromPeriod; t < toPeriod; t++) {
-            int base = t * span;
-            for (int at = 0; at < period; at += LANES) {
-                FloatVector m = FloatVector.fromArray(SPECIES, x, base, map, at);
-                FloatVector b = FloatVector.fromArray(SPECIES, x, base + 1, map, at);
-                VectorMask<Float> take = b.compare(VectorOperators.GT, m).or(b.test(VectorOperators.IS_NAN));
-                m = m.blend(b, take);
-                FloatVector corner = zero.blend(1f, take);
-                FloatVector c = FloatVector.fromArray(SPECIES, x, base + w, map, at);
-                take = c.compare(VectorOperators.GT, m).or(c.test(VectorOperators.IS_NAN));
-                m = m.blend(c, take);
-                corner = corner.blend(2f, take);
-                FloatVector d = FloatVector.fromArray(SPECIES, x, base + w + 1, map, at);
-                take = d.compare(VectorOperators.GT, m).or(d.test(VectorOperators.IS_NAN));
-                m = m.blend(d, take);
-                corner = corner.blend(3f, take);
-                FloatVector out = m.blend(zero, m.compare(VectorOperators.LE, 0f)); // relu; NaN stays
-                out.intoArray(y, t * period + at);
-                corner.blend(none, out.compare(VectorOperators.LE, 0f)).intoArray(argmax, t * period + at);
-            }
+            reluForwardPlane(x, t * span, g.w(), 0f, map, g.ow(), period, y, argmax, t * period);
         }
     }
 
