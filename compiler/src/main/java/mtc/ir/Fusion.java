@@ -9,6 +9,7 @@ import java.util.Set;
 import mtc.check.ActivationKind;
 import mtc.check.PoolKind;
 import mtc.check.Window;
+import mtc.kernels.Conv2d;
 
 /**
  * Merges element-wise ops of the training passes into fused ops, so that each value is read and
@@ -107,7 +108,7 @@ public final class Fusion {
      * {@code ops} with each convolution whose one reader is its bias, whose one reader is a fused
      * relu and 2x2 max pooling with stride 2, made one {@link Op.FusedConvReluMaxPool} where the
      * pooling was (the two ops before it drop out), when the kernel can pool each sample's product
-     * as it leaves it ({@code Conv2d.suitsReluMaxPool}: unit strides, an even output size).
+     * as it leaves it ({@link Conv2d#suitsReluMaxPool}: unit strides, an even output size).
      */
     private static List<Op> withConvolutions(List<Op> ops) {
         Uses uses = Uses.of(ops);
@@ -131,7 +132,7 @@ public final class Fusion {
     private static boolean poolsAsItGoes(Op.Conv2d conv, Op.FusedReluMaxPool pool) {
         ImageGeometry g = conv.geometry();
         Window c = g.window(), p = pool.geometry().window();
-        return c.sh() == 1 && c.sw() == 1 && g.oh() % 2 == 0 && g.ow() % 2 == 0
+        return Conv2d.suitsReluMaxPool(c.sh(), c.sw(), g.oh(), g.ow())
                 && p.kh() == 2 && p.kw() == 2 && p.sh() == 2 && p.sw() == 2 && p.dh() == 1 && p.dw() == 1
                 && p.padHeight() == 0 && p.padWidth() == 0;
     }
