@@ -79,7 +79,8 @@ public final class Conv2d {
     /**
      * {@code dx}: the gradient of {@link #forward} with respect to {@code x}, given {@code dy}. With
      * unit strides it is itself a convolution, of {@code dy} by the weight flipped in space with its
-     * channel axes swapped, padded by {@code (k−1)·d − p}: that runs as {@link #forward} does.
+     * channel axes swapped, padded by {@code (k−1)·d − p}: that runs as {@link #forward} does, unless
+     * {@link ConvScatter}'s transposed form does fewer multiply-adds (convolutions without padding).
      * Otherwise each chunk's column gradient is a product, summed back into the image.
      */
     public static void gradInput(float[] dy, float[] weight, float[] dx, int n, int cin, int h, int w, int cout,
@@ -87,6 +88,10 @@ public final class Conv2d {
         ConvGeometry g = new ConvGeometry(n, cin, h, w, cout, kh, kw, sh, sw, ph, pw, dh, dw, oh, ow);
         check(g, "dx", dx, "dy", dy, weight);
         int top = (kh - 1) * dh - ph, left = (kw - 1) * dw - pw;
+        if (ConvScatter.pays(g)) {
+            gradInputByScatter(dy, weight, dx, g);
+            return;
+        }
         if (sh == 1 && sw == 1 && top >= 0 && left >= 0) {
             ConvGeometry t = new ConvGeometry(n, cout, oh, ow, cin, kh, kw, 1, 1, top, left, dh, dw, h, w);
             forward(dy, flipped(weight, g), dx, t);
@@ -102,6 +107,16 @@ public final class Conv2d {
             ConvTiles.multiply(weight, 0, 1, g.depth(), dyc, ld, g.cout(), g.depth(), ld, dcol, 0, ld);
             Im2col.scatter(dcol, ld, g, s0, s1, dx);
         });
+    }
+
+    /** {@link #gradInput} as {@link ConvScatter} computes it (any unit-stride geometry). */
+    static void gradInputByScatter(float[] dy, float[] weight, float[] dx, ConvGeometry g) {
+        ConvScratch scratch = ConvScratch.current();
+        float[] rows = ConvScatter.rows(weight, g, scratch.weights(g.cout() * g.depth()));
+        int[] landings = ConvScatter.landings(g, scratch.shifts(g.depth()));
+        long call = ConvScratch.nextCall();
+        eachChunk(g, ConvGeometry.CHUNK_COLUMNS,
+                (chunk, s0, s1) -> ConvScatter.gradInput(dy, rows, landings, dx, g, s0, s1, call));
     }
 
     /** {@code weight[co, ci, ky, kx]} as {@code [ci, co, kh−1−ky, kw−1−kx]}, in the caller's scratch. */

@@ -177,6 +177,106 @@ final class ConvKernels {
         c5.intoArray(out, outOff + 5 * ldo);
     }
 
+    /**
+     * {@link #tile6x4}'s sums added into {@code out} where each row lands ({@link ConvScatter}): row
+     * {@code i} of the tile at {@code out[landings[row + i] + col]}, one row after the other, since
+     * rows may land on one another.
+     */
+    static void tile6x4Add(float[] s, int sOff, int sRow, float[] v, int vOff, int[] rows, int depth,
+                           float[] out, int[] landings, int row, int col) {
+        FloatVector zero = FloatVector.zero(SPECIES);
+        FloatVector c00 = zero, c01 = zero, c02 = zero, c03 = zero;
+        FloatVector c10 = zero, c11 = zero, c12 = zero, c13 = zero;
+        FloatVector c20 = zero, c21 = zero, c22 = zero, c23 = zero;
+        FloatVector c30 = zero, c31 = zero, c32 = zero, c33 = zero;
+        FloatVector c40 = zero, c41 = zero, c42 = zero, c43 = zero;
+        FloatVector c50 = zero, c51 = zero, c52 = zero, c53 = zero;
+        for (int p = 0; p < depth; p++) {
+            int q = sOff + p, vp = vOff + rows[p];
+            FloatVector b0 = FloatVector.fromArray(SPECIES, v, vp);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, v, vp + LANES);
+            FloatVector b2 = FloatVector.fromArray(SPECIES, v, vp + 2 * LANES);
+            FloatVector b3 = FloatVector.fromArray(SPECIES, v, vp + 3 * LANES);
+            FloatVector a0 = FloatVector.broadcast(SPECIES, s[q]);
+            c00 = a0.lanewise(FMA, b0, c00); c01 = a0.lanewise(FMA, b1, c01);
+            c02 = a0.lanewise(FMA, b2, c02); c03 = a0.lanewise(FMA, b3, c03);
+            FloatVector a1 = FloatVector.broadcast(SPECIES, s[q + sRow]);
+            c10 = a1.lanewise(FMA, b0, c10); c11 = a1.lanewise(FMA, b1, c11);
+            c12 = a1.lanewise(FMA, b2, c12); c13 = a1.lanewise(FMA, b3, c13);
+            FloatVector a2 = FloatVector.broadcast(SPECIES, s[q + 2 * sRow]);
+            c20 = a2.lanewise(FMA, b0, c20); c21 = a2.lanewise(FMA, b1, c21);
+            c22 = a2.lanewise(FMA, b2, c22); c23 = a2.lanewise(FMA, b3, c23);
+            FloatVector a3 = FloatVector.broadcast(SPECIES, s[q + 3 * sRow]);
+            c30 = a3.lanewise(FMA, b0, c30); c31 = a3.lanewise(FMA, b1, c31);
+            c32 = a3.lanewise(FMA, b2, c32); c33 = a3.lanewise(FMA, b3, c33);
+            FloatVector a4 = FloatVector.broadcast(SPECIES, s[q + 4 * sRow]);
+            c40 = a4.lanewise(FMA, b0, c40); c41 = a4.lanewise(FMA, b1, c41);
+            c42 = a4.lanewise(FMA, b2, c42); c43 = a4.lanewise(FMA, b3, c43);
+            FloatVector a5 = FloatVector.broadcast(SPECIES, s[q + 5 * sRow]);
+            c50 = a5.lanewise(FMA, b0, c50); c51 = a5.lanewise(FMA, b1, c51);
+            c52 = a5.lanewise(FMA, b2, c52); c53 = a5.lanewise(FMA, b3, c53);
+        }
+        int o = landings[row] + col;
+        FloatVector.fromArray(SPECIES, out, o).add(c00).intoArray(out, o);
+        FloatVector.fromArray(SPECIES, out, o + LANES).add(c01).intoArray(out, o + LANES);
+        FloatVector.fromArray(SPECIES, out, o + 2 * LANES).add(c02).intoArray(out, o + 2 * LANES);
+        FloatVector.fromArray(SPECIES, out, o + 3 * LANES).add(c03).intoArray(out, o + 3 * LANES);
+        o = landings[row + 1] + col;
+        FloatVector.fromArray(SPECIES, out, o).add(c10).intoArray(out, o);
+        FloatVector.fromArray(SPECIES, out, o + LANES).add(c11).intoArray(out, o + LANES);
+        FloatVector.fromArray(SPECIES, out, o + 2 * LANES).add(c12).intoArray(out, o + 2 * LANES);
+        FloatVector.fromArray(SPECIES, out, o + 3 * LANES).add(c13).intoArray(out, o + 3 * LANES);
+        o = landings[row + 2] + col;
+        FloatVector.fromArray(SPECIES, out, o).add(c20).intoArray(out, o);
+        FloatVector.fromArray(SPECIES, out, o + LANES).add(c21).intoArray(out, o + LANES);
+        FloatVector.fromArray(SPECIES, out, o + 2 * LANES).add(c22).intoArray(out, o + 2 * LANES);
+        FloatVector.fromArray(SPECIES, out, o + 3 * LANES).add(c23).intoArray(out, o + 3 * LANES);
+        o = landings[row + 3] + col;
+        FloatVector.fromArray(SPECIES, out, o).add(c30).intoArray(out, o);
+        FloatVector.fromArray(SPECIES, out, o + LANES).add(c31).intoArray(out, o + LANES);
+        FloatVector.fromArray(SPECIES, out, o + 2 * LANES).add(c32).intoArray(out, o + 2 * LANES);
+        FloatVector.fromArray(SPECIES, out, o + 3 * LANES).add(c33).intoArray(out, o + 3 * LANES);
+        o = landings[row + 4] + col;
+        FloatVector.fromArray(SPECIES, out, o).add(c40).intoArray(out, o);
+        FloatVector.fromArray(SPECIES, out, o + LANES).add(c41).intoArray(out, o + LANES);
+        FloatVector.fromArray(SPECIES, out, o + 2 * LANES).add(c42).intoArray(out, o + 2 * LANES);
+        FloatVector.fromArray(SPECIES, out, o + 3 * LANES).add(c43).intoArray(out, o + 3 * LANES);
+        o = landings[row + 5] + col;
+        FloatVector.fromArray(SPECIES, out, o).add(c50).intoArray(out, o);
+        FloatVector.fromArray(SPECIES, out, o + LANES).add(c51).intoArray(out, o + LANES);
+        FloatVector.fromArray(SPECIES, out, o + 2 * LANES).add(c52).intoArray(out, o + 2 * LANES);
+        FloatVector.fromArray(SPECIES, out, o + 3 * LANES).add(c53).intoArray(out, o + 3 * LANES);
+    }
+
+    /** {@link #tile6x1}'s sums added where each row lands, as {@link #tile6x4Add} does. */
+    static void tile6x1Add(float[] s, int sOff, int sRow, float[] v, int vOff, int[] rows, int depth,
+                           float[] out, int[] landings, int row, int col) {
+        FloatVector zero = FloatVector.zero(SPECIES);
+        FloatVector c0 = zero, c1 = zero, c2 = zero, c3 = zero, c4 = zero, c5 = zero;
+        for (int p = 0; p < depth; p++) {
+            int q = sOff + p;
+            FloatVector b = FloatVector.fromArray(SPECIES, v, vOff + rows[p]);
+            c0 = FloatVector.broadcast(SPECIES, s[q]).lanewise(FMA, b, c0);
+            c1 = FloatVector.broadcast(SPECIES, s[q + sRow]).lanewise(FMA, b, c1);
+            c2 = FloatVector.broadcast(SPECIES, s[q + 2 * sRow]).lanewise(FMA, b, c2);
+            c3 = FloatVector.broadcast(SPECIES, s[q + 3 * sRow]).lanewise(FMA, b, c3);
+            c4 = FloatVector.broadcast(SPECIES, s[q + 4 * sRow]).lanewise(FMA, b, c4);
+            c5 = FloatVector.broadcast(SPECIES, s[q + 5 * sRow]).lanewise(FMA, b, c5);
+        }
+        int o = landings[row] + col;
+        FloatVector.fromArray(SPECIES, out, o).add(c0).intoArray(out, o);
+        o = landings[row + 1] + col;
+        FloatVector.fromArray(SPECIES, out, o).add(c1).intoArray(out, o);
+        o = landings[row + 2] + col;
+        FloatVector.fromArray(SPECIES, out, o).add(c2).intoArray(out, o);
+        o = landings[row + 3] + col;
+        FloatVector.fromArray(SPECIES, out, o).add(c3).intoArray(out, o);
+        o = landings[row + 4] + col;
+        FloatVector.fromArray(SPECIES, out, o).add(c4).intoArray(out, o);
+        o = landings[row + 5] + col;
+        FloatVector.fromArray(SPECIES, out, o).add(c5).intoArray(out, o);
+    }
+
     /** One row by one vector, for the last columns of fewer than six rows. */
     static void tile1x1(float[] s, int sOff, float[] v, int vOff, int[] rows, int depth, float[] out, int outOff) {
         FloatVector c0 = FloatVector.zero(SPECIES);

@@ -54,6 +54,7 @@ class Conv2dTest {
         shapes.add(ConvReference.of(1, 1, 2, 3, 2, 3, 4, 1, 1, 1, 1, 2, 2, 1, 1)); // window wider than the input
         shapes.add(ConvReference.of(7, 3, 20, 17, 13, 3, 3, 2, 3, 1, 2, 0, 2, 1, 1)); // two threads, odd chunks
         shapes.add(ConvReference.of(7, 1, 1, 1, 3, 1, 1, 1, 1, 0, 0, 0, 0, 1, 1));
+        shapes.add(ConvReference.of(2, 3, 9, 10, 4, 3, 3, 1, 1, 0, -1, 0, -2, 1, 1)); // last rows, columns unread
         Random random = new Random(7);
         for (int i = 0; i < 24; i++) {
             int kh = 1 + random.nextInt(4), kw = 1 + random.nextInt(4);
@@ -85,6 +86,20 @@ class Conv2dTest {
         float[] one = run(1, c.inputSize(), dx -> c.gradInput(dy, weight, dx));
         assertClose("dx", c.gradInput(dy, weight), one);
         assertArrayEquals(one, run(2, c.inputSize(), dx -> c.gradInput(dy, weight, dx)));
+    }
+
+    /** {@link ConvScatter}'s transposed input gradient on every unit-stride shape, whether or not {@code gradInput} picks it. */
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void transposedInputGradientIsTheAdjointOnOneAndTwoThreads(ConvReference c) {
+        if (c.sh() != 1 || c.sw() != 1) return;
+        ConvGeometry g = new ConvGeometry(c.n(), c.cin(), c.h(), c.w(), c.cout(), c.kh(), c.kw(), 1, 1, c.ph(), c.pw(),
+                c.dh(), c.dw(), c.oh(), c.ow());
+        float[] dy = random(c.outputSize(), 3);
+        float[] weight = random(c.weightSize(), 4);
+        float[] one = run(1, c.inputSize(), dx -> Conv2d.gradInputByScatter(dy, weight, dx, g));
+        assertClose("dx", c.gradInput(dy, weight), one);
+        assertArrayEquals(one, run(2, c.inputSize(), dx -> Conv2d.gradInputByScatter(dy, weight, dx, g)));
     }
 
     @ParameterizedTest
