@@ -36,6 +36,8 @@ class Pool2dTest {
                 new int[] {7, 16, 10, 10, 2, 2, 2, 2, 0, 0},
                 new int[] {5, 3, 6, 16, 2, 2, 2, 2, 0, 0},    // rows of 8 and of 20 windows: read by rows
                 new int[] {3, 2, 8, 40, 2, 2, 2, 2, 0, 0},
+                new int[] {3, 2, 4, 32, 2, 2, 2, 2, 0, 0},    // rows of one vector of windows, and of one window
+                new int[] {9, 3, 2, 2, 2, 2, 2, 2, 0, 0},
                 new int[] {3, 2, 7, 9, 3, 3, 2, 2, 1, 1},     // overlapping windows, padding, odd sizes
                 new int[] {1, 3, 6, 5, 3, 2, 1, 1, 1, 1},     // stride 1: every input in several windows
                 new int[] {2, 1, 5, 8, 2, 4, 3, 1, 1, 2},     // non-square everything
