@@ -147,7 +147,9 @@ public final class Conv2d {
         int partial = g.cout() * k;
         float[] partials = ConvScratch.current().partials(g.chunks(columns) * partial);
         if (ConvImplicit.suitsWeightGradient(g)) {
-            eachChunk(g, columns, (chunk, s0, s1) -> ConvImplicit.weightGradient(dy, x, g, s0, s1, partials, chunk * partial));
+            long call = ConvScratch.nextCall();
+            eachChunk(g, columns,
+                    (chunk, s0, s1) -> ConvImplicit.weightGradient(dy, x, g, s0, s1, partials, chunk * partial, call));
             ChunkLayout.sumPartials(partials, g.chunks(columns), g.cout(), k, k, dweight);
             return;
         }

@@ -197,43 +197,37 @@ final class ConvImplicit {
     }
 
     /**
-     * {@code partial[co, k] = Σ dy[s, co, oy, ox] · x[...]} over samples {@code [s0, s1)}: the
-     * chunk's planes laid out {@code [cin, sample, hp, wp]} so that a column-matrix row covers all
-     * its samples as one shifted run, {@code dy} spread on the same grid with zeros between, and
-     * dot products of the two ({@link ConvKernels#dot4x5}; the last tiles moved back to end at the
-     * last row and column, recomputing some sums to the same values).
+     * {@code partial[co, k] = Σ dy[s, co, oy, ox] · x[...]} over samples {@code [s0, s1)} of
+     * convolution {@code call}: dot products ({@link ConvKernels#dot4x5}) of {@code dy} spread on the
+     * padded width (zeros between rows) with, for each column-matrix row {@code (ci, ky, kx)}, the
+     * band of padded rows {@code ky·dh .. ky·dh + oh − 1} of every sample's plane {@code ci}, shifted
+     * by {@code kx·dw}. Each band holds the chunk's samples one after the other, {@code oh·wp}
+     * apart as the spread {@code dy} is, so a row is one run over the chunk, and the plane's rows
+     * that no output row of a tap reads are not multiplied (LeNet-5's conv2: 140 positions a sample
+     * instead of 196). The last tiles move back to end at the last row and column, recomputing some
+     * sums to the same values.
      */
-    static void weightGradient(float[] dy, float[] x, ConvGeometry g, int s0, int s1, float[] partial, int at) {
+    static void weightGradient(float[] dy, float[] x, ConvGeometry g, int s0, int s1, float[] partial, int at,
+                               long call) {
         ConvScratch scratch = ConvScratch.current();
-        int hp = paddedHeight(g), wp = paddedWidth(g), plane = hp * wp;
+        int wp = paddedWidth(g), span = g.oh() * wp;
         int samples = s1 - s0;
-        int length = ConvGeometry.padded(samples * plane);
+        int length = ConvGeometry.padded(samples * span);
+        int stride = ConvGeometry.padded(length + (g.kw() - 1) * g.dw());
+        int bands = g.cin() * g.kh();
+        float[] band = scratch.plane(bands * stride);
+        fillBands(x, g, s0, s1, band, stride, call);
         int k = g.depth();
         int[] rows = scratch.rowShifts(k);
-        int r = 0;
-        for (int ci = 0; ci < g.cin(); ci++) {
-            for (int ky = 0; ky < g.kh(); ky++) {
-                for (int kx = 0; kx < g.kw(); kx++) rows[r++] = ci * samples * plane + ky * g.dh() * wp + kx * g.dw();
-            }
-        }
-        int size = rows[k - 1] + length;
-        float[] planes = scratch.plane(Math.max(size, g.cin() * samples * plane));
-        Arrays.fill(planes, 0, Math.max(size, g.cin() * samples * plane), 0f);
-        int height = Math.min(g.h(), hp - g.ph());
-        int width = Math.min(g.w(), wp - g.pw());
-        for (int ci = 0; ci < g.cin(); ci++) {
-            for (int s = s0; s < s1; s++) {
-                int from = (s * g.cin() + ci) * g.h() * g.w();
-                int to = (ci * samples + s - s0) * plane + g.ph() * wp + g.pw();
-                for (int iy = 0; iy < height; iy++) copyRow(x, from + iy * g.w(), planes, to + iy * wp, width);
-            }
+        for (int b = 0, r = 0; b < bands; b++) {
+            for (int kx = 0; kx < g.kw(); kx++) rows[r++] = b * stride + kx * g.dw();
         }
         float[] grid = scratch.outputs(g.cout() * length);
         Arrays.fill(grid, 0, g.cout() * length, 0f);
         for (int co = 0; co < g.cout(); co++) {
             for (int s = s0; s < s1; s++) {
                 int from = (s * g.cout() + co) * g.positions();
-                int to = co * length + (s - s0) * plane;
+                int to = co * length + (s - s0) * span;
                 for (int oy = 0; oy < g.oh(); oy++) copyRow(dy, from + oy * g.ow(), grid, to + oy * wp, g.ow());
             }
         }
@@ -242,9 +236,32 @@ final class ConvImplicit {
             int top = Math.min(i, g.cout() - 4);
             for (int j = 0; j < k; j += 5) {
                 int left = Math.min(j, k - 5);
-                ConvKernels.dot4x5(grid, top * length, length, planes, rows, left, length,
+                ConvKernels.dot4x5(grid, top * length, length, band, rows, left, length,
                         partial, at + top * k + left, k, lanes);
             }
         }
+    }
+
+    /**
+     * Band {@code ci·kh + ky} of {@code bands}: for each sample, its padded plane {@code ci}'s rows
+     * from {@code ky·dh} on, {@code oh·wp} elements, then zeros to the band's {@code stride}. The
+     * rows are read from {@code x} itself when no padding is needed, else from a padded copy.
+     */
+    private static void fillBands(float[] x, ConvGeometry g, int s0, int s1, float[] bands, int stride, long call) {
+        int hp = paddedHeight(g), wp = paddedWidth(g), span = g.oh() * wp;
+        boolean inPlace = g.ph() == 0 && g.pw() == 0 && wp == g.w() && hp <= g.h();
+        float[] planes = inPlace ? x : ConvScratch.current().paddedPlanes(planesSize(g), call);
+        for (int s = s0; s < s1; s++) {
+            if (!inPlace) pad(x, g, s, planes);
+            for (int ci = 0; ci < g.cin(); ci++) {
+                int plane = inPlace ? (s * g.cin() + ci) * g.h() * g.w() : ci * hp * wp;
+                for (int ky = 0; ky < g.kh(); ky++) {
+                    int to = (ci * g.kh() + ky) * stride + (s - s0) * span;
+                    System.arraycopy(planes, plane + ky * g.dh() * wp, bands, to, span);
+                }
+            }
+        }
+        int used = (s1 - s0) * span;
+        for (int b = 0; b < g.cin() * g.kh(); b++) Arrays.fill(bands, b * stride + used, (b + 1) * stride, 0f);
     }
 }
