@@ -9,9 +9,10 @@ package mtc.kernels;
  *
  * <p>Unit-stride convolutions (the usual case) run as an implicit GEMM ({@link ConvImplicit}):
  * each sample's planes are zero-padded once and read in place by register-blocked Vector API tiles
- * ({@link ConvKernels}), with no column matrix. Other strides unroll each chunk of samples
- * ({@link ConvGeometry}) into a column matrix in thread-local scratch ({@link Im2col}) for
- * {@link GemmKernels}' tiles. Chunks of samples are shared between {@link Parallel#threads()}
+ * ({@link ConvKernels}), with no column matrix; the input gradient of one without padding is the
+ * transposed product, added into padded planes ({@link ConvScatter}). Other strides unroll each
+ * chunk of samples ({@link ConvGeometry}) into a column matrix in thread-local scratch
+ * ({@link Im2col}) for {@link GemmKernels}' tiles. Chunks of samples are shared between {@link Parallel#threads()}
  * threads; every output element is one fixed sequence of operations, and weight gradients are
  * summed per chunk and then over chunks in order, so results are bit-identical for any thread count.
  */
