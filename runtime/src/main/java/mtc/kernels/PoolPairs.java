@@ -19,14 +19,6 @@ import jdk.incubator.vector.VectorSpecies;
 final class PoolPairs {
     private static final VectorSpecies<Float> SPECIES = GemmKernels.SPECIES;
     private static final int LANES = GemmKernels.LANES;
-    /**
-     * Shuffles of a vector of windows' left and right inputs into the pairs of a row (two vectors);
-     * an index past the lanes picks from the second vector.
-     */
-    private static final VectorShuffle<Float> LOW_PAIRS = VectorShuffle.fromOp(SPECIES, i -> i / 2 + (i % 2) * LANES);
-    private static final VectorShuffle<Float> HIGH_PAIRS =
-            VectorShuffle.fromOp(SPECIES, i -> LANES / 2 + i / 2 + (i % 2) * LANES);
-
     /** Windows {@code 0..LANES/2−1} (and the rest) each spread to two lanes: a pair's left and right input. */
     private static final VectorShuffle<Float> LOW_HALF = VectorShuffle.fromOp(SPECIES, i -> i / 2);
     private static final VectorShuffle<Float> HIGH_HALF = VectorShuffle.fromOp(SPECIES, i -> LANES / 2 + i / 2);
@@ -239,8 +231,8 @@ final class PoolPairs {
 
     /**
      * The gradient of {@link #reluForward}: each window's output gradient at the corner kept in
-     * {@code argmax} and zeros at the other three (at all four for -1): rows of many windows as
-     * pairs made by shuffles, masked at the end of a row.
+     * {@code argmax} and zeros at the other three (at all four for -1), shared between threads
+     * by rows of windows.
      */
     static void reluBackward(float[] dy, float[] argmax, float[] dx, PoolGeometry g) {
         int windowRows = g.n() * g.c() * g.oh();
@@ -248,60 +240,34 @@ final class PoolPairs {
                 (from, to) -> reluBackward(dy, argmax, dx, g, from, to));
     }
 
-    private static void reluBackward(float[] dy, float[] argmax, float[] dx, PoolGeometry g, int fromRow, int toRow) {
-        if (g.ow() <= LANES) expand(dy, argmax, dx, g, fromRow, toRow);
-        else interleave(dy, argmax, dx, g, fromRow, toRow);
-    }
-
     /**
-     * For rows of a vector of windows or fewer (LeNet-5's 14 and 5, bnnet's 14 and 7): each window's
-     * gradient and corner spread to the two lanes of its pair by one-vector shuffles, and each pair
-     * lane kept where the corner is its own (left/right, top/bottom). Twice as fast as
-     * {@link #interleave}'s two-vector shuffles on LeNet-5's 14-window rows, and faster than zeroing
-     * the rows and then writing each window's corner.
+     * Window rows {@code [fromRow, toRow)}, a vector of windows at a time: each window's gradient and
+     * corner spread to the two lanes of its pair by one-vector shuffles, and each pair lane kept where
+     * the corner is its own (left/right, top/bottom), masked at the end of a row. On LeNet-5's
+     * 14-window rows twice as fast as making the pairs by two-vector shuffles, and faster than zeroing
+     * the rows and then writing each window's corner (its 5-window rows).
      */
-    private static void expand(float[] dy, float[] argmax, float[] dx, PoolGeometry g, int fromRow, int toRow) {
+    private static void reluBackward(float[] dy, float[] argmax, float[] dx, PoolGeometry g, int fromRow, int toRow) {
         int ow = g.ow(), w = g.w();
         FloatVector zero = FloatVector.zero(SPECIES);
-        VectorMask<Float> windows = SPECIES.indexInRange(0, ow);
-        VectorMask<Float> low = SPECIES.indexInRange(0, w);
-        VectorMask<Float> high = SPECIES.indexInRange(LANES, w);
-        boolean two = w > LANES;
-        for (int r = fromRow; r < toRow; r++) {
-            int top = 2 * r * w, out = r * ow;
-            FloatVector grad = FloatVector.fromArray(SPECIES, dy, out, windows);
-            FloatVector corner = FloatVector.fromArray(SPECIES, argmax, out, windows);
-            FloatVector g0 = grad.rearrange(LOW_HALF), c0 = corner.rearrange(LOW_HALF);
-            zero.blend(g0, c0.compare(VectorOperators.EQ, LEFT_RIGHT)).intoArray(dx, top, low);
-            zero.blend(g0, c0.compare(VectorOperators.EQ, BOTTOM_LEFT_RIGHT)).intoArray(dx, top + w, low);
-            if (two) {
-                FloatVector g1 = grad.rearrange(HIGH_HALF), c1 = corner.rearrange(HIGH_HALF);
-                zero.blend(g1, c1.compare(VectorOperators.EQ, LEFT_RIGHT)).intoArray(dx, top + LANES, high);
-                zero.blend(g1, c1.compare(VectorOperators.EQ, BOTTOM_LEFT_RIGHT)).intoArray(dx, top + w + LANES, high);
-            }
-        }
-    }
-
-    /** For rows of more than a vector of windows: the pairs written by two-vector shuffles. */
-    private static void interleave(float[] dy, float[] argmax, float[] dx, PoolGeometry g, int fromRow, int toRow) {
-        int ow = g.ow(), w = g.w();
-        FloatVector zero = FloatVector.zero(SPECIES);
-        for (int r = fromRow; r < toRow; r++) {
-            int top = 2 * r * w, out = r * ow;
-            for (int ox = 0; ox < ow; ox += LANES) {
-                VectorMask<Float> windows = SPECIES.indexInRange(ox, ow);
-                FloatVector grad = FloatVector.fromArray(SPECIES, dy, out + ox, windows);
-                FloatVector corner = FloatVector.fromArray(SPECIES, argmax, out + ox, windows);
-                FloatVector p = zero.blend(grad, corner.compare(VectorOperators.EQ, 0f));
-                FloatVector q = zero.blend(grad, corner.compare(VectorOperators.EQ, 1f));
-                FloatVector c = zero.blend(grad, corner.compare(VectorOperators.EQ, 2f));
-                FloatVector d = zero.blend(grad, corner.compare(VectorOperators.EQ, 3f));
-                VectorMask<Float> first = SPECIES.indexInRange(2 * ox, 2 * ow);
-                VectorMask<Float> second = SPECIES.indexInRange(2 * ox + LANES, 2 * ow);
-                p.rearrange(LOW_PAIRS, q).intoArray(dx, top + 2 * ox, first);
-                p.rearrange(HIGH_PAIRS, q).intoArray(dx, top + 2 * ox + LANES, second);
-                c.rearrange(LOW_PAIRS, d).intoArray(dx, top + w + 2 * ox, first);
-                c.rearrange(HIGH_PAIRS, d).intoArray(dx, top + w + 2 * ox + LANES, second);
+        for (int ox = 0; ox < ow; ox += LANES) {
+            VectorMask<Float> windows = SPECIES.indexInRange(ox, ow);
+            VectorMask<Float> low = SPECIES.indexInRange(2 * ox, w);
+            VectorMask<Float> high = SPECIES.indexInRange(2 * ox + LANES, w);
+            boolean two = 2 * ox + LANES < w;
+            for (int r = fromRow; r < toRow; r++) {
+                int top = 2 * r * w + 2 * ox, out = r * ow + ox;
+                FloatVector grad = FloatVector.fromArray(SPECIES, dy, out, windows);
+                FloatVector corner = FloatVector.fromArray(SPECIES, argmax, out, windows);
+                FloatVector g0 = grad.rearrange(LOW_HALF), c0 = corner.rearrange(LOW_HALF);
+                zero.blend(g0, c0.compare(VectorOperators.EQ, LEFT_RIGHT)).intoArray(dx, top, low);
+                zero.blend(g0, c0.compare(VectorOperators.EQ, BOTTOM_LEFT_RIGHT)).intoArray(dx, top + w, low);
+                if (two) {
+                    FloatVector g1 = grad.rearrange(HIGH_HALF), c1 = corner.rearrange(HIGH_HALF);
+                    zero.blend(g1, c1.compare(VectorOperators.EQ, LEFT_RIGHT)).intoArray(dx, top + LANES, high);
+                    zero.blend(g1, c1.compare(VectorOperators.EQ, BOTTOM_LEFT_RIGHT))
+                            .intoArray(dx, top + w + LANES, high);
+                }
             }
         }
     }
