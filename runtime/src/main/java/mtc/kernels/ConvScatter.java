@@ -58,8 +58,7 @@ final class ConvScatter {
     static void gradInput(float[] dy, float[] rows, int[] landings, float[] dx, ConvGeometry g, int s0, int s1,
                           long call) {
         ConvScratch scratch = ConvScratch.current();
-        int wp = ConvImplicit.paddedWidth(g), cols = ConvImplicit.columns(g);
-        int cout = g.cout(), oh = g.oh(), ow = g.ow();
+        int cols = ConvImplicit.columns(g), cout = g.cout();
         // dy's planes on the padded width, cols apart: the columns past ow, and the whole vectors
         // past a plane's last row, stay zero for the whole call (a product's extra columns add zeros).
         float[] spread = scratch.paddedPlanes(cout * cols, call);
@@ -69,12 +68,7 @@ final class ConvScatter {
         float[] planes = scratch.plane(size);
         float[] row = scratch.outputs(cols);
         for (int s = s0; s < s1; s++) {
-            for (int co = 0; co < cout; co++) {
-                int from = (s * cout + co) * g.positions();
-                for (int oy = 0; oy < oh; oy++) {
-                    ConvImplicit.copyRow(dy, from + oy * ow, spread, co * cols + oy * wp, ow);
-                }
-            }
+            for (int co = 0; co < cout; co++) ConvImplicit.spread(dy, g, s, co, spread, co * cols);
             Arrays.fill(planes, 0, size, 0f);
             multiplyAdd(rows, spread, channels, cout, g.depth(), cols, planes, landings, row);
             unpad(planes, g, s, dx);
