@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import mtc.check.Suggestions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         description = "Compile and train neural-network models written in .mt files.")
 public final class Main implements Runnable {
     /** The subcommands in the order {@code mtc --help} lists them. */
-    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+    private static final Map<String, Function<Session, Object>> COMMANDS = commands();
     /** Exit status: success. */
     public static final int OK = 0;
     /** Exit status: the input was wrong; diagnostics were printed. */
@@ -47,10 +47,15 @@ public final class Main implements Runnable {
 
     /** Runs mtc in this JVM and returns its exit status (tests call this). */
     public static int run(String... args) {
+        return run(Session.ofThisProcess(), args);
+    }
+
+    /** Runs the command {@code args} of {@code session} in this JVM and returns its exit status. */
+    public static int run(Session session, String... args) {
         Integer quick = QuickCommands.run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         if (quick != null) return quick;
         CommandLine cli = new CommandLine(new Main());
-        addSubcommands(cli, args);
+        addSubcommands(cli, session, args);
         cli.setExitCodeExceptionMapper(e -> USAGE);
         cli.setParameterExceptionHandler((e, a) -> {
             CommandLine cmd = e.getCommandLine();
@@ -84,16 +89,16 @@ public final class Main implements Runnable {
         return Suggestions.closest(word, names).stream().toList();
     }
 
-    private static Map<String, Supplier<Object>> commands() {
-        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
-        commands.put("check", CheckCommand::new);
-        commands.put("compile", CompileCommand::new);
-        commands.put("summary", SummaryCommand::new);
+    private static Map<String, Function<Session, Object>> commands() {
+        Map<String, Function<Session, Object>> commands = new LinkedHashMap<>();
+        commands.put("check", session -> new CheckCommand());
+        commands.put("compile", session -> new CompileCommand());
+        commands.put("summary", session -> new SummaryCommand());
         commands.put("train", TrainCommand::new);
-        commands.put("eval", EvalCommand::new);
-        commands.put("predict", PredictCommand::new);
-        commands.put("plot", PlotCommand::new);
-        commands.put("help", CommandLine.HelpCommand::new);
+        commands.put("eval", session -> new EvalCommand());
+        commands.put("predict", session -> new PredictCommand());
+        commands.put("plot", session -> new PlotCommand());
+        commands.put("help", session -> new CommandLine.HelpCommand());
         return commands;
     }
 
@@ -102,12 +107,12 @@ public final class Main implements Runnable {
      * (for {@code mtc --help} and usage errors). Picocli builds its model of a command by
      * reflection; doing it for every command cost {@code mtc check} some 80 ms of CPU at start-up.
      */
-    private static void addSubcommands(CommandLine cli, String[] args) {
-        Supplier<Object> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
+    private static void addSubcommands(CommandLine cli, Session session, String[] args) {
+        Function<Session, Object> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
         if (named != null && !args[0].equals("help")) {
-            cli.addSubcommand(args[0], named.get());
+            cli.addSubcommand(args[0], named.apply(session));
         } else {
-            COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+            COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.apply(session)));
         }
     }
 }

@@ -1,8 +1,11 @@
 package mtc.cli;
 
+import java.io.PrintStream;
 import java.util.Locale;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarConsumer;
 import me.tongfei.progressbar.ProgressState;
 import mtc.runtime.StepStats;
 import mtc.train.EpochResult;
@@ -15,6 +18,8 @@ import mtc.train.TrainListener;
  * {@link ProgressBarText}'s, measured by our own clock from the epoch's first batch.
  */
 final class ProgressBarDisplay implements TrainListener {
+    /** The terminal's width, or 0 to let the library ask the terminal (which only the JVM started on it can). */
+    private final int columns;
     private ProgressBar bar;
     private volatile int epoch;
     private volatile int epochs;
@@ -24,6 +29,10 @@ final class ProgressBarDisplay implements TrainListener {
     private volatile long startNanos;
     private volatile String tail = "";
 
+    ProgressBarDisplay(int columns) {
+        this.columns = columns;
+    }
+
     @Override
     public void epochStarted(int epoch, int epochs, int samples) {
         this.epoch = epoch;
@@ -32,8 +41,10 @@ final class ProgressBarDisplay implements TrainListener {
         this.done = 0;
         this.doneAtStart = -1;
         this.tail = "starting";
-        bar = new ProgressBarBuilder().setInitialMax(samples).setUpdateIntervalMillis(200)
-                .setRenderer(this::render).clearDisplayOnFinish().build();
+        ProgressBarBuilder builder = new ProgressBarBuilder().setInitialMax(samples).setUpdateIntervalMillis(200)
+                .setRenderer(this::render).clearDisplayOnFinish();
+        if (columns > 0) builder.setConsumer(redrawnLine(System.err, columns - 1)); // -1: no wrap at the edge
+        bar = builder.build();
     }
 
     @Override
@@ -51,6 +62,19 @@ final class ProgressBarDisplay implements TrainListener {
     @Override
     public void epochFinished(EpochResult result, int epochs) {
         bar.close();
+    }
+
+    /**
+     * The bar as one line of {@code width} redrawn on {@code err} (the library's own consumers write
+     * to file descriptor 2, which is the daemon's log when the training daemon runs the command).
+     * The cursor goes back to the line's start after each drawing, so that the epoch's result line,
+     * printed after the bar has been cleared with blanks, starts there.
+     */
+    private static ProgressBarConsumer redrawnLine(PrintStream err, int width) {
+        return new DelegatingProgressBarConsumer(line -> {
+            err.print('\r' + line + '\r');
+            err.flush();
+        }, width);
     }
 
     private String render(ProgressState state, int width) {

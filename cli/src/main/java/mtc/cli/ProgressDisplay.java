@@ -13,9 +13,10 @@ final class ProgressDisplay {
 
     private ProgressDisplay() {}
 
-    /** The progress listener for this process's output; {@code err} receives the plain lines. */
-    static TrainListener forThisTerminal(PrintWriter err) {
+    /** The progress listener for the output of {@code session}; {@code err} receives the plain lines. */
+    static TrainListener of(Session session, PrintWriter err) {
         // The bar class (and its terminal library) is only loaded here, so other commands never pay for it.
-        return System.console() != null ? new ProgressBarDisplay() : new ProgressLines(err, PLAIN_LINE_INTERVAL_NANOS);
+        return session.terminal() ? new ProgressBarDisplay(session.columns())
+                : new ProgressLines(err, PLAIN_LINE_INTERVAL_NANOS);
     }
 }

@@ -11,14 +11,10 @@ final class StartupStatus {
     private final PrintWriter err;
     private final boolean shown;
 
+    /** Shows what happens on {@code err} when {@code shown} (on a terminal, as the progress bar: when a person watches). */
     StartupStatus(PrintWriter err, boolean shown) {
         this.err = err;
         this.shown = shown;
-    }
-
-    /** On a terminal, as the progress bar: when a person watches. */
-    static StartupStatus forThisTerminal(PrintWriter err) {
-        return new StartupStatus(err, System.console() != null);
     }
 
     /** {@code mtc: WHAT...} on its own line. */

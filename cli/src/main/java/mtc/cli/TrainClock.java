@@ -1,8 +1,5 @@
 package mtc.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -12,37 +9,17 @@ import java.util.Locale;
  * steps) and evaluation (the rest of the run: test-set evaluations, checkpoints, printing).
  */
 final class TrainClock {
-    /** The process's start (the launcher's, which execs the JVM), or this object's creation if unknown. */
+    /** The command's start (the launcher's, which starts the JVM or the daemon's client). */
     private final long startedAtNanos;
-    /** Field 22 of /proc/PID/stat, the start in clock ticks after boot, counted after the command's name. */
-    private static final int STARTTIME_FIELD = 19;
-    /** Linux's USER_HZ, 100 on every platform it runs on (fixed by its ABI). */
-    private static final int CLOCK_TICKS = 100;
     private long loaded;
     private long dataRead;
     private long warmedUp;
     private long trainingNanos;
 
-    TrainClock() {
-        long now = System.nanoTime();
-        startedAtNanos = now - sinceProcessStart();
-        loaded = dataRead = warmedUp = now;
-    }
-
-    /**
-     * Nanoseconds since this process started, from Linux's /proc (to 10 ms; {@code ProcessHandle}
-     * rounds the start to whole seconds), or 0 where that cannot be read.
-     */
-    private static long sinceProcessStart() {
-        try {
-            String stat = Files.readString(Path.of("/proc/self/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            double startedAfterBoot = Long.parseLong(fields[STARTTIME_FIELD]) / (double) CLOCK_TICKS;
-            double uptime = Double.parseDouble(Files.readString(Path.of("/proc/uptime")).split(" ")[0]);
-            return Math.max(0, (long) ((uptime - startedAfterBoot) * 1e9));
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
+    /** A clock of a command that started at {@code startedAtNanos} ({@link System#nanoTime()}). */
+    TrainClock(long startedAtNanos) {
+        this.startedAtNanos = startedAtNanos;
+        loaded = dataRead = warmedUp = System.nanoTime();
     }
 
     void modelLoaded() {

@@ -38,6 +38,11 @@ import picocli.CommandLine.Spec;
         description = "Train MODEL (a .mt file, or what mtc compile wrote) on MNIST-format data.")
 final class TrainCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
+    private final Session session;
+
+    TrainCommand(Session session) {
+        this.session = session;
+    }
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "a .mt file or the output of mtc compile")
     Path model;
@@ -123,7 +128,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainOutputCheck.writable(saveTo, "--save");
         TrainOutputCheck.writable(files.metrics(), "--metrics");
         TrainOutputCheck.writable(files.plot(), "--plot");
-        TrainClock clock = new TrainClock();
+        TrainClock clock = new TrainClock(session.startedAtNanos());
         ModelLoader.Loaded loaded = ModelLoader.open(model, System.err);
         Network net = loaded.network();
         if (threads != null) net.setThreads(threads);
@@ -132,7 +137,7 @@ final class TrainCommand implements Callable<Integer> {
         if (choice != null) net.useOptimizer(choice.optimizer()); // so that the warm-up compiles its kernels
         clock.modelLoaded();
         TrainData sets;
-        StartupStatus status = StartupStatus.forThisTerminal(err);
+        StartupStatus status = new StartupStatus(err, session.terminal());
         try (TrainWarmUp warmUp = TrainWarmUp.start(net, batch)) {
             status.show("loading the data");
             sets = TrainData.load(data, loaded.data(), net.spec(), true, err);
@@ -212,7 +217,7 @@ final class TrainCommand implements Callable<Integer> {
     private List<EpochResult> run(Network net, TrainData sets, TrainStart start, Rng rng, CheckpointSaver saver,
                                   RunFiles files, InterruptGuard guard, PrintWriter out, PrintWriter err)
             throws DivergedException, TrainingStopped, IOException {
-        List<TrainListener> listeners = new ArrayList<>(List.of(ProgressDisplay.forThisTerminal(err),
+        List<TrainListener> listeners = new ArrayList<>(List.of(ProgressDisplay.of(session, err),
                 new TrainEpochPrinter(out, err, net.spec().classes(), start.config().lr())));
         MetricsCsv csv = files.metrics() == null ? null : new MetricsCsv(files.metrics(), start.metricsRows());
         if (csv != null) listeners.add(csv);
@@ -223,7 +228,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         try {
             return new Trainer(net, sets.train(), sets.test(), start.config(), rng, TrainListener.all(listeners),
-                    start.position(), guard::requested).run();
+                    start.position(), () -> guard.requested() || session.stopRequested().getAsBoolean()).run();
         } finally {
             if (csv != null) csv.close();
         }

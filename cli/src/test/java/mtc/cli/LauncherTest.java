@@ -35,6 +35,7 @@ class LauncherTest {
             ProcessBuilder pb = new ProcessBuilder("bash", launcher.toString(), command, "--help")
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             pb.environment().put("MTC_JAVA_HOME", dir.resolve("jdk").toString()); // the launcher's choice of JDK
+            pb.environment().put("MTC_DAEMON", "off"); // java's own output, as without the daemon (DaemonTest's)
             Process p = pb.start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

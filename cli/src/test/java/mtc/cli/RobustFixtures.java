@@ -111,12 +111,17 @@ final class RobustFixtures {
     }
 
     private static Process start(List<String> jvmOptions, String... args) throws IOException {
+        return jvm(jvmOptions, "mtc.cli.Main", args).start();
+    }
+
+    /** A JVM running {@code mainClass args} from the test classpath with the Vector API, as the launcher's. */
+    static ProcessBuilder jvm(List<String> jvmOptions, String mainClass, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "--add-modules", "jdk.incubator.vector", "-Xss16m"));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", classpath(), "mtc.cli.Main"));
+        command.addAll(List.of("-cp", classpath(), mainClass));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).start();
+        return new ProcessBuilder(command);
     }
 
     private static String classpath() {
