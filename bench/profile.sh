@@ -19,7 +19,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-JAVA_TOOL_OPTIONS="-XX:StartFlightRecording=delay=${skip}s,filename=$tmp/run.jfr,settings=profile,jdk.ExecutionSample#period=1ms" \
+# In a JVM of its own (not the training daemon), which writes its recording when it exits.
+MTC_DAEMON=off JAVA_TOOL_OPTIONS="-XX:StartFlightRecording=delay=${skip}s,filename=$tmp/run.jfr,settings=profile,jdk.ExecutionSample#period=1ms" \
   "$mtc" train "$model" --data "$data" --epochs "$epochs" --threads "$threads" >"$tmp/train.log" 2>&1 \
   || { cat "$tmp/train.log" >&2; exit 1; }
 grep -E '^epoch' "$tmp/train.log" | tail -3

@@ -18,8 +18,9 @@ done
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 mb() { awk -v k="$1" 'BEGIN {printf "%.0f", k / 1024}'; }
 
-# The JVM under /usr/bin/time: the launcher execs java, so time's child is the JVM itself.
-/usr/bin/time -v -o "$tmp/time" "$mtc" train "$model" --data "$data" --epochs "$epochs" \
+# The JVM under /usr/bin/time: the launcher execs java, so time's child is the JVM itself (not the
+# training daemon's client: MTC_DAEMON=off).
+MTC_DAEMON=off /usr/bin/time -v -o "$tmp/time" "$mtc" train "$model" --data "$data" --epochs "$epochs" \
   >"$tmp/out" 2>"$tmp/err" &
 timer=$!
 pid=""

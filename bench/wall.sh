@@ -5,6 +5,11 @@
 # the steady-state epoch (the median training time of epochs 2 on, of the runs with 2 or more).
 # mtc's own phases (its last line) are printed with each of its runs.
 #
+# mtc runs `mtc train` twice a round: "cold" after `mtc daemon stop` (the first command of a session:
+# JVM start, JIT warm-up and all) and "warm" right after it, in the training daemon that the cold
+# run left (each later command of a session). MTC_DAEMON=off measures JVMs of their own (then the
+# two columns measure the same).
+#
 #   bench/wall.sh [--rounds 3] [--epochs "1 10"] [--model mlp|lenet5] [--torch-threads 1]
 # Needs Debian's python3-torch and libopenblas0-pthread. `--model lenet5` trains examples/lenet5.mt against
 # torch_cnn.py --model lenet5 (once mtc has convolutions). MTC=/path/to/tree/mtc measures another build.
@@ -35,8 +40,9 @@ median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+
 now() { date +%s.%N; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 
-mtc_run() {  # $1 epochs; prints the wall seconds; appends epochs 2.. to $tmp/mtc.epochs
+mtc_run() {  # $1 epochs, $2 cold|warm; prints the wall seconds; appends epochs 2.. to $tmp/mtc.epochs
   local start end
+  if [ "$2" = cold ]; then "$mtc" daemon stop; fi
   start=$(now)
   "$mtc" train "$mt" --data "$data" --epochs "$1" --metrics "$tmp/m.csv" >"$tmp/mtc.log" 2>&1 ||
     { cat "$tmp/mtc.log" >&2; exit 1; }
@@ -59,18 +65,24 @@ torch_run() {  # as mtc_run, for the PyTorch script
 # The launcher builds its jar and archives on first use: not part of any timed run.
 "$mtc" train "$mt" --data "$data" --epochs 1 --limit 64 >"$tmp/mtc.log" 2>&1 || { cat "$tmp/mtc.log" >&2; exit 1; }
 : >"$tmp/mtc.epochs"; : >"$tmp/torch.epochs"
-printf '%-6s %-5s %7s %7s %6s  %s\n' epochs round mtc_s torch_s ratio "mtc phases (s)"
+printf '%-6s %-5s %-5s %7s %7s %6s  %s\n' epochs round mtc mtc_s torch_s ratio "mtc phases (s)"
 summary=()
 for e in $epochs_list; do
-  : >"$tmp/mtc.$e"; : >"$tmp/torch.$e"
+  : >"$tmp/cold.$e"; : >"$tmp/warm.$e"; : >"$tmp/torch.$e"
   for r in $(seq "$rounds"); do
-    m=$(mtc_run "$e"); phases=$(tail -n 1 "$tmp/mtc.log" | sed -n 's/.*; wall [0-9.]* s: //p')
-    t=$(torch_run "$e")
-    echo "$m" >>"$tmp/mtc.$e"; echo "$t" >>"$tmp/torch.$e"
-    printf '%-6s %-5s %7s %7s %6s  %s\n' "$e" "$r" "$m" "$t" "$(ratio "$t" "$m")" "$phases"
+    t=$(torch_run "$e"); echo "$t" >>"$tmp/torch.$e"
+    for kind in cold warm; do
+      m=$(mtc_run "$e" "$kind"); phases=$(tail -n 1 "$tmp/mtc.log" | sed -n 's/.*; wall [0-9.]* s: //p')
+      echo "$m" >>"$tmp/$kind.$e"
+      printf '%-6s %-5s %-5s %7s %7s %6s  %s\n' "$e" "$r" "$kind" "$m" "$t" "$(ratio "$t" "$m")" "$phases"
+    done
   done
-  m=$(median <"$tmp/mtc.$e"); t=$(median <"$tmp/torch.$e")
-  summary+=("$(printf 'MEDIAN epochs=%s mtc_s=%.2f torch_s=%.2f wall_ratio=%s' "$e" "$m" "$t" "$(ratio "$t" "$m")")")
+  t=$(median <"$tmp/torch.$e")
+  for kind in cold warm; do
+    m=$(median <"$tmp/$kind.$e")
+    summary+=("$(printf 'MEDIAN epochs=%s mtc=%s mtc_s=%.2f torch_s=%.2f wall_ratio=%s' "$e" "$kind" "$m" "$t" \
+      "$(ratio "$t" "$m")")")
+  done
 done
 printf '%s\n' "${summary[@]}"
 if [ -s "$tmp/mtc.epochs" ] && [ -s "$tmp/torch.epochs" ]; then

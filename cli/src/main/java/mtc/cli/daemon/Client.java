@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import mtc.cli.Session;
 
 /**
@@ -55,10 +57,15 @@ public final class Client {
      * Sends {@code request}, relays the output until the exit status comes, and returns it. Ctrl-C
      * (a shutdown of this JVM) is passed on, and this JVM is held until the command has stopped.
      */
-    private static int run(Connection connection, Request request) throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        Thread interrupt = new Thread(() -> passOnInterrupt(connection, done), "mtc-client-interrupt");
-        Runtime.getRuntime().addShutdownHook(interrupt);
+    private static int run(Connection connection, Request request) {
+        CompletableFuture<Integer> status = new CompletableFuture<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> passOnInterrupt(connection, status), "mtc-client-interrupt"));
+        status.complete(relay(connection, request));
+        return status.join();
+    }
+
+    /** The exit status after the output, or 1 when the connection ends without one (said on stderr). */
+    private static int relay(Connection connection, Request request) {
         OutputStream out = new FileOutputStream(FileDescriptor.out);
         OutputStream err = new FileOutputStream(FileDescriptor.err);
         try {
@@ -68,11 +75,9 @@ public final class Client {
                     case Connection.OUT -> write(out, m.payload());
                     case Connection.ERR -> write(err, m.payload());
                     case Connection.EXIT -> {
-                        done.countDown();
                         return m.asInt();
                     }
                     case Connection.DECLINED -> {
-                        done.countDown();
                         return DECLINED;
                     }
                     default -> { } // a later version's message: nothing to show
@@ -82,21 +87,24 @@ public final class Client {
         } catch (IOException e) {
             write(err, ("mtc: lost the training daemon: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        done.countDown();
         return 1;
     }
 
-    /** Ctrl-C or SIGTERM here: the daemon's command stops as it would on its own; its status ends this JVM. */
-    private static void passOnInterrupt(Connection connection, CountDownLatch done) {
-        if (done.getCount() == 0) return;
+    /**
+     * Ctrl-C or SIGTERM here: the daemon's command stops as it would on its own, and its status
+     * ends this JVM (halted here, else the JVM would exit with the signal's status).
+     */
+    private static void passOnInterrupt(Connection connection, CompletableFuture<Integer> status) {
+        int exit = INTERRUPTED_STATUS;
         try {
-            connection.send(Connection.INTERRUPT, new byte[0]);
-            if (!done.await(INTERRUPT_WAIT_SECONDS, TimeUnit.SECONDS)) Runtime.getRuntime().halt(INTERRUPTED_STATUS);
-        } catch (IOException e) {
-            Runtime.getRuntime().halt(INTERRUPTED_STATUS);
+            if (!status.isDone()) connection.send(Connection.INTERRUPT, new byte[0]);
+            exit = status.get(INTERRUPT_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            // the daemon is gone or does not answer: stopped by the signal
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        Runtime.getRuntime().halt(exit);
     }
 
     private static void write(OutputStream stream, byte[] bytes) {
