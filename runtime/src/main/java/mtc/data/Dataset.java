@@ -110,10 +110,14 @@ public final class Dataset {
      */
     public void copyBatch(int[] order, int from, int n, float[] x, int[] y) {
         int parts = Parallel.partsFor(n, SAMPLES_PER_THREAD);
-        Parallel.ranges(n, parts, (first, end) -> copy(order, from, first, end, x, y));
+        Parallel.ranges(n, parts, (first, end) -> copySamples(order, from, first, end, x, y));
     }
 
-    private void copy(int[] order, int from, int first, int end, float[] x, int[] y) {
+    /**
+     * Copies samples {@code order[from + s]} for {@code first <= s < end} as {@link #copyBatch}
+     * does, on the calling thread (a part of a batch, which other threads may copy at the same time).
+     */
+    public void copySamples(int[] order, int from, int first, int end, float[] x, int[] y) {
         int size = sampleSize();
         touched = touch(order, from + first, from + end, size);
         for (int s = first; s < end; s++) {

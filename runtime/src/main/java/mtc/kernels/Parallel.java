@@ -93,6 +93,24 @@ public final class Parallel {
                 Math.min(size, cut(vectors, part + 1, parts) * lanes)));
     }
 
+    /**
+     * Starts {@code count} independent chunks of {@code chunk} that the first worker runs whenever
+     * it has no part to run, as long as {@code threads} is more than one; the caller runs the rest
+     * at {@link BackgroundWork#finish}, which it must call before it uses what they make. For
+     * work that can overlap with the kernels of a training step (copying the next mini-batch).
+     */
+    public static BackgroundWork background(int threads, int count, IntConsumer chunk) {
+        BackgroundWork work = new BackgroundWork(count, chunk);
+        if (threads > 1 && count > 0 && BUSY.compareAndSet(false, true)) {
+            try {
+                workers(1)[0].startBackground(work);
+            } finally {
+                BUSY.set(false);
+            }
+        }
+        return work;
+    }
+
     /** Where part {@code part} of {@code parts} begins in {@code [0, total)}. */
     private static int cut(int total, int part, int parts) {
         return (int) ((long) total * part / parts);

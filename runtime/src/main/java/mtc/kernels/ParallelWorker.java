@@ -1,6 +1,7 @@
 package mtc.kernels;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
@@ -34,6 +35,8 @@ final class ParallelWorker {
     private int part;
     /** Published to the caller by the write of {@link #finished}. */
     private Throwable failure;
+    /** Chunks to run while no part is posted ({@link Parallel#background}), or null. */
+    private final AtomicReference<BackgroundWork> background = new AtomicReference<>();
 
     ParallelWorker(String name) {
         thread = new Thread(this::loop, name);
@@ -47,6 +50,12 @@ final class ParallelWorker {
         this.part = part;
         posted = posted + 1;
         // Dekker pairing with parkUntilPosted: one of the two sides sees the other's write.
+        if (parked) LockSupport.unpark(thread);
+    }
+
+    /** Has the worker run chunks of {@code work} whenever no part is posted (replacing any it had). */
+    void startBackground(BackgroundWork work) {
+        background.set(work);
         if (parked) LockSupport.unpark(thread);
     }
 
@@ -82,9 +91,18 @@ final class ParallelWorker {
         }
     }
 
+    /** Spins until part {@code seen} is posted, running background chunks meanwhile; parks when idle long. */
     private void waitForPost(long seen) {
         long deadline = System.nanoTime() + SPIN_NANOS;
         for (int spins = 1; posted == seen; spins++) {
+            BackgroundWork work = background.get();
+            if (work != null) {
+                if (work.runOne()) {
+                    deadline = System.nanoTime() + SPIN_NANOS;
+                    continue;
+                }
+                background.compareAndSet(work, null); // done with: let go of what its chunks write to
+            }
             Thread.onSpinWait();
             if ((spins & 255) == 0 && System.nanoTime() > deadline) parkUntilPosted(seen);
         }
@@ -92,7 +110,12 @@ final class ParallelWorker {
 
     private void parkUntilPosted(long seen) {
         parked = true;
-        while (posted == seen) LockSupport.park(this);
+        while (posted == seen && !hasBackground()) LockSupport.park(this);
         parked = false;
+    }
+
+    private boolean hasBackground() {
+        BackgroundWork work = background.get();
+        return work != null && !work.exhausted();
     }
 }

@@ -60,15 +60,14 @@ public final class Trainer {
      */
     public List<EpochResult> run() throws DivergedException, TrainingStopped {
         List<EpochResult> results = new ArrayList<>();
-        float[] x = new float[config.batch() * train.sampleSize()];
-        int[] y = new int[config.batch()];
         int[] order = new int[train.count()];
+        Batches batches = new Batches(train, order, config.batch());
         TrainPosition at = start;
         ThreadTuner tuner = new ThreadTuner(net, WARM_UP_STEPS);
         try {
             for (int epoch = start.epoch(); epoch <= config.epochs(); epoch++) {
                 listener.epochStarted(epoch, config.epochs(), train.count());
-                EpochResult result = epoch(at, order, x, y, tuner);
+                EpochResult result = epoch(at, order, batches, tuner);
                 results.add(result);
                 listener.epochFinished(result, config.epochs());
                 at = TrainPosition.startOf(epoch + 1, rng.state());
@@ -80,19 +79,34 @@ public final class Trainer {
         return results;
     }
 
-    private EpochResult epoch(TrainPosition at, int[] order, float[] x, int[] y, ThreadTuner tuner)
+    private EpochResult epoch(TrainPosition at, int[] order, Batches batches, ThreadTuner tuner)
             throws DivergedException, TrainingStopped {
         shuffle(at, order);
         StepStats stats = at.stats();
         long start = System.nanoTime();
+        try {
+            steps(at, order.length, batches, tuner, stats);
+        } finally {
+            batches.finish();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        StepStats eval = Evaluator.evaluate(net, test);
+        int trained = order.length - at.samplesDone();
+        return new EpochResult(at.epoch(), stats.meanLoss(), stats.accuracy(), eval.meanLoss(), eval.accuracy(),
+                seconds, trained / seconds);
+    }
+
+    /** The steps of epoch {@code at} over its {@code samples} samples, from where {@code at} is in it. */
+    private void steps(TrainPosition at, int samples, Batches batches, ThreadTuner tuner, StepStats stats)
+            throws DivergedException, TrainingStopped {
         int batch = at.samplesDone() / config.batch() + 1;
         float lr = config.lr(at.epoch());
-        for (int from = at.samplesDone(); from < order.length; from += config.batch(), batch++) {
-            int n = Math.min(config.batch(), order.length - from);
+        for (int from = at.samplesDone(); from < samples; from += config.batch(), batch++) {
+            int n = Math.min(config.batch(), samples - from);
             long stepStart = System.nanoTime();
-            train.copyBatch(order, from, n, x, y);
+            batches.load(from, n, net.threads());
             double before = stats.lossSum;
-            net.trainStep(x, y, n, lr, rng, stats);
+            net.trainStep(batches.x(), batches.y(), n, lr, rng, stats);
             tuner.stepped(System.nanoTime() - stepStart);
             double loss = (stats.lossSum - before) / n;
             if (!Double.isFinite(loss)) throw new DivergedException(at.epoch(), batch, loss, lr);
@@ -100,11 +114,6 @@ public final class Trainer {
             if (stopRequested.getAsBoolean()) throw new TrainingStopped(new TrainPosition(at.epoch(),
                     at.epochRng(), rng.state(), from + n, stats.lossSum, stats.correct, stats.samples));
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        StepStats eval = Evaluator.evaluate(net, test);
-        int trained = order.length - at.samplesDone();
-        return new EpochResult(at.epoch(), stats.meanLoss(), stats.accuracy(), eval.meanLoss(), eval.accuracy(),
-                seconds, trained / seconds);
     }
 
     /** The epoch's sample order, replayed from its starting random state; then the random state at {@code at}. */

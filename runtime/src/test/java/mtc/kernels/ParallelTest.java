@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
-/** The hand-over to persistent workers: every part once, failures surfaced, no deadlock when nested. */
+/**
+ * The hand-over to persistent workers: every part once, failures surfaced, no deadlock when nested;
+ * background chunks each once, by the worker between parts or by the caller at the end.
+ */
 class ParallelTest {
 
     @Test
@@ -85,5 +88,54 @@ class ParallelTest {
             }
         }
         assertTrue(found, "no worker thread was started");
+    }
+
+    @Test
+    void backgroundChunksRunOnceEachWhileTheWorkerHelpsWithParts() {
+        Thread caller = Thread.currentThread();
+        boolean workerRanSome = false;
+        for (int round = 0; round < 200; round++) {
+            AtomicIntegerArray runs = new AtomicIntegerArray(64);
+            boolean[] byWorker = new boolean[1];
+            BackgroundWork work = Parallel.background(2, 64, chunk -> {
+                runs.incrementAndGet(chunk);
+                if (Thread.currentThread() != caller) byWorker[0] = true;
+            });
+            for (int i = 0; i < 20; i++) Parallel.forEach(2, part -> spinMicros(5)); // a step's parts
+            work.finish();
+            for (int c = 0; c < 64; c++) assertEquals(1, runs.get(c), "chunk " + c);
+            workerRanSome |= byWorker[0];
+        }
+        assertTrue(workerRanSome, "the worker took up chunks between parts");
+    }
+
+    @Test
+    void withOneThreadBackgroundChunksRunOnTheCallerAtFinish() {
+        Thread caller = Thread.currentThread();
+        AtomicIntegerArray runs = new AtomicIntegerArray(8);
+        BackgroundWork work = Parallel.background(1, 8, chunk -> {
+            assertEquals(caller, Thread.currentThread());
+            runs.incrementAndGet(chunk);
+        });
+        assertEquals(0, runs.get(0), "nothing before finish");
+        work.finish();
+        for (int c = 0; c < 8; c++) assertEquals(1, runs.get(c));
+    }
+
+    @Test
+    void aFailingBackgroundChunkIsRethrownAtFinishAndTheWorkerCarriesOn() {
+        BackgroundWork work = Parallel.background(2, 16, chunk -> {
+            if (chunk == 7) throw new IllegalStateException("chunk 7 failed");
+        });
+        var e = assertThrows(IllegalStateException.class, work::finish);
+        assertEquals("chunk 7 failed", e.getMessage());
+        int[] ran = new int[2];
+        Parallel.forEach(2, part -> ran[part]++);
+        assertArrayEquals(new int[] {1, 1}, ran);
+    }
+
+    private static void spinMicros(long micros) {
+        long end = System.nanoTime() + micros * 1000;
+        while (System.nanoTime() < end) Thread.onSpinWait();
     }
 }
