@@ -16,8 +16,20 @@ import mtc.runtime.Network;
  * blocks it lasts.
  */
 final class ThreadTuner {
-    /** Steps per timed block: long enough to average out one slow step, short enough to probe often. */
+    /**
+     * Steps per timed block: long enough to average out one slow step, short enough to probe often;
+     * fewer when they take {@link #BLOCK_NANOS} (a residual network's step takes 40 ms, a block of
+     * 24 a second). Blocks are compared by their mean step.
+     */
     static final int BLOCK = 24;
+    static final long BLOCK_NANOS = 100_000_000L;
+    /**
+     * The first steps run on one thread, as long as the trainer's count or this long, whichever
+     * ends first: the one-thread warm-up is for the seconds while the JIT compiles on the other
+     * core, and 150 steps of a convolutional network take several (during which its second thread
+     * idles).
+     */
+    static final long WARM_UP_NANOS = 1_000_000_000L;
     /** Blocks per probe, alternating most threads and one: three of each. */
     static final int PROBE_BLOCKS = 6;
     /**
@@ -31,9 +43,12 @@ final class ThreadTuner {
     static final double CLEAR_WIN = 1.25;
 
     private final int most;
+    /** The mean step of each block of a probe. */
     private final long[] blockNanos = new long[PROBE_BLOCKS];
     /** Steps left to run with the current choice before probing again. */
     private int keep;
+    /** Time spent in the one-thread warm-up so far, or -1 once it is over. */
+    private long warmUpNanos;
     /** The block being timed in a probe, or -1 between probes. */
     private final Network net;
     private int probeBlock = -1;
@@ -65,12 +80,13 @@ final class ThreadTuner {
     void stepped(long nanos) {
         if (most == 1) return;
         if (probeBlock < 0) {
-            if (--keep <= 0) startBlock(0);
+            boolean warmUpOver = warmUpNanos >= 0 && (warmUpNanos += nanos) >= WARM_UP_NANOS;
+            if (--keep <= 0 || warmUpOver) startBlock(0);
             return;
         }
         elapsed += nanos;
-        if (++stepsInBlock < BLOCK) return;
-        blockNanos[probeBlock] = elapsed;
+        if (++stepsInBlock < BLOCK && elapsed < BLOCK_NANOS) return;
+        blockNanos[probeBlock] = elapsed / stepsInBlock;
         if (probeBlock + 1 < PROBE_BLOCKS) {
             startBlock(probeBlock + 1);
         } else {
@@ -85,6 +101,7 @@ final class ThreadTuner {
     }
 
     private void startBlock(int block) {
+        warmUpNanos = -1;
         probeBlock = block;
         stepsInBlock = 0;
         elapsed = 0;
@@ -113,7 +130,7 @@ final class ThreadTuner {
         return Math.max(all, one) >= CLEAR_WIN * Math.min(all, one);
     }
 
-    /** The median time of the blocks that used all threads ({@code parity} 0) or one (1). */
+    /** The median mean step of the blocks that used all threads ({@code parity} 0) or one (1). */
     private long median(int parity) {
         long[] blocks = new long[PROBE_BLOCKS / 2];
         for (int b = parity; b < PROBE_BLOCKS; b += 2) blocks[b / 2] = blockNanos[b];

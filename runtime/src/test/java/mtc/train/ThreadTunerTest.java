@@ -77,4 +77,25 @@ class ThreadTunerTest {
         run(tuner, 5000, t -> 100);
         assertEquals(1, net.threads());
     }
+
+    /**
+     * Slow steps (a convolutional network's 40 ms): the one-thread warm-up ends after a second
+     * however many steps were asked for, and a block ends after a tenth of a second, so that a probe
+     * is over in a few steps; blocks are compared by their mean step.
+     */
+    @Test
+    void slowStepsEndTheWarmUpAndTheBlocksByTime() {
+        net.setThreads(2);
+        int step = 40_000_000;
+        ThreadTuner tuner = new ThreadTuner(net, 150);
+        run(tuner, (int) (ThreadTuner.WARM_UP_NANOS / step) - 1, t -> step);
+        assertEquals(1, net.threads(), "still warming up");
+        run(tuner, 1, t -> step);
+        assertEquals(2, net.threads(), "a second of warm-up, not 150 steps: the probe's first block has begun");
+        int stepsPerBlock = (int) ((ThreadTuner.BLOCK_NANOS + step - 1) / step);
+        run(tuner, stepsPerBlock, t -> step);
+        assertEquals(1, net.threads(), "the second block, on one thread, after " + stepsPerBlock + " steps");
+        run(tuner, (ThreadTuner.PROBE_BLOCKS - 1) * stepsPerBlock, t -> t == 2 ? step : 3 * step / 2);
+        assertEquals(2, net.threads(), "two threads won by their mean step");
+    }
 }
