@@ -31,6 +31,13 @@ public final class Daemon {
     /** Without a command for this long (30 minutes unless MTC_DAEMON_IDLE says otherwise), the daemon exits. */
     private static final long DEFAULT_IDLE_SECONDS = 1800;
 
+    /**
+     * A daemon idles with at most this much resident memory, the limit a training run is held to
+     * (docs/performance.md): the parallel collector never gives back the heap that a large model's
+     * command made it take, so after such a command the daemon exits and the next one starts afresh.
+     */
+    private static final long MAX_IDLE_RESIDENT_BYTES = 512L << 20;
+
     private final Path socket;
     private final AtomicBoolean busy = new AtomicBoolean();
     private final PrintStream log = System.err;
@@ -121,6 +128,23 @@ public final class Daemon {
         }
         if (exitAfter) System.exit(0);
         System.gc(); // the command's network class and buffers go now, while no one waits, not in the next command
+        long resident = residentBytes();
+        if (resident > MAX_IDLE_RESIDENT_BYTES) {
+            log.println("mtc daemon: " + resident / (1 << 20) + " MB resident after the command, exiting");
+            System.exit(0);
+        }
+    }
+
+    /** This process's resident memory (VmRSS in /proc), or 0 where that cannot be read. */
+    private static long residentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: no limit
+        }
+        return 0;
     }
 
     /**
@@ -202,10 +226,13 @@ public final class Daemon {
         return stamp.toString();
     }
 
+    /** The socket and the launcher's files beside it (pid, lock, log): a daemon that exits cleanly leaves nothing. */
     private void removeFiles(Path pidFile) {
         try {
             Files.deleteIfExists(socket);
             Files.deleteIfExists(pidFile);
+            Files.deleteIfExists(Path.of(socket + ".lock"));
+            Files.deleteIfExists(Path.of(socket + ".log"));
         } catch (IOException e) {
             // the launcher treats a socket without a daemon as stale
         }
