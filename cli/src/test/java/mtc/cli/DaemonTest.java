@@ -180,7 +180,7 @@ class DaemonTest {
             }
             firstEpoch.complete(null);
             return text.toString();
-        });
+        }, task -> new Thread(task, "long-training-stdout").start()); // not the common pool, which finish() needs
         firstEpoch.get(60, TimeUnit.SECONDS);
         return new Training(p, firstEpoch, out);
     }
