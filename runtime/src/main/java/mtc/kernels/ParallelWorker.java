@@ -59,11 +59,16 @@ final class ParallelWorker {
         if (parked) LockSupport.unpark(thread);
     }
 
-    /** Runs the part handed over last if the worker has not claimed it, else waits for it; returns what it threw. */
+    /**
+     * Runs the part handed over last if the worker has not claimed it, else waits for it, running
+     * background chunks meanwhile; returns what the part threw.
+     */
     Throwable await() {
         long target = posted;
         if (claimed.compareAndSet(target - 1, target)) return runClaimed();
         for (int spins = 0; finished != target; spins++) {
+            BackgroundWork work = background.get(); // the caller too copies while it waits
+            if (work != null && work.runOne()) continue;
             if (spins < AWAIT_SPINS) Thread.onSpinWait();
             else Thread.yield();
         }
