@@ -18,13 +18,20 @@ done
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 mb() { awk -v k="$1" 'BEGIN {printf "%.0f", k / 1024}'; }
 
-# The JVM under /usr/bin/time: the launcher execs java, so time's child is the JVM itself (not the
-# training daemon's client: MTC_DAEMON=off).
+# The JVM under /usr/bin/time: a child of the launcher (which passes its stderr through a filter),
+# in a JVM of its own, not the training daemon's client (MTC_DAEMON=off).
+java_below() {  # the first java process among the descendants of process $1
+  local child found
+  for child in $(pgrep -P "$1" || true); do
+    if [ "$(cat "/proc/$child/comm" 2>/dev/null)" = java ]; then echo "$child"; return; fi
+    found=$(java_below "$child") && [ -n "$found" ] && { echo "$found"; return; }
+  done
+}
 MTC_DAEMON=off /usr/bin/time -v -o "$tmp/time" "$mtc" train "$model" --data "$data" --epochs "$epochs" \
   >"$tmp/out" 2>"$tmp/err" &
 timer=$!
 pid=""
-while [ -z "$pid" ] && kill -0 "$timer" 2>/dev/null; do pid=$(pgrep -P "$timer" java || true); sleep 0.05; done
+while [ -z "$pid" ] && kill -0 "$timer" 2>/dev/null; do pid=$(java_below "$timer"); sleep 0.05; done
 
 # Samples the JVM's VmRSS every 0.1 s, tagged with the epoch under way (epoch lines printed + 1).
 while kill -0 "$timer" 2>/dev/null; do
