@@ -102,6 +102,12 @@ class DaemonTest {
         assertArrayEquals(tensors, firstTensors);
         assertArrayEquals(tensors, ResumeTest.tensorBytes(dir.resolve("b.safetensors")));
 
+        CliRun eval = viaDaemon("eval", dir.relativize(model).toString(), "--weights", "b.safetensors", "--data", "data");
+        CliRun evalAlone = RobustFixtures.finish(RobustFixtures.start("eval", model.toString(), "--weights",
+                dir.resolve("b.safetensors").toString(), "--data", data.toString()));
+        assertEquals(Main.OK, eval.exit(), eval.err());
+        assertEquals(evalAlone.out().replace(dir + "/", ""), eval.out());
+
         CliRun missing = viaDaemon("train", "missing.mt");
         CliRun missingAlone = RobustFixtures.finish(RobustFixtures.start("train", dir.resolve("missing.mt").toString()));
         assertEquals(Main.INPUT_ERROR, missing.exit());
