@@ -4,7 +4,6 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +22,8 @@ import mtc.cli.Session;
  * and exits with the command's status. A small JVM of its own (no JIT beyond C1, no Vector API).
  *
  * <p>Usage: {@code Client [--wait PID] SOCKET LAUNCHER_PID COLUMNS ARGS...} runs {@code mtc ARGS}
- * (waiting for the daemon with process id PID to come up when {@code --wait} is given). Exit status {@link #NO_DAEMON} or {@link #DECLINED}
- * tells the launcher to run the command itself.
+ * (waiting for the daemon with process id PID to come up when {@code --wait} is given). Exit status
+ * {@link #NO_DAEMON} or {@link #DECLINED} tells the launcher to run the command itself.
  */
 public final class Client {
     /** No daemon answers at the socket (EX_TEMPFAIL): the launcher starts one, or runs the command itself. */
