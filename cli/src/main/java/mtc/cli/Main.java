@@ -35,14 +35,17 @@ public final class Main implements Runnable {
         int status;
         try {
             status = run(args);
-        } catch (OutOfMemoryError e) {
-            System.err.println("mtc: out of memory; the model or batch is too large for this JVM's heap");
-            status = INPUT_ERROR;
         } catch (Throwable e) { // an Error escapes picocli's handlers; users still get one line, not a trace
-            System.err.println("mtc: internal error: " + e);
+            System.err.println(escaped(e));
             status = INPUT_ERROR;
         }
         System.exit(status);
+    }
+
+    /** The one line a user gets for what escaped a command (an out-of-memory error, a bug): never a trace. */
+    public static String escaped(Throwable e) {
+        return e instanceof OutOfMemoryError ? "mtc: out of memory; the model or batch is too large for this JVM's heap"
+                : "mtc: internal error: " + e;
     }
 
     /** Runs mtc in this JVM and returns its exit status (tests call this). */

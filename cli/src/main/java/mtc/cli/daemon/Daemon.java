@@ -170,13 +170,9 @@ public final class Daemon {
         System.setIn(InputStream.nullInputStream());
         try {
             status = Main.run(session, request.args().toArray(String[]::new));
-        } catch (OutOfMemoryError e) {
-            err.println("mtc: out of memory; the model or batch is too large for this JVM's heap");
-            status = Main.INPUT_ERROR;
-            exitAfter = true;
         } catch (Throwable e) { // as Main.main: one line for the user; the daemon then starts afresh
-            err.println("mtc: internal error: " + e);
-            e.printStackTrace(log);
+            err.println(Main.escaped(e));
+            if (!(e instanceof OutOfMemoryError)) e.printStackTrace(log);
             status = Main.INPUT_ERROR;
             exitAfter = true;
         } finally {
