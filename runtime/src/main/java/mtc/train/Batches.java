@@ -39,8 +39,9 @@ final class Batches {
      * starts copying the batch after them, in the background when the step uses {@code threads} > 1.
      */
     void load(int from, int n, int threads) {
-        if (next != null) next.finish();
-        if (nextFrom == from) {
+        boolean copied = nextFrom == from;
+        finish();
+        if (copied) {
             float[] fx = x;
             x = nextX;
             nextX = fx;
@@ -51,8 +52,6 @@ final class Batches {
             data.copyBatch(order, from, n, x, y);
         }
         int after = from + n;
-        next = null;
-        nextFrom = -1;
         if (after < order.length) {
             float[] bx = nextX;
             int[] by = nextY;
