@@ -188,8 +188,6 @@ public final class Conv2d {
         long macs = (long) g.n() * g.outputSize() * g.depth();
         int parts = macs < GemmRunner.PARALLEL_WORK ? 1 : Math.min(Parallel.threads(), chunks);
         int per = g.chunkSamples(columns);
-        Parallel.ranges(chunks, parts, (from, to) -> {
-            for (int c = from; c < to; c++) work.run(c, c * per, Math.min(g.n(), (c + 1) * per));
-        });
+        Parallel.claim(chunks, parts, c -> work.run(c, c * per, Math.min(g.n(), (c + 1) * per)));
     }
 }

@@ -54,6 +54,28 @@ public final class Parallel {
     }
 
     /**
+     * Runs {@code chunk.accept(i)} for every {@code i} in {@code [0, count)} on up to {@code parts}
+     * threads, each chunk run by whichever thread claims it first: the caller takes chunks from the
+     * front and the workers from the back, so that at an even pace each thread keeps to the same
+     * chunks from call to call (and their data to its core's caches), while a thread that falls
+     * behind (descheduled by a busy machine, or on a slower share) has its chunks taken over rather
+     * than waited for: the caller then waits for one chunk at most. A chunk's result must not depend
+     * on the thread that runs it.
+     */
+    public static void claim(int count, int parts, IntConsumer chunk) {
+        if (parts <= 1 || count <= 1) {
+            for (int i = 0; i < count; i++) chunk.accept(i);
+            return;
+        }
+        ChunkClaims claims = new ChunkClaims(count);
+        forEach(Math.min(parts, count), part -> {
+            for (int i = part == 0 ? claims.front() : claims.back(); i >= 0; i = part == 0 ? claims.front() : claims.back()) {
+                chunk.accept(i);
+            }
+        });
+    }
+
+    /**
      * Runs {@code task.accept(part)} for every part in {@code [0, parts)}, part 0 on the calling
      * thread, and returns when all are done; an exception in any part is rethrown here.
      */

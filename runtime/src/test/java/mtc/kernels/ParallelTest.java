@@ -63,6 +63,43 @@ class ParallelTest {
     }
 
     @Test
+    void claimedChunksRunOnceEachThoseOfTheCallerFromTheFront() {
+        for (int count : new int[] {0, 1, 2, 5, 64}) {
+            for (int parts = 1; parts <= 3; parts++) {
+                for (int round = 0; round < 200; round++) {
+                    AtomicIntegerArray runs = new AtomicIntegerArray(count);
+                    boolean[] onCaller = new boolean[count];
+                    Thread caller = Thread.currentThread();
+                    Parallel.claim(count, parts, i -> {
+                        runs.incrementAndGet(i);
+                        onCaller[i] = Thread.currentThread() == caller;
+                    });
+                    for (int i = 0; i < count; i++) assertEquals(1, runs.get(i), count + "/" + parts + " chunk " + i);
+                    for (int i = 1; i < count; i++) assertTrue(onCaller[i - 1] || !onCaller[i], "caller's chunks not a prefix");
+                }
+            }
+        }
+    }
+
+    @Test
+    void theCallerTakesOverTheChunksOfAWorkerThatFallsBehind() {
+        AtomicIntegerArray runs = new AtomicIntegerArray(32);
+        Thread caller = Thread.currentThread();
+        int[] onCaller = {0};
+        Parallel.claim(32, 2, i -> {
+            runs.incrementAndGet(i);
+            if (Thread.currentThread() == caller) {
+                onCaller[0]++;
+                spinMicros(200); // long enough for a parked worker to wake and claim a chunk
+            } else {
+                spinMicros(50_000); // a worker descheduled in its first chunk
+            }
+        });
+        for (int i = 0; i < 32; i++) assertEquals(1, runs.get(i));
+        assertTrue(onCaller[0] >= 30, "the caller ran " + onCaller[0] + " of 32 chunks");
+    }
+
+    @Test
     void aSecondThreadIsUsedOnlyForEnoughWork() {
         int saved = mtc.runtime.Threads.current();
         try {
