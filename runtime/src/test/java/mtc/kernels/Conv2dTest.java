@@ -51,6 +51,11 @@ class Conv2dTest {
         shapes.add(ConvReference.of(7, 2, 10, 9, 7, 3, 2, 1, 1, 2, 2, 1, 1, 2, 3));
         shapes.add(ConvReference.of(2, 4, 13, 8, 9, 2, 3, 3, 2, 0, 1, 2, 0, 2, 1));
         shapes.add(ConvReference.of(7, 5, 6, 7, 11, 1, 1, 2, 2, 0, 0, 0, 0, 1, 1));
+        // Stride 2 with rows of output longer than half a vector and than a vector: the residual
+        // network's down-sampling convolution and shortcut, and a wide one.
+        shapes.add(ConvReference.of(2, 16, 28, 28, 32, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1));
+        shapes.add(ConvReference.of(2, 16, 28, 28, 32, 1, 1, 2, 2, 0, 0, 0, 0, 1, 1));
+        shapes.add(ConvReference.of(3, 2, 5, 75, 3, 3, 3, 1, 2, 1, 1, 1, 1, 1, 1));
         shapes.add(ConvReference.of(1, 1, 2, 3, 2, 3, 4, 1, 1, 1, 1, 2, 2, 1, 1)); // window wider than the input
         shapes.add(ConvReference.of(7, 3, 20, 17, 13, 3, 3, 2, 3, 1, 2, 0, 2, 1, 1)); // two threads, odd chunks
         shapes.add(ConvReference.of(7, 1, 1, 1, 3, 1, 1, 1, 1, 0, 0, 0, 0, 1, 1));
