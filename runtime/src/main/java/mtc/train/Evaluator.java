@@ -9,7 +9,13 @@ import mtc.runtime.StepStats;
  * whatever the dataset's size.
  */
 public final class Evaluator {
-    static final int CHUNK = 1000;
+    /**
+     * Samples per chunk: small enough that a chunk's activations stay in the caches from one layer
+     * to the next. The 10,000 MNIST test images in chunks of 128 against 1000 (2 threads, medians):
+     * the residual network 1.25 against 1.46 s, LeNet-5 0.072 against 0.094, the seed model 0.018
+     * against 0.028, bnnet 0.53 against 0.57; chunks of 64 and 256 were no better.
+     */
+    static final int CHUNK = 128;
 
     private Evaluator() {}
 
