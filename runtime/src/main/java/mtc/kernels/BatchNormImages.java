@@ -4,7 +4,6 @@ import static jdk.incubator.vector.VectorOperators.F2D;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -21,9 +20,6 @@ import jdk.incubator.vector.VectorSpecies;
 final class BatchNormImages {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-    private static final int HALF = D.length();
-    /** As many float lanes as {@link #D} has. */
-    private static final VectorSpecies<Float> FH = VectorSpecies.of(float.class, VectorShape.forBitSize(HALF * Float.SIZE));
 
     static {
         if (F.length() != 2 * D.length()) throw new AssertionError("float lanes should be twice the double lanes");
@@ -72,8 +68,9 @@ final class BatchNormImages {
         DoubleVector low = DoubleVector.zero(D), high = low;
         int p = 0;
         for (int bound = F.loopBound(count); p < bound; p += F.length()) {
-            low = low.add(wide(x, from + p));
-            high = high.add(wide(x, from + p + HALF));
+            FloatVector v = FloatVector.fromArray(F, x, from + p);
+            low = low.add((DoubleVector) v.convertShape(F2D, D, 0));
+            high = high.add((DoubleVector) v.convertShape(F2D, D, 1));
         }
         double s = lanes(low.add(high));
         for (; p < count; p++) s += x[from + p];
@@ -85,8 +82,9 @@ final class BatchNormImages {
         DoubleVector low = DoubleVector.zero(D), high = low;
         int p = 0;
         for (int bound = F.loopBound(count); p < bound; p += F.length()) {
-            DoubleVector l = wide(x, from + p).sub(mean);
-            DoubleVector h = wide(x, from + p + HALF).sub(mean);
+            FloatVector v = FloatVector.fromArray(F, x, from + p);
+            DoubleVector l = ((DoubleVector) v.convertShape(F2D, D, 0)).sub(mean);
+            DoubleVector h = ((DoubleVector) v.convertShape(F2D, D, 1)).sub(mean);
             low = low.add(l.mul(l));
             high = high.add(h.mul(h));
         }
@@ -103,22 +101,14 @@ final class BatchNormImages {
         DoubleVector low = DoubleVector.zero(D), high = low;
         int p = 0;
         for (int bound = F.loopBound(count); p < bound; p += F.length()) {
-            low = low.add(wide(a, from + p).mul(wide(b, from + p)));
-            high = high.add(wide(a, from + p + HALF).mul(wide(b, from + p + HALF)));
+            FloatVector u = FloatVector.fromArray(F, a, from + p);
+            FloatVector v = FloatVector.fromArray(F, b, from + p);
+            low = low.add(((DoubleVector) u.convertShape(F2D, D, 0)).mul((DoubleVector) v.convertShape(F2D, D, 0)));
+            high = high.add(((DoubleVector) u.convertShape(F2D, D, 1)).mul((DoubleVector) v.convertShape(F2D, D, 1)));
         }
         double s = lanes(low.add(high));
         for (; p < count; p++) s += (double) a[from + p] * b[from + p];
         return s;
-    }
-
-    /**
-     * {@code x[at .. at + HALF)} widened to double, lane for lane. Widening one half of a whole float
-     * vector instead (a {@code convertShape} "part") left this class's sums uncompiled inside
-     * {@link #dot}: the Vector API's Java fallback, 1 GB of garbage in two epochs of the residual
-     * network.
-     */
-    private static DoubleVector wide(float[] x, int at) {
-        return (DoubleVector) FloatVector.fromArray(FH, x, at).convertShape(F2D, D, 0);
     }
 
     /** The lanes' sum in lane order. */
