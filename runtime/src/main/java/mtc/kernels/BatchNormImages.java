@@ -4,6 +4,7 @@ import static jdk.incubator.vector.VectorOperators.F2D;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -20,6 +21,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class BatchNormImages {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorShuffle<Float> UPPER_TO_LOWER = VectorShuffle.fromOp(F, i -> (i + D.length()) % F.length());
 
     static {
         if (F.length() != 2 * D.length()) throw new AssertionError("float lanes should be twice the double lanes");
@@ -70,7 +72,7 @@ final class BatchNormImages {
         for (int bound = F.loopBound(count); p < bound; p += F.length()) {
             FloatVector v = FloatVector.fromArray(F, x, from + p);
             low = low.add((DoubleVector) v.convertShape(F2D, D, 0));
-            high = high.add((DoubleVector) v.convertShape(F2D, D, 1));
+            high = high.add(upper(v));
         }
         double s = lanes(low.add(high));
         for (; p < count; p++) s += x[from + p];
@@ -84,7 +86,7 @@ final class BatchNormImages {
         for (int bound = F.loopBound(count); p < bound; p += F.length()) {
             FloatVector v = FloatVector.fromArray(F, x, from + p);
             DoubleVector l = ((DoubleVector) v.convertShape(F2D, D, 0)).sub(mean);
-            DoubleVector h = ((DoubleVector) v.convertShape(F2D, D, 1)).sub(mean);
+            DoubleVector h = upper(v).sub(mean);
             low = low.add(l.mul(l));
             high = high.add(h.mul(h));
         }
@@ -104,11 +106,16 @@ final class BatchNormImages {
             FloatVector u = FloatVector.fromArray(F, a, from + p);
             FloatVector v = FloatVector.fromArray(F, b, from + p);
             low = low.add(((DoubleVector) u.convertShape(F2D, D, 0)).mul((DoubleVector) v.convertShape(F2D, D, 0)));
-            high = high.add(((DoubleVector) u.convertShape(F2D, D, 1)).mul((DoubleVector) v.convertShape(F2D, D, 1)));
+            high = high.add(upper(u).mul(upper(v)));
         }
         double s = lanes(low.add(high));
         for (; p < count; p++) s += (double) a[from + p] * b[from + p];
         return s;
+    }
+
+    /** Lanes {@code HALF ..} of {@code v}, widened to double. */
+    private static DoubleVector upper(FloatVector v) {
+        return (DoubleVector) v.rearrange(UPPER_TO_LOWER).convertShape(F2D, D, 0);
     }
 
     /** The lanes' sum in lane order. */
