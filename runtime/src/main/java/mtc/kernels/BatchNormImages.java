@@ -113,7 +113,11 @@ final class BatchNormImages {
         return s;
     }
 
-    /** Lanes {@code HALF ..} of {@code v}, widened to double. */
+    /**
+     * The upper half of {@code v}'s lanes, widened to double: moved down first, then converted as
+     * the lower half is. Converting it in place ({@code convertShape(F2D, D, 1)}) was left to the
+     * Vector API's Java fallback in {@link #dot}, an allocation per vector (bench/garbage.sh).
+     */
     private static DoubleVector upper(FloatVector v) {
         return (DoubleVector) v.rearrange(UPPER_TO_LOWER).convertShape(F2D, D, 0);
     }
