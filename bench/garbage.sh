@@ -35,7 +35,8 @@ one() {
     /jdk.ObjectAllocationSample/ { if (cls != "" && owner != "") n[cls " in " owner]++; cls = ""; owner = ""; next }
     /objectClass =/ { cls = $3 }
     /line:/ && owner == "" && $1 ~ /^mtc\./ { owner = $1; sub(/\(.*/, "", owner) }
-    END { found = 0
+    END { if (cls != "" && owner != "") n[cls " in " owner]++
+          found = 0
           for (k in n) { printf "   %5d samples  %s\n", n[k], k | "sort -rn | head -" top; found = 1 }
           if (!found) print "   no mtc allocation sampled" }'
 }

@@ -14,23 +14,13 @@ final class ChunkClaims {
         range = new AtomicLong(count & 0xFFFF_FFFFL);
     }
 
-    /** The first chunk nobody has claimed, now claimed; -1 when none is left. */
-    int front() {
+    /** The first (or last) chunk nobody has claimed, now claimed; -1 when none is left. */
+    int next(boolean fromFront) {
         for (;;) {
             long r = range.get();
             int front = (int) (r >>> 32), back = (int) r;
             if (front >= back) return -1;
-            if (range.compareAndSet(r, r + (1L << 32))) return front;
-        }
-    }
-
-    /** The last chunk nobody has claimed, now claimed; -1 when none is left. */
-    int back() {
-        for (;;) {
-            long r = range.get();
-            int front = (int) (r >>> 32), back = (int) r;
-            if (front >= back) return -1;
-            if (range.compareAndSet(r, r - 1)) return back - 1;
+            if (range.compareAndSet(r, fromFront ? r + (1L << 32) : r - 1)) return fromFront ? front : back - 1;
         }
     }
 }

@@ -69,9 +69,7 @@ public final class Parallel {
         }
         ChunkClaims claims = new ChunkClaims(count);
         forEach(Math.min(parts, count), part -> {
-            for (int i = part == 0 ? claims.front() : claims.back(); i >= 0; i = part == 0 ? claims.front() : claims.back()) {
-                chunk.accept(i);
-            }
+            for (int i; (i = claims.next(part == 0)) >= 0; ) chunk.accept(i);
         });
     }
 
