@@ -2,16 +2,16 @@ package mtc.kernels;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The forward pass and weight gradient of a convolution as an implicit GEMM, one sample at a time:
- * the sample's planes are copied zero-padded, and split into stride phases when the stride is not
- * one, into {@link ConvPlanes} ({@code [cin, phases, hq, wq]}); outputs are computed for every
- * column of the planes' width {@code wq} with {@link ConvKernels} (so column matrix row
- * {@code (ci, ky, kx)} is the planes shifted by {@link ConvPlanes#tap}), and the {@code ow} valid
- * columns of each output row kept. Costs the {@code wq − ow} extra columns per row and a rounding
- * up to whole vectors.
+ * The forward pass of a unit-stride convolution as an implicit GEMM, one sample at a time: the
+ * sample's planes are copied zero-padded into {@code [cin, hp, wp]} (the rows and columns the
+ * windows cover), outputs are computed for every column of that padded width with
+ * {@link ConvKernels} (so column matrix row {@code (ci, ky, kx)} is the planes shifted by
+ * {@code ci·hp·wp + ky·dh·wp + kx·dw}), and the {@code ow} valid columns of each output row kept.
+ * Costs the {@code wp − ow} extra columns per row and a rounding up to whole vectors.
  */
 final class ConvImplicit {
     private static final VectorSpecies<Float> SPECIES = GemmKernels.SPECIES;
@@ -20,28 +20,91 @@ final class ConvImplicit {
 
     private ConvImplicit() {}
 
+    static boolean suits(ConvGeometry g) {
+        return g.sh() == 1 && g.sw() == 1;
+    }
+
+    /** Padded rows the windows cover. */
+    static int paddedHeight(ConvGeometry g) {
+        return g.oh() + (g.kh() - 1) * g.dh();
+    }
+
+    static int paddedWidth(ConvGeometry g) {
+        return g.ow() + (g.kw() - 1) * g.dw();
+    }
+
+    /** Where each depth index's column-matrix row starts in the padded planes. */
+    static int[] shifts(ConvGeometry g, int[] into) {
+        int hp = paddedHeight(g), wp = paddedWidth(g);
+        int k = 0;
+        for (int ci = 0; ci < g.cin(); ci++) {
+            for (int ky = 0; ky < g.kh(); ky++) {
+                for (int kx = 0; kx < g.kw(); kx++) into[k++] = ci * hp * wp + ky * g.dh() * wp + kx * g.dw();
+            }
+        }
+        return into;
+    }
+
+    /** Output columns per sample: the padded width's rows, in whole vectors. */
+    static int columns(ConvGeometry g) {
+        return ConvGeometry.padded(g.oh() * paddedWidth(g));
+    }
+
+    /** Size of the padded planes with the slack the last strip reads past them. */
+    static int planesSize(ConvGeometry g) {
+        int hp = paddedHeight(g), wp = paddedWidth(g);
+        int farthest = (g.cin() - 1) * hp * wp + (g.kh() - 1) * g.dh() * wp + (g.kw() - 1) * g.dw();
+        return Math.max(g.cin() * hp * wp, farthest + columns(g));
+    }
+
+    /**
+     * Copies sample {@code s}'s planes into {@code planes}, whose padding (and slack) must be zero:
+     * every sample of a convolution writes the same positions, so the planes are zeroed once per
+     * call and thread ({@link ConvScratch#paddedPlanes}).
+     */
+    static void pad(float[] x, ConvGeometry g, int s, float[] planes) {
+        int hp = paddedHeight(g), wp = paddedWidth(g);
+        int height = Math.min(g.h(), hp - g.ph());
+        int width = Math.min(g.w(), wp - g.pw());
+        for (int ci = 0; ci < g.cin(); ci++) {
+            int from = (s * g.cin() + ci) * g.h() * g.w();
+            int to = ci * hp * wp + g.ph() * wp + g.pw();
+            for (int iy = 0; iy < height; iy++) copyRow(x, from + iy * g.w(), planes, to + iy * wp, width);
+        }
+    }
+
     /**
      * Output channel {@code co} of sample {@code s} of {@code dy} into {@code into} at {@code to}, its
      * rows on the padded width ({@code wp} apart); the columns between rows are left as they are.
      */
     static void spread(float[] dy, ConvGeometry g, int s, int co, float[] into, int to) {
-        int from = (s * g.cout() + co) * g.positions(), wp = ConvPlanes.width(g);
-        if (wp == g.ow()) { // rows without gaps (kernels one column wide): one run, in whole vectors
-            ConvPlanes.copyRow(dy, from, into, to, g.positions());
-            return;
+        int from = (s * g.cout() + co) * g.positions(), wp = paddedWidth(g);
+        for (int oy = 0; oy < g.oh(); oy++) copyRow(dy, from + oy * g.ow(), into, to + oy * wp, g.ow());
+    }
+
+    /**
+     * {@code dst[to, to + width) = src[from, from + width)}, in vectors, the last one masked: the
+     * rows of a padded plane are a few vectors long, and a call of {@code System.arraycopy} for each
+     * took most of the weight gradient's layout time (9% of a LeNet-5 step on one thread).
+     */
+    static void copyRow(float[] src, int from, float[] dst, int to, int width) {
+        int i = 0;
+        for (; i + LANES <= width; i += LANES) FloatVector.fromArray(SPECIES, src, from + i).intoArray(dst, to + i);
+        if (i < width) {
+            VectorMask<Float> tail = SPECIES.indexInRange(i, width);
+            FloatVector.fromArray(SPECIES, src, from + i, tail).intoArray(dst, to + i, tail);
         }
-        for (int oy = 0; oy < g.oh(); oy++) ConvPlanes.copyRow(dy, from + oy * g.ow(), into, to + oy * wp, g.ow());
     }
 
     /** {@code y} for samples {@code [s0, s1)}, a chunk of convolution {@code call} ({@link ConvScratch#nextCall}). */
     static void forward(float[] x, float[] weight, float[] y, ConvGeometry g, int[] shifts, int s0, int s1, long call) {
         ConvScratch scratch = ConvScratch.current();
-        int cols = ConvPlanes.columns(g);
-        int wp = ConvPlanes.width(g);
-        float[] planes = scratch.paddedPlanes(ConvPlanes.size(g), call);
+        int cols = columns(g);
+        int wp = paddedWidth(g);
+        float[] planes = scratch.paddedPlanes(planesSize(g), call);
         float[] out = scratch.outputs(g.cout() * cols + LANES);
         for (int s = s0; s < s1; s++) {
-            ConvPlanes.pad(x, g, s, planes);
+            pad(x, g, s, planes);
             multiply(weight, planes, shifts, g.depth(), g.cout(), cols, out);
             // Whole-vector copies may spill into this sample's next rows (written after), not past it.
             int end = (s + 1) * g.outputSize();
@@ -61,14 +124,14 @@ final class ConvImplicit {
     static void forwardReluMaxPool(float[] x, float[] weight, float[] bias, float[] y, float[] argmax, ConvGeometry g,
                                    int[] shifts, int[] map, int s0, int s1, long call) {
         ConvScratch scratch = ConvScratch.current();
-        int cols = ConvPlanes.columns(g);
-        int wp = ConvPlanes.width(g);
+        int cols = columns(g);
+        int wp = paddedWidth(g);
         int pooled = g.oh() / 2 * (g.ow() / 2);
-        float[] planes = scratch.paddedPlanes(ConvPlanes.size(g), call);
+        float[] planes = scratch.paddedPlanes(planesSize(g), call);
         // The pooling may read two vectors past the last plane's last row.
         float[] out = scratch.outputs(g.cout() * cols + 2 * LANES);
         for (int s = s0; s < s1; s++) {
-            ConvPlanes.pad(x, g, s, planes);
+            pad(x, g, s, planes);
             multiply(weight, planes, shifts, g.depth(), g.cout(), cols, out);
             for (int co = 0; co < g.cout(); co++) {
                 PoolPairs.reluForwardPlane(out, co * cols, wp, bias[co], map, g.ow() / 2, pooled, y, argmax,
@@ -137,17 +200,17 @@ final class ConvImplicit {
         };
     }
 
-    /** Whether {@link #weightGradient} suits: enough channels and depth for its 4x5 tiles. */
+    /** Whether {@link #weightGradient} suits: unit strides, and enough channels and depth for its 4x5 tiles. */
     static boolean suitsWeightGradient(ConvGeometry g) {
-        return g.cout() >= 4 && g.depth() >= 5;
+        return suits(g) && g.cout() >= 4 && g.depth() >= 5;
     }
 
     /**
      * {@code partial[co, k] = Σ dy[s, co, oy, ox] · x[...]} over samples {@code [s0, s1)} of
      * convolution {@code call}: dot products ({@link ConvKernels#dot4x5}) of {@code dy} spread on the
-     * planes' width (zeros between rows) with, for each column-matrix row {@code (ci, ky, kx)}, the
-     * band of rows {@code q .. q + oh − 1} of every sample's phase plane {@code (ci, a, b)} (with
-     * {@code ky·dh = q·sh + a}, {@code kx·dw = r·sw + b}), shifted by {@code r}. Each band holds the chunk's samples one after the other, {@code oh·wp}
+     * padded width (zeros between rows) with, for each column-matrix row {@code (ci, ky, kx)}, the
+     * band of padded rows {@code ky·dh .. ky·dh + oh − 1} of every sample's plane {@code ci}, shifted
+     * by {@code kx·dw}. Each band holds the chunk's samples one after the other, {@code oh·wp}
      * apart as the spread {@code dy} is, so a row is one run over the chunk, and the plane's rows
      * that no output row of a tap reads are not multiplied (LeNet-5's conv2: 140 positions a sample
      * instead of 196). The last tiles move back to end at the last row and column, recomputing some
@@ -156,21 +219,17 @@ final class ConvImplicit {
     static void weightGradient(float[] dy, float[] x, ConvGeometry g, int s0, int s1, float[] partial, int at,
                                long call) {
         ConvScratch scratch = ConvScratch.current();
-        int wp = ConvPlanes.width(g), span = g.oh() * wp;
+        int wp = paddedWidth(g), span = g.oh() * wp;
         int samples = s1 - s0;
         int length = ConvGeometry.padded(samples * span);
-        int stride = ConvGeometry.padded(length + (g.kw() - 1) * g.dw() / g.sw());
-        int phases = ConvPlanes.colPhases(g);
-        int bands = g.cin() * g.kh() * phases;
+        int stride = ConvGeometry.padded(length + (g.kw() - 1) * g.dw());
+        int bands = g.cin() * g.kh();
         float[] band = scratch.plane(bands * stride);
         fillBands(x, g, s0, s1, band, stride, call);
         int k = g.depth();
         int[] rows = scratch.rowShifts(k);
-        for (int b = 0, r = 0; b < g.cin() * g.kh(); b++) {
-            for (int kx = 0; kx < g.kw(); kx++) {
-                int column = kx * g.dw();
-                rows[r++] = (b * phases + column % g.sw()) * stride + column / g.sw();
-            }
+        for (int b = 0, r = 0; b < bands; b++) {
+            for (int kx = 0; kx < g.kw(); kx++) rows[r++] = b * stride + kx * g.dw();
         }
         float[] grid = scratch.outputs(g.cout() * length);
         Arrays.fill(grid, 0, g.cout() * length, 0f);
@@ -189,31 +248,25 @@ final class ConvImplicit {
     }
 
     /**
-     * Band {@code (ci·kh + ky)·colPhases + b} of {@code bands}: for each sample, the rows from
-     * {@code q} on of its phase plane {@code (ci, a, b)} ({@link ConvPlanes}; {@code ky·dh = q·sh + a}),
-     * {@code oh·wp} elements, then zeros to the band's {@code stride}. The rows are read from
-     * {@code x} itself when the planes are the input's own (unit strides, no padding).
+     * Band {@code ci·kh + ky} of {@code bands}: for each sample, its padded plane {@code ci}'s rows
+     * from {@code ky·dh} on, {@code oh·wp} elements, then zeros to the band's {@code stride}. The
+     * rows are read from {@code x} itself when no padding is needed, else from a padded copy.
      */
     private static void fillBands(float[] x, ConvGeometry g, int s0, int s1, float[] bands, int stride, long call) {
-        int wp = ConvPlanes.width(g), span = g.oh() * wp, phases = ConvPlanes.colPhases(g);
-        boolean inPlace = g.sh() == 1 && g.sw() == 1 && g.ph() == 0 && g.pw() == 0 && wp == g.w()
-                && ConvPlanes.height(g) <= g.h();
-        float[] planes = inPlace ? x : ConvScratch.current().paddedPlanes(ConvPlanes.size(g), call);
+        int hp = paddedHeight(g), wp = paddedWidth(g), span = g.oh() * wp;
+        boolean inPlace = g.ph() == 0 && g.pw() == 0 && wp == g.w() && hp <= g.h();
+        float[] planes = inPlace ? x : ConvScratch.current().paddedPlanes(planesSize(g), call);
         for (int s = s0; s < s1; s++) {
-            if (!inPlace) ConvPlanes.pad(x, g, s, planes);
+            if (!inPlace) pad(x, g, s, planes);
             for (int ci = 0; ci < g.cin(); ci++) {
+                int plane = inPlace ? (s * g.cin() + ci) * g.h() * g.w() : ci * hp * wp;
                 for (int ky = 0; ky < g.kh(); ky++) {
-                    int y = ky * g.dh();
-                    for (int b = 0; b < phases; b++) {
-                        int from = inPlace ? (s * g.cin() + ci) * g.h() * g.w() + y * wp
-                                : ConvPlanes.plane(g, ci, y % g.sh(), b) + y / g.sh() * wp;
-                        int to = ((ci * g.kh() + ky) * phases + b) * stride + (s - s0) * span;
-                        System.arraycopy(planes, from, bands, to, span);
-                    }
+                    int to = (ci * g.kh() + ky) * stride + (s - s0) * span;
+                    System.arraycopy(planes, plane + ky * g.dh() * wp, bands, to, span);
                 }
             }
         }
         int used = (s1 - s0) * span;
-        for (int b = 0; b < g.cin() * g.kh() * phases; b++) Arrays.fill(bands, b * stride + used, (b + 1) * stride, 0f);
+        for (int b = 0; b < g.cin() * g.kh(); b++) Arrays.fill(bands, b * stride + used, (b + 1) * stride, 0f);
     }
 }

@@ -4,10 +4,10 @@ import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 
 /**
- * The input gradient of a convolution as the transpose of {@link ConvImplicit}'s forward pass: per
- * sample, {@code dP[tap(ci, ky, kx) + oy·wq + ox] += Σ_co W[co, ci, ky, kx] · dy[co, oy, ox]} into
- * zeroed planes {@code dP} (the forward's {@link ConvPlanes}, stride phases and all), whose interior,
- * interleaved back, is then {@code dx}. The products run over the output positions on the padded width, as the forward's do,
+ * The input gradient of a unit-stride convolution as the transpose of {@link ConvImplicit}'s
+ * forward pass: per sample, {@code dP[ci, oy + ky·dh, ox + kx·dw] += Σ_co W[co, ci, ky, kx] · dy[co, oy, ox]}
+ * into zeroed padded planes {@code dP} (the forward's {@code [cin, hp, wp]}), whose interior is then
+ * {@code dx}. The products run over the output positions on the padded width, as the forward's do,
  * and each tile adds its rows into the planes where they land ({@link ConvKernels#tile6x4Add}).
  * Without padding this is far fewer multiply-adds than the input gradient as a forward convolution
  * of {@code dy} padded by {@code k − 1} (LeNet-5's conv2: 10·14 columns per plane against 14·18),
@@ -24,14 +24,11 @@ final class ConvScatter {
 
     private ConvScatter() {}
 
-    /**
-     * Whether it does at least a quarter fewer multiply-adds than the input gradient as a forward
-     * convolution, for a unit-stride convolution (a strided one has no such forward).
-     */
+    /** Whether it does at least a quarter fewer multiply-adds than the input gradient as a forward convolution. */
     static boolean pays(ConvGeometry g) {
-        long scatter = ConvPlanes.columns(g);
+        long scatter = ConvImplicit.columns(g);
         long asForward = ConvGeometry.padded(g.h() * (g.w() + (g.kw() - 1) * g.dw()));
-        return 4 * scatter <= 3 * asForward;
+        return ConvImplicit.suits(g) && 4 * scatter <= 3 * asForward;
     }
 
     /** The weight {@code [cout, cin, kh, kw]} as the product's rows: {@code into[r·cout + co]}, {@code r} tap-major. */
@@ -45,12 +42,13 @@ final class ConvScatter {
         return into;
     }
 
-    /** Where each of the product's rows lands in the planes ({@link ConvPlanes#tap}). */
+    /** Where each of the product's rows lands in the padded planes. */
     static int[] landings(ConvGeometry g, int[] into) {
+        int hp = ConvImplicit.paddedHeight(g), wp = ConvImplicit.paddedWidth(g);
         int r = 0;
         for (int ky = 0; ky < g.kh(); ky++) {
             for (int kx = 0; kx < g.kw(); kx++) {
-                for (int ci = 0; ci < g.cin(); ci++) into[r++] = ConvPlanes.tap(g, ci, ky, kx);
+                for (int ci = 0; ci < g.cin(); ci++) into[r++] = ci * hp * wp + ky * g.dh() * wp + kx * g.dw();
             }
         }
         return into;
@@ -60,20 +58,20 @@ final class ConvScatter {
     static void gradInput(float[] dy, float[] rows, int[] landings, float[] dx, ConvGeometry g, int s0, int s1,
                           long call) {
         ConvScratch scratch = ConvScratch.current();
-        int cols = ConvPlanes.columns(g), cout = g.cout();
+        int cols = ConvImplicit.columns(g), cout = g.cout();
         // dy's planes on the padded width, cols apart: the columns past ow, and the whole vectors
         // past a plane's last row, stay zero for the whole call (a product's extra columns add zeros).
         float[] spread = scratch.paddedPlanes(cout * cols, call);
         int[] channels = scratch.rowShifts(cout);
         for (int co = 0; co < cout; co++) channels[co] = co * cols;
-        int size = ConvPlanes.size(g);
+        int size = ConvImplicit.planesSize(g);
         float[] planes = scratch.plane(size);
         float[] row = scratch.outputs(cols);
         for (int s = s0; s < s1; s++) {
             for (int co = 0; co < cout; co++) ConvImplicit.spread(dy, g, s, co, spread, co * cols);
             Arrays.fill(planes, 0, size, 0f);
             multiplyAdd(rows, spread, channels, cout, g.depth(), cols, planes, landings, row);
-            ConvPlanes.unpad(planes, g, s, dx);
+            unpad(planes, g, s, dx);
         }
     }
 
@@ -104,6 +102,19 @@ final class ConvScatter {
                 FloatVector.fromArray(GemmKernels.SPECIES, planes, at + x)
                         .add(FloatVector.fromArray(GemmKernels.SPECIES, row, x)).intoArray(planes, at + x);
             }
+        }
+    }
+
+    /** Sample {@code s}'s {@code dx}: the planes' interior; inputs no window covers get zero. */
+    private static void unpad(float[] planes, ConvGeometry g, int s, float[] dx) {
+        int hp = ConvImplicit.paddedHeight(g), wp = ConvImplicit.paddedWidth(g);
+        int height = Math.min(g.h(), hp - g.ph()), width = Math.min(g.w(), wp - g.pw());
+        int base = s * g.inputSize();
+        if (height < g.h() || width < g.w()) Arrays.fill(dx, base, base + g.inputSize(), 0f);
+        for (int ci = 0; ci < g.cin(); ci++) {
+            int from = ci * hp * wp + g.ph() * wp + g.pw();
+            int to = base + ci * g.h() * g.w();
+            for (int iy = 0; iy < height; iy++) ConvImplicit.copyRow(planes, from + iy * wp, dx, to + iy * g.w(), width);
         }
     }
 }

@@ -91,4 +91,62 @@ final class Im2col {
             System.arraycopy(x, base + iy * g.w(), plane, (g.ph() + iy) * cols + g.pw(), width);
         }
     }
+
+    /**
+     * Overwrites samples {@code [s0, s1)} of {@code dx} with the sums of their columns in
+     * {@code col}: each input element receives its contributions in the fixed order of rows
+     * {@code k}, then positions.
+     */
+    static void scatter(float[] col, int ld, ConvGeometry g, int s0, int s1, float[] dx) {
+        int positions = g.positions();
+        int plane = g.h() * g.w();
+        Arrays.fill(dx, s0 * g.inputSize(), s1 * g.inputSize(), 0f);
+        for (int ci = 0; ci < g.cin(); ci++) {
+            for (int ky = 0; ky < g.kh(); ky++) {
+                for (int kx = 0; kx < g.kw(); kx++) {
+                    int row = ((ci * g.kh() + ky) * g.kw() + kx) * ld;
+                    int xOffset = kx * g.dw() - g.pw();
+                    int lo = firstInside(xOffset, g.sw(), g.ow());
+                    int hi = Math.max(lo, endInside(xOffset, g.sw(), g.w(), g.ow()));
+                    for (int s = s0; s < s1; s++) {
+                        int dst = (s * g.cin() + ci) * plane;
+                        int src = row + (s - s0) * positions;
+                        for (int oy = 0; oy < g.oh(); oy++, src += g.ow()) {
+                            int iy = oy * g.sh() - g.ph() + ky * g.dh();
+                            if (iy < 0 || iy >= g.h()) continue;
+                            int to = dst + iy * g.w() + xOffset;
+                            if (g.sw() == 1) {
+                                addRun(col, src + lo, dx, to + lo, hi - lo);
+                            } else {
+                                for (int ox = lo; ox < hi; ox++) dx[to + ox * g.sw()] += col[src + ox];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code dst[to + i] += src[from + i]} for {@code i < length}. */
+    private static void addRun(float[] src, int from, float[] dst, int to, int length) {
+        int i = 0;
+        for (; i + LANES <= length; i += LANES) {
+            FloatVector.fromArray(GemmKernels.SPECIES, dst, to + i)
+                    .add(FloatVector.fromArray(GemmKernels.SPECIES, src, from + i))
+                    .intoArray(dst, to + i);
+        }
+        for (; i < length; i++) dst[to + i] += src[from + i];
+    }
+
+    /** The first {@code o < count} with {@code o·stride + offset >= 0} (or {@code count}). */
+    static int firstInside(int offset, int stride, int count) {
+        if (offset >= 0) return 0;
+        return Math.min(count, (-offset + stride - 1) / stride);
+    }
+
+    /** One past the last {@code o < count} with {@code o·stride + offset < size} (at least 0). */
+    static int endInside(int offset, int stride, int size, int count) {
+        if (offset >= size) return 0;
+        return Math.min(count, Math.floorDiv(size - 1 - offset, stride) + 1);
+    }
 }
