@@ -3,7 +3,7 @@ package mtc.kernels;
 import java.util.Arrays;
 
 /**
- * Moves a chunk of samples of an NCHW tensor {@code [n, c, P]} to and from the product layout
+ * Moves a chunk of samples of an NCHW tensor {@code [n, c, P]} into the product layout
  * {@code [c, ld]} (channel rows, the chunk's positions side by side), and sums per-chunk weight
  * gradients in chunk order.
  */
@@ -18,15 +18,6 @@ final class ChunkLayout {
                 System.arraycopy(src, (s * c + ch) * positions, dst, ch * ld + (s - s0) * positions, positions);
             }
             Arrays.fill(dst, ch * ld + q, (ch + 1) * ld, 0f);
-        }
-    }
-
-    /** The inverse of {@link #gather}: {@code dst[(s·c + ch)·P + p] = src[ch·ld + (s − s0)·P + p]}. */
-    static void scatter(float[] src, int ld, int c, int positions, int s0, int s1, float[] dst) {
-        for (int s = s0; s < s1; s++) {
-            for (int ch = 0; ch < c; ch++) {
-                System.arraycopy(src, ch * ld + (s - s0) * positions, dst, (s * c + ch) * positions, positions);
-            }
         }
     }
 

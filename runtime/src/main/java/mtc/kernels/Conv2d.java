@@ -7,13 +7,14 @@ package mtc.kernels;
  * fixes the bottom/right padding (more than the top for an even {@code padding=same} kernel).
  * Padded positions are zeros. Each kernel overwrites its output; arrays may be longer than needed.
  *
- * <p>Unit-stride convolutions (the usual case) run as an implicit GEMM ({@link ConvImplicit}):
- * each sample's planes are zero-padded once and read in place by register-blocked Vector API tiles
- * ({@link ConvKernels}), with no column matrix; the input gradient of one without padding is the
- * transposed product, added into padded planes ({@link ConvScatter}). Other strides unroll each
- * chunk of samples ({@link ConvGeometry}) into a column matrix in thread-local scratch
- * ({@link Im2col}) for {@link GemmKernels}' tiles. Chunks of samples are shared between {@link Parallel#threads()}
- * threads; every output element is one fixed sequence of operations, and weight gradients are
+ * <p>Convolutions run as an implicit GEMM ({@link ConvImplicit}): each sample's planes are
+ * zero-padded once, split into stride phases when strided ({@link ConvPlanes}), and read in place by
+ * register-blocked Vector API tiles ({@link ConvKernels}), with no column matrix; the input
+ * gradient is the transposed product, added into such planes ({@link ConvScatter}), or for a
+ * unit-stride convolution with padding a forward one. Weight gradients of fewer than four output
+ * channels or a depth below five unroll each chunk of samples ({@link ConvGeometry}) into a column
+ * matrix in thread-local scratch ({@link Im2col}). Chunks of samples are shared between
+ * {@link Parallel#threads()} threads; every output element is one fixed sequence of operations, and weight gradients are
  * summed per chunk and then over chunks in order, so results are bit-identical for any thread count.
  */
 public final class Conv2d {
@@ -59,58 +60,32 @@ public final class Conv2d {
     }
 
     private static void forward(float[] x, float[] weight, float[] y, ConvGeometry g) {
-        if (ConvImplicit.suits(g)) {
-            int[] shifts = ConvImplicit.shifts(g, ConvScratch.current().shifts(g.depth()));
-            long call = ConvScratch.nextCall();
-            eachChunk(g, ConvGeometry.CHUNK_COLUMNS,
-                    (chunk, s0, s1) -> ConvImplicit.forward(x, weight, y, g, shifts, s0, s1, call));
-            return;
-        }
-        eachChunk(g, ConvGeometry.CHUNK_COLUMNS, (chunk, s0, s1) -> {
-            int ld = ConvGeometry.padded((s1 - s0) * g.positions());
-            ConvScratch scratch = ConvScratch.current();
-            float[] col = scratch.columns(g.depth() * ld);
-            float[] out = scratch.outputs(g.cout() * ld);
-            Im2col.gather(x, g, s0, s1, col, ld, scratch);
-            ConvTiles.multiply(weight, 0, g.depth(), 1, col, ld, g.depth(), g.cout(), ld, out, 0, ld);
-            ChunkLayout.scatter(out, ld, g.cout(), g.positions(), s0, s1, y);
-        });
+        int[] shifts = ConvImplicit.shifts(g, ConvScratch.current().shifts(g.depth()));
+        long call = ConvScratch.nextCall();
+        eachChunk(g, ConvGeometry.CHUNK_COLUMNS,
+                (chunk, s0, s1) -> ConvImplicit.forward(x, weight, y, g, shifts, s0, s1, call));
     }
 
     /**
-     * {@code dx}: the gradient of {@link #forward} with respect to {@code x}, given {@code dy}. With
-     * unit strides it is itself a convolution, of {@code dy} by the weight flipped in space with its
-     * channel axes swapped, padded by {@code (k−1)·d − p}: that runs as {@link #forward} does, unless
-     * {@link ConvScatter}'s transposed form does fewer multiply-adds (convolutions without padding).
-     * Otherwise each chunk's column gradient is a product, summed back into the image.
+     * {@code dx}: the gradient of {@link #forward} with respect to {@code x}, given {@code dy}: the
+     * transposed product of {@link ConvScatter}, or, for a unit-stride convolution where that does
+     * more multiply-adds, a convolution of {@code dy} by the weight flipped in space with its
+     * channel axes swapped, padded by {@code (k−1)·d − p}, run as {@link #forward} is.
      */
     public static void gradInput(float[] dy, float[] weight, float[] dx, int n, int cin, int h, int w, int cout,
                                  int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw, int oh, int ow) {
         ConvGeometry g = new ConvGeometry(n, cin, h, w, cout, kh, kw, sh, sw, ph, pw, dh, dw, oh, ow);
         check(g, "dx", dx, "dy", dy, weight);
         int top = (kh - 1) * dh - ph, left = (kw - 1) * dw - pw;
-        if (ConvScatter.pays(g)) {
-            gradInputByScatter(dy, weight, dx, g);
-            return;
-        }
-        if (sh == 1 && sw == 1 && top >= 0 && left >= 0) {
+        if (sh == 1 && sw == 1 && top >= 0 && left >= 0 && !ConvScatter.pays(g)) {
             ConvGeometry t = new ConvGeometry(n, cout, oh, ow, cin, kh, kw, 1, 1, top, left, dh, dw, h, w);
             forward(dy, flipped(weight, g), dx, t);
             return;
         }
-        eachChunk(g, ConvGeometry.CHUNK_COLUMNS, (chunk, s0, s1) -> {
-            int ld = ConvGeometry.padded((s1 - s0) * g.positions());
-            ConvScratch scratch = ConvScratch.current();
-            float[] dyc = scratch.outputs(g.cout() * ld);
-            float[] dcol = scratch.second(g.depth() * ld);
-            ChunkLayout.gather(dy, g.cout(), g.positions(), s0, s1, dyc, ld);
-            // dcol[k, q] = Σ_co weight[co, k] · dyc[co, q]: the weight read transposed, in place.
-            ConvTiles.multiply(weight, 0, 1, g.depth(), dyc, ld, g.cout(), g.depth(), ld, dcol, 0, ld);
-            Im2col.scatter(dcol, ld, g, s0, s1, dx);
-        });
+        gradInputByScatter(dy, weight, dx, g);
     }
 
-    /** {@link #gradInput} as {@link ConvScatter} computes it (any unit-stride geometry). */
+    /** {@link #gradInput} as {@link ConvScatter} computes it (any geometry). */
     static void gradInputByScatter(float[] dy, float[] weight, float[] dx, ConvGeometry g) {
         ConvScratch scratch = ConvScratch.current();
         float[] rows = ConvScatter.rows(weight, g, scratch.weights(g.cout() * g.depth()));

@@ -6,12 +6,13 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The forward pass of a unit-stride convolution as an implicit GEMM, one sample at a time: the
- * sample's planes are copied zero-padded into {@code [cin, hp, wp]} (the rows and columns the
- * windows cover), outputs are computed for every column of that padded width with
- * {@link ConvKernels} (so column matrix row {@code (ci, ky, kx)} is the planes shifted by
- * {@code ci·hp·wp + ky·dh·wp + kx·dw}), and the {@code ow} valid columns of each output row kept.
- * Costs the {@code wp − ow} extra columns per row and a rounding up to whole vectors.
+ * The forward pass and weight gradient of a convolution as an implicit GEMM, one sample at a time:
+ * the sample's planes are copied zero-padded into {@code [cin, hp, wp]} (the rows and columns the
+ * windows cover; for a strided convolution, its stride phases, {@link ConvPlanes}), outputs are
+ * computed for every column of that padded width with {@link ConvKernels} (so column matrix row
+ * {@code (ci, ky, kx)} is the planes shifted by {@link ConvPlanes#tap}: {@code ci·hp·wp + ky·dh·wp
+ * + kx·dw} with unit strides), and the {@code ow} valid columns of each output row kept. Costs the
+ * {@code wp − ow} extra columns per row and a rounding up to whole vectors.
  */
 final class ConvImplicit {
     private static final VectorSpecies<Float> SPECIES = GemmKernels.SPECIES;
@@ -20,26 +21,21 @@ final class ConvImplicit {
 
     private ConvImplicit() {}
 
-    static boolean suits(ConvGeometry g) {
-        return g.sh() == 1 && g.sw() == 1;
-    }
-
     /** Padded rows the windows cover. */
     static int paddedHeight(ConvGeometry g) {
-        return g.oh() + (g.kh() - 1) * g.dh();
+        return ConvPlanes.height(g);
     }
 
     static int paddedWidth(ConvGeometry g) {
-        return g.ow() + (g.kw() - 1) * g.dw();
+        return ConvPlanes.width(g);
     }
 
     /** Where each depth index's column-matrix row starts in the padded planes. */
     static int[] shifts(ConvGeometry g, int[] into) {
-        int hp = paddedHeight(g), wp = paddedWidth(g);
         int k = 0;
         for (int ci = 0; ci < g.cin(); ci++) {
             for (int ky = 0; ky < g.kh(); ky++) {
-                for (int kx = 0; kx < g.kw(); kx++) into[k++] = ci * hp * wp + ky * g.dh() * wp + kx * g.dw();
+                for (int kx = 0; kx < g.kw(); kx++) into[k++] = ConvPlanes.tap(g, ci, ky, kx);
             }
         }
         return into;
@@ -52,9 +48,7 @@ final class ConvImplicit {
 
     /** Size of the padded planes with the slack the last strip reads past them. */
     static int planesSize(ConvGeometry g) {
-        int hp = paddedHeight(g), wp = paddedWidth(g);
-        int farthest = (g.cin() - 1) * hp * wp + (g.kh() - 1) * g.dh() * wp + (g.kw() - 1) * g.dw();
-        return Math.max(g.cin() * hp * wp, farthest + columns(g));
+        return ConvPlanes.size(g);
     }
 
     /**
@@ -103,8 +97,13 @@ final class ConvImplicit {
         int wp = paddedWidth(g);
         float[] planes = scratch.paddedPlanes(planesSize(g), call);
         float[] out = scratch.outputs(g.cout() * cols + LANES);
+        boolean unit = ConvPlanes.unit(g);
         for (int s = s0; s < s1; s++) {
-            pad(x, g, s, planes);
+            if (unit) {
+                pad(x, g, s, planes);
+            } else {
+                ConvPlanes.pad(x, g, s, planes);
+            }
             multiply(weight, planes, shifts, g.depth(), g.cout(), cols, out);
             // Whole-vector copies may spill into this sample's next rows (written after), not past it.
             int end = (s + 1) * g.outputSize();
@@ -200,9 +199,9 @@ final class ConvImplicit {
         };
     }
 
-    /** Whether {@link #weightGradient} suits: unit strides, and enough channels and depth for its 4x5 tiles. */
+    /** Whether {@link #weightGradient} suits: enough channels and depth for its 4x5 tiles. */
     static boolean suitsWeightGradient(ConvGeometry g) {
-        return suits(g) && g.cout() >= 4 && g.depth() >= 5;
+        return g.cout() >= 4 && g.depth() >= 5;
     }
 
     /**
@@ -210,7 +209,7 @@ final class ConvImplicit {
      * convolution {@code call}: dot products ({@link ConvKernels#dot4x5}) of {@code dy} spread on the
      * padded width (zeros between rows) with, for each column-matrix row {@code (ci, ky, kx)}, the
      * band of padded rows {@code ky·dh .. ky·dh + oh − 1} of every sample's plane {@code ci}, shifted
-     * by {@code kx·dw}. Each band holds the chunk's samples one after the other, {@code oh·wp}
+     * by {@code kx·dw} (strided: the rows of its phase, {@link ConvPlanes#fillBands}). Each band holds the chunk's samples one after the other, {@code oh·wp}
      * apart as the spread {@code dy} is, so a row is one run over the chunk, and the plane's rows
      * that no output row of a tap reads are not multiplied (LeNet-5's conv2: 140 positions a sample
      * instead of 196). The last tiles move back to end at the last row and column, recomputing some
@@ -222,14 +221,21 @@ final class ConvImplicit {
         int wp = paddedWidth(g), span = g.oh() * wp;
         int samples = s1 - s0;
         int length = ConvGeometry.padded(samples * span);
-        int stride = ConvGeometry.padded(length + (g.kw() - 1) * g.dw());
-        int bands = g.cin() * g.kh();
-        float[] band = scratch.plane(bands * stride);
-        fillBands(x, g, s0, s1, band, stride, call);
+        int stride = ConvGeometry.padded(length + (g.kw() - 1) * g.dw() / g.sw());
+        int phases = ConvPlanes.colPhases(g);
+        float[] band = scratch.plane(g.cin() * g.kh() * phases * stride);
+        if (ConvPlanes.unit(g)) {
+            fillBands(x, g, s0, s1, band, stride, call);
+        } else {
+            ConvPlanes.fillBands(x, g, s0, s1, band, stride, scratch.paddedPlanes(planesSize(g), call));
+        }
         int k = g.depth();
         int[] rows = scratch.rowShifts(k);
-        for (int b = 0, r = 0; b < bands; b++) {
-            for (int kx = 0; kx < g.kw(); kx++) rows[r++] = b * stride + kx * g.dw();
+        for (int b = 0, r = 0; b < g.cin() * g.kh(); b++) {
+            for (int kx = 0; kx < g.kw(); kx++) {
+                int column = kx * g.dw(); // its phase's band, shifted by r (ConvPlanes)
+                rows[r++] = (b * phases + column % g.sw()) * stride + column / g.sw();
+            }
         }
         float[] grid = scratch.outputs(g.cout() * length);
         Arrays.fill(grid, 0, g.cout() * length, 0f);

@@ -4,10 +4,10 @@ import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 
 /**
- * The input gradient of a unit-stride convolution as the transpose of {@link ConvImplicit}'s
- * forward pass: per sample, {@code dP[ci, oy + ky·dh, ox + kx·dw] += Σ_co W[co, ci, ky, kx] · dy[co, oy, ox]}
- * into zeroed padded planes {@code dP} (the forward's {@code [cin, hp, wp]}), whose interior is then
- * {@code dx}. The products run over the output positions on the padded width, as the forward's do,
+ * The input gradient of a convolution as the transpose of {@link ConvImplicit}'s forward pass:
+ * per sample, {@code dP[ci, oy + ky·dh, ox + kx·dw] += Σ_co W[co, ci, ky, kx] · dy[co, oy, ox]}
+ * into zeroed padded planes {@code dP} (the forward's {@code [cin, hp, wp]}; for a strided
+ * convolution its stride phases, {@link ConvPlanes}), whose interior is then {@code dx}. The products run over the output positions on the padded width, as the forward's do,
  * and each tile adds its rows into the planes where they land ({@link ConvKernels#tile6x4Add}).
  * Without padding this is far fewer multiply-adds than the input gradient as a forward convolution
  * of {@code dy} padded by {@code k − 1} (LeNet-5's conv2: 10·14 columns per plane against 14·18),
@@ -28,7 +28,7 @@ final class ConvScatter {
     static boolean pays(ConvGeometry g) {
         long scatter = ConvImplicit.columns(g);
         long asForward = ConvGeometry.padded(g.h() * (g.w() + (g.kw() - 1) * g.dw()));
-        return ConvImplicit.suits(g) && 4 * scatter <= 3 * asForward;
+        return 4 * scatter <= 3 * asForward;
     }
 
     /** The weight {@code [cout, cin, kh, kw]} as the product's rows: {@code into[r·cout + co]}, {@code r} tap-major. */
@@ -44,11 +44,10 @@ final class ConvScatter {
 
     /** Where each of the product's rows lands in the padded planes. */
     static int[] landings(ConvGeometry g, int[] into) {
-        int hp = ConvImplicit.paddedHeight(g), wp = ConvImplicit.paddedWidth(g);
         int r = 0;
         for (int ky = 0; ky < g.kh(); ky++) {
             for (int kx = 0; kx < g.kw(); kx++) {
-                for (int ci = 0; ci < g.cin(); ci++) into[r++] = ci * hp * wp + ky * g.dh() * wp + kx * g.dw();
+                for (int ci = 0; ci < g.cin(); ci++) into[r++] = ConvPlanes.tap(g, ci, ky, kx);
             }
         }
         return into;
@@ -67,11 +66,16 @@ final class ConvScatter {
         int size = ConvImplicit.planesSize(g);
         float[] planes = scratch.plane(size);
         float[] row = scratch.outputs(cols);
+        boolean unit = ConvPlanes.unit(g);
         for (int s = s0; s < s1; s++) {
             for (int co = 0; co < cout; co++) ConvImplicit.spread(dy, g, s, co, spread, co * cols);
             Arrays.fill(planes, 0, size, 0f);
             multiplyAdd(rows, spread, channels, cout, g.depth(), cols, planes, landings, row);
-            unpad(planes, g, s, dx);
+            if (unit) {
+                unpad(planes, g, s, dx);
+            } else {
+                ConvPlanes.unpad(planes, g, s, dx);
+            }
         }
     }
 
