@@ -21,7 +21,7 @@ final class ConvImplicit {
 
     private ConvImplicit() {}
 
-    /** Padded rows the windows cover. */
+    /** Padded rows the windows cover (of one stride phase, {@link ConvPlanes}). */
     static int paddedHeight(ConvGeometry g) {
         return ConvPlanes.height(g);
     }
@@ -209,8 +209,9 @@ final class ConvImplicit {
      * convolution {@code call}: dot products ({@link ConvKernels#dot4x5}) of {@code dy} spread on the
      * padded width (zeros between rows) with, for each column-matrix row {@code (ci, ky, kx)}, the
      * band of padded rows {@code ky·dh .. ky·dh + oh − 1} of every sample's plane {@code ci}, shifted
-     * by {@code kx·dw} (strided: the rows of its phase, {@link ConvPlanes#fillBands}). Each band holds the chunk's samples one after the other, {@code oh·wp}
-     * apart as the spread {@code dy} is, so a row is one run over the chunk, and the plane's rows
+     * by {@code kx·dw} (strided: the rows of its phase, {@link ConvPlanes#fillBands}). Each band
+     * holds the chunk's samples one after the other, {@code oh·wp} apart as the spread {@code dy}
+     * is, so a row is one run over the chunk, and the plane's rows
      * that no output row of a tap reads are not multiplied (LeNet-5's conv2: 140 positions a sample
      * instead of 196). The last tiles move back to end at the last row and column, recomputing some
      * sums to the same values.
