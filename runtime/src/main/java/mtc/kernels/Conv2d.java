@@ -14,8 +14,9 @@ package mtc.kernels;
  * unit-stride convolution with padding a forward one. Weight gradients of fewer than four output
  * channels or a depth below five unroll each chunk of samples ({@link ConvGeometry}) into a column
  * matrix in thread-local scratch ({@link Im2col}). Chunks of samples are shared between
- * {@link Parallel#threads()} threads; every output element is one fixed sequence of operations, and weight gradients are
- * summed per chunk and then over chunks in order, so results are bit-identical for any thread count.
+ * {@link Parallel#threads()} threads; every output element is one fixed sequence of operations,
+ * and weight gradients are summed per chunk and then over chunks in order, so results are
+ * bit-identical for any thread count.
  */
 public final class Conv2d {
     private Conv2d() {}
@@ -47,7 +48,7 @@ public final class Conv2d {
         ConvGeometry.require("Conv2d: argmax", argmax, pooledSize);
         int[] shifts = ConvImplicit.shifts(g, ConvScratch.current().shifts(g.depth()));
         int pooled = oh / 2 * (ow / 2);
-        int[] map = PoolPairs.planeMap(ow / 2, ConvImplicit.paddedWidth(g), pooled,
+        int[] map = PoolPairs.planeMap(ow / 2, ConvPlanes.width(g), pooled,
                 ConvScratch.current().poolMap(PoolPairs.planeMapLength(pooled)));
         long call = ConvScratch.nextCall();
         eachChunk(g, ConvGeometry.CHUNK_COLUMNS, (chunk, s0, s1) ->
@@ -134,7 +135,7 @@ public final class Conv2d {
             ConvScratch scratch = ConvScratch.current();
             float[] col = scratch.columns(k * ld);
             float[] dyc = scratch.outputs(g.cout() * ld);
-            float[] sums = scratch.second(partial);
+            float[] sums = scratch.sums(partial);
             Im2col.gather(x, g, s0, s1, col, ld, scratch);
             ChunkLayout.gather(dy, g.cout(), g.positions(), s0, s1, dyc, ld);
             // Both are zero past the chunk's positions, so the dot products may run over all ld.

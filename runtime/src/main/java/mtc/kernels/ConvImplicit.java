@@ -21,15 +21,6 @@ final class ConvImplicit {
 
     private ConvImplicit() {}
 
-    /** Padded rows the windows cover (of one stride phase, {@link ConvPlanes}). */
-    static int paddedHeight(ConvGeometry g) {
-        return ConvPlanes.height(g);
-    }
-
-    static int paddedWidth(ConvGeometry g) {
-        return ConvPlanes.width(g);
-    }
-
     /** Where each depth index's column-matrix row starts in the padded planes. */
     static int[] shifts(ConvGeometry g, int[] into) {
         int k = 0;
@@ -43,12 +34,7 @@ final class ConvImplicit {
 
     /** Output columns per sample: the padded width's rows, in whole vectors. */
     static int columns(ConvGeometry g) {
-        return ConvGeometry.padded(g.oh() * paddedWidth(g));
-    }
-
-    /** Size of the padded planes with the slack the last strip reads past them. */
-    static int planesSize(ConvGeometry g) {
-        return ConvPlanes.size(g);
+        return ConvGeometry.padded(g.oh() * ConvPlanes.width(g));
     }
 
     /**
@@ -57,7 +43,7 @@ final class ConvImplicit {
      * call and thread ({@link ConvScratch#paddedPlanes}).
      */
     static void pad(float[] x, ConvGeometry g, int s, float[] planes) {
-        int hp = paddedHeight(g), wp = paddedWidth(g);
+        int hp = ConvPlanes.height(g), wp = ConvPlanes.width(g);
         int height = Math.min(g.h(), hp - g.ph());
         int width = Math.min(g.w(), wp - g.pw());
         for (int ci = 0; ci < g.cin(); ci++) {
@@ -72,7 +58,7 @@ final class ConvImplicit {
      * rows on the padded width ({@code wp} apart); the columns between rows are left as they are.
      */
     static void spread(float[] dy, ConvGeometry g, int s, int co, float[] into, int to) {
-        int from = (s * g.cout() + co) * g.positions(), wp = paddedWidth(g);
+        int from = (s * g.cout() + co) * g.positions(), wp = ConvPlanes.width(g);
         for (int oy = 0; oy < g.oh(); oy++) copyRow(dy, from + oy * g.ow(), into, to + oy * wp, g.ow());
     }
 
@@ -94,8 +80,8 @@ final class ConvImplicit {
     static void forward(float[] x, float[] weight, float[] y, ConvGeometry g, int[] shifts, int s0, int s1, long call) {
         ConvScratch scratch = ConvScratch.current();
         int cols = columns(g);
-        int wp = paddedWidth(g);
-        float[] planes = scratch.paddedPlanes(planesSize(g), call);
+        int wp = ConvPlanes.width(g);
+        float[] planes = scratch.paddedPlanes(ConvPlanes.size(g), call);
         float[] out = scratch.outputs(g.cout() * cols + LANES);
         boolean unit = ConvPlanes.unit(g);
         for (int s = s0; s < s1; s++) {
@@ -124,9 +110,9 @@ final class ConvImplicit {
                                    int[] shifts, int[] map, int s0, int s1, long call) {
         ConvScratch scratch = ConvScratch.current();
         int cols = columns(g);
-        int wp = paddedWidth(g);
+        int wp = ConvPlanes.width(g);
         int pooled = g.oh() / 2 * (g.ow() / 2);
-        float[] planes = scratch.paddedPlanes(planesSize(g), call);
+        float[] planes = scratch.paddedPlanes(ConvPlanes.size(g), call);
         // The pooling may read two vectors past the last plane's last row.
         float[] out = scratch.outputs(g.cout() * cols + 2 * LANES);
         for (int s = s0; s < s1; s++) {
@@ -219,7 +205,7 @@ final class ConvImplicit {
     static void weightGradient(float[] dy, float[] x, ConvGeometry g, int s0, int s1, float[] partial, int at,
                                long call) {
         ConvScratch scratch = ConvScratch.current();
-        int wp = paddedWidth(g), span = g.oh() * wp;
+        int wp = ConvPlanes.width(g), span = g.oh() * wp;
         int samples = s1 - s0;
         int length = ConvGeometry.padded(samples * span);
         int stride = ConvGeometry.padded(length + (g.kw() - 1) * g.dw() / g.sw());
@@ -228,7 +214,7 @@ final class ConvImplicit {
         if (ConvPlanes.unit(g)) {
             fillBands(x, g, s0, s1, band, stride, call);
         } else {
-            ConvPlanes.fillBands(x, g, s0, s1, band, stride, scratch.paddedPlanes(planesSize(g), call));
+            ConvPlanes.fillBands(x, g, s0, s1, band, stride, scratch.paddedPlanes(ConvPlanes.size(g), call));
         }
         int k = g.depth();
         int[] rows = scratch.rowShifts(k);
@@ -260,9 +246,9 @@ final class ConvImplicit {
      * rows are read from {@code x} itself when no padding is needed, else from a padded copy.
      */
     private static void fillBands(float[] x, ConvGeometry g, int s0, int s1, float[] bands, int stride, long call) {
-        int hp = paddedHeight(g), wp = paddedWidth(g), span = g.oh() * wp;
+        int hp = ConvPlanes.height(g), wp = ConvPlanes.width(g), span = g.oh() * wp;
         boolean inPlace = g.ph() == 0 && g.pw() == 0 && wp == g.w() && hp <= g.h();
-        float[] planes = inPlace ? x : ConvScratch.current().paddedPlanes(planesSize(g), call);
+        float[] planes = inPlace ? x : ConvScratch.current().paddedPlanes(ConvPlanes.size(g), call);
         for (int s = s0; s < s1; s++) {
             if (!inPlace) pad(x, g, s, planes);
             for (int ci = 0; ci < g.cin(); ci++) {

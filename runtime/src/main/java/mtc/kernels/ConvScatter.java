@@ -7,8 +7,9 @@ import jdk.incubator.vector.FloatVector;
  * The input gradient of a convolution as the transpose of {@link ConvImplicit}'s forward pass:
  * per sample, {@code dP[ci, oy + ky·dh, ox + kx·dw] += Σ_co W[co, ci, ky, kx] · dy[co, oy, ox]}
  * into zeroed padded planes {@code dP} (the forward's {@code [cin, hp, wp]}; for a strided
- * convolution its stride phases, {@link ConvPlanes}), whose interior is then {@code dx}. The products run over the output positions on the padded width, as the forward's do,
- * and each tile adds its rows into the planes where they land ({@link ConvKernels#tile6x4Add}).
+ * convolution its stride phases, {@link ConvPlanes}), whose interior is then {@code dx}. The
+ * products run over the output positions on the padded width, as the forward's do, and each tile
+ * adds its rows into the planes where they land ({@link ConvKernels#tile6x4Add}).
  * Without padding this is far fewer multiply-adds than the input gradient as a forward convolution
  * of {@code dy} padded by {@code k − 1} (LeNet-5's conv2: 10·14 columns per plane against 14·18),
  * which is why {@link #pays} decides between the two.
@@ -63,7 +64,7 @@ final class ConvScatter {
         float[] spread = scratch.paddedPlanes(cout * cols, call);
         int[] channels = scratch.rowShifts(cout);
         for (int co = 0; co < cout; co++) channels[co] = co * cols;
-        int size = ConvImplicit.planesSize(g);
+        int size = ConvPlanes.size(g);
         float[] planes = scratch.plane(size);
         float[] row = scratch.outputs(cols);
         boolean unit = ConvPlanes.unit(g);
@@ -111,7 +112,7 @@ final class ConvScatter {
 
     /** Sample {@code s}'s {@code dx}: the planes' interior; inputs no window covers get zero. */
     private static void unpad(float[] planes, ConvGeometry g, int s, float[] dx) {
-        int hp = ConvImplicit.paddedHeight(g), wp = ConvImplicit.paddedWidth(g);
+        int hp = ConvPlanes.height(g), wp = ConvPlanes.width(g);
         int height = Math.min(g.h(), hp - g.ph()), width = Math.min(g.w(), wp - g.pw());
         int base = s * g.inputSize();
         if (height < g.h() || width < g.w()) Arrays.fill(dx, base, base + g.inputSize(), 0f);

@@ -5,13 +5,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Per-thread buffers of the convolution kernels, reused between calls: the column matrix of a
- * chunk, its transpose or gradient, and a chunk of output gradients or outputs.
+ * chunk, its weight-gradient sums, and a chunk of output gradients or outputs.
  */
 final class ConvScratch {
     private static final ThreadLocal<ConvScratch> PER_THREAD = ThreadLocal.withInitial(ConvScratch::new);
 
     private float[] columns = new float[0];
-    private float[] second = new float[0];
+    private float[] sums = new float[0];
     private float[] outputs = new float[0];
     private float[] partials = new float[0];
     private float[] plane = new float[0];
@@ -37,10 +37,10 @@ final class ConvScratch {
         return columns;
     }
 
-    /** A second matrix of a chunk's size: the transposed columns, or their gradient. */
-    float[] second(int size) {
-        if (second.length < size) second = new float[size];
-        return second;
+    /** A chunk's weight-gradient sums {@code [cout, K]} (the column-matrix path). */
+    float[] sums(int size) {
+        if (sums.length < size) sums = new float[size];
+        return sums;
     }
 
     /** A chunk of outputs or output gradients as {@code [cout, ld]}. */
