@@ -7,7 +7,9 @@ package mtc.kernels;
  * fixes the bottom/right padding (more than the top for an even {@code padding=same} kernel).
  * Padded positions are zeros. Each kernel overwrites its output; arrays may be longer than needed.
  *
- * <p>Convolutions run as an implicit GEMM ({@link ConvImplicit}): each sample's planes are
+ * <p>3x3 unit-stride convolutions of eight channels or more in and out run with Winograd's F(4, 3)
+ * along the rows ({@link ConvWinograd}), half the multiply-adds. Other convolutions run as an
+ * implicit GEMM ({@link ConvImplicit}): each sample's planes are
  * zero-padded once, split into stride phases when strided ({@link ConvPlanes}), and read in place by
  * register-blocked Vector API tiles ({@link ConvKernels}), with no column matrix; the input
  * gradient is the transposed product, added into such planes ({@link ConvScatter}), or for a
@@ -46,10 +48,14 @@ public final class Conv2d {
         ConvGeometry.require("Conv2d: bias", bias, cout);
         ConvGeometry.require("Conv2d: y", y, pooledSize);
         ConvGeometry.require("Conv2d: argmax", argmax, pooledSize);
-        int[] shifts = ConvImplicit.shifts(g, ConvScratch.current().shifts(g.depth()));
         int pooled = oh / 2 * (ow / 2);
         int[] map = PoolPairs.planeMap(ow / 2, ConvPlanes.width(g), pooled,
                 ConvScratch.current().poolMap(PoolPairs.planeMapLength(pooled)));
+        if (ConvWinograd.suits(g)) {
+            ConvWinograd.forwardReluMaxPool(x, weight, bias, y, argmax, map, g);
+            return;
+        }
+        int[] shifts = ConvImplicit.shifts(g, ConvScratch.current().shifts(g.depth()));
         long call = ConvScratch.nextCall();
         eachChunk(g, ConvGeometry.CHUNK_COLUMNS, (chunk, s0, s1) ->
                 ConvImplicit.forwardReluMaxPool(x, weight, bias, y, argmax, g, shifts, map, s0, s1, call));
@@ -61,6 +67,10 @@ public final class Conv2d {
     }
 
     private static void forward(float[] x, float[] weight, float[] y, ConvGeometry g) {
+        if (ConvWinograd.suits(g)) {
+            ConvWinograd.forward(x, weight, y, g);
+            return;
+        }
         int[] shifts = ConvImplicit.shifts(g, ConvScratch.current().shifts(g.depth()));
         long call = ConvScratch.nextCall();
         eachChunk(g, ConvGeometry.CHUNK_COLUMNS,
@@ -120,9 +130,14 @@ public final class Conv2d {
         ConvGeometry g = new ConvGeometry(n, cin, h, w, cout, kh, kw, sh, sw, ph, pw, dh, dw, oh, ow);
         check(g, "x", x, "dy", dy, dweight);
         int k = g.depth();
-        int columns = ConvGeometry.WEIGHT_CHUNK_COLUMNS;
+        int columns = ConvWinograd.suits(g) ? ConvWinograd.WEIGHT_CHUNK_COLUMNS : ConvGeometry.WEIGHT_CHUNK_COLUMNS;
         int partial = g.cout() * k;
         float[] partials = ConvScratch.current().partials(g.chunks(columns) * partial);
+        if (ConvWinograd.suits(g)) {
+            ConvWinograd.weightGradient(dy, x, g, partials);
+            ChunkLayout.sumPartials(partials, g.chunks(columns), g.cout(), k, k, dweight);
+            return;
+        }
         if (ConvImplicit.suitsWeightGradient(g)) {
             long call = ConvScratch.nextCall();
             eachChunk(g, columns,
@@ -153,12 +168,12 @@ public final class Conv2d {
 
     /** The work of one chunk: samples {@code [s0, s1)}. */
     @FunctionalInterface
-    private interface ChunkWork {
+    interface ChunkWork {
         void run(int chunk, int s0, int s1);
     }
 
     /** Runs every chunk of about {@code columns} columns once, on as many threads as the product's size pays for. */
-    private static void eachChunk(ConvGeometry g, int columns, ChunkWork work) {
+    static void eachChunk(ConvGeometry g, int columns, ChunkWork work) {
         int chunks = g.chunks(columns);
         if (chunks == 0) return;
         long macs = (long) g.n() * g.outputSize() * g.depth();

@@ -90,7 +90,7 @@ final class ConvImplicit {
             } else {
                 ConvPlanes.pad(x, g, s, planes);
             }
-            multiply(weight, planes, shifts, g.depth(), g.cout(), cols, out);
+            multiply(weight, 0, planes, 0, shifts, g.depth(), g.cout(), cols, out, 0);
             // Whole-vector copies may spill into this sample's next rows (written after), not past it.
             int end = (s + 1) * g.outputSize();
             for (int co = 0; co < g.cout(); co++) {
@@ -117,7 +117,7 @@ final class ConvImplicit {
         float[] out = scratch.outputs(g.cout() * cols + 2 * LANES);
         for (int s = s0; s < s1; s++) {
             pad(x, g, s, planes);
-            multiply(weight, planes, shifts, g.depth(), g.cout(), cols, out);
+            multiply(weight, 0, planes, 0, shifts, g.depth(), g.cout(), cols, out, 0);
             for (int co = 0; co < g.cout(); co++) {
                 PoolPairs.reluForwardPlane(out, co * cols, wp, bias[co], map, g.ow() / 2, pooled, y, argmax,
                         (s * g.cout() + co) * pooled);
@@ -126,35 +126,35 @@ final class ConvImplicit {
     }
 
     /**
-     * {@code out[r, x] = Σ_p weight[r·depth + p] · planes[shifts[p] + x]}: 4-vector strips, then
+     * {@code out[outAt + r·cols + x] = Σ_p weight[wAt + r·depth + p] · planes[vAt + shifts[p] + x]}: 4-vector strips, then
      * pairs of vectors and a last single one; six rows at a time and the last one or two strips'
      * rows four at a time where that covers them exactly ({@link #foursOf}), else the last six moved
      * up to end at the last row (recomputing some rows to the same values), or row by row when there
      * are fewer than six.
      */
-    private static void multiply(float[] weight, float[] planes, int[] shifts, int depth, int rows, int cols,
-                                 float[] out) {
+    static void multiply(float[] weight, int wAt, float[] planes, int vAt, int[] shifts, int depth, int rows, int cols,
+                         float[] out, int outAt) {
         int col = 0;
         for (; col + STRIP <= cols; col += STRIP) {
             if (rows < 6) {
                 for (int r = 0; r < rows; r++) {
-                    ConvKernels.tile1x4(weight, r * depth, planes, col, shifts, depth, out, r * cols + col);
+                    ConvKernels.tile1x4(weight, wAt + r * depth, planes, vAt + col, shifts, depth, out, outAt + r * cols + col);
                 }
                 continue;
             }
             int fours = foursOf(rows);
             for (int r = 0; r < rows - 4 * fours; r += 6) {
                 int top = Math.min(r, rows - 4 * fours - 6);
-                ConvKernels.tile6x4(weight, top * depth, depth, planes, col, shifts, depth, out, top * cols + col, cols);
+                ConvKernels.tile6x4(weight, wAt + top * depth, depth, planes, vAt + col, shifts, depth, out, outAt + top * cols + col, cols);
             }
             for (int r = rows - 4 * fours; r < rows; r += 4) {
-                ConvKernels.tile4x4(weight, r * depth, depth, planes, col, shifts, depth, out, r * cols + col, cols);
+                ConvKernels.tile4x4(weight, wAt + r * depth, depth, planes, vAt + col, shifts, depth, out, outAt + r * cols + col, cols);
             }
         }
         for (; col < cols; col += LANES) {
             if (rows < 6) {
                 for (int r = 0; r < rows; r++) {
-                    ConvKernels.tile1x1(weight, r * depth, planes, col, shifts, depth, out, r * cols + col);
+                    ConvKernels.tile1x1(weight, wAt + r * depth, planes, vAt + col, shifts, depth, out, outAt + r * cols + col);
                 }
                 continue;
             }
@@ -162,9 +162,9 @@ final class ConvImplicit {
             for (int r = 0; r < rows; r += 6) {
                 int top = Math.min(r, rows - 6);
                 if (two) {
-                    ConvKernels.tile6x2(weight, top * depth, depth, planes, col, shifts, depth, out, top * cols + col, cols);
+                    ConvKernels.tile6x2(weight, wAt + top * depth, depth, planes, vAt + col, shifts, depth, out, outAt + top * cols + col, cols);
                 } else {
-                    ConvKernels.tile6x1(weight, top * depth, depth, planes, col, shifts, depth, out, top * cols + col, cols);
+                    ConvKernels.tile6x1(weight, wAt + top * depth, depth, planes, vAt + col, shifts, depth, out, outAt + top * cols + col, cols);
                 }
             }
             if (two) col += LANES;

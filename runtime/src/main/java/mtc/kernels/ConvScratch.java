@@ -16,6 +16,7 @@ final class ConvScratch {
     private float[] partials = new float[0];
     private float[] plane = new float[0];
     private float[] weights = new float[0];
+    private float[] transformedWeights = new float[0];
     private int[] shifts = new int[0];
     private int[] rowShifts = new int[0];
     private int[] poolMap = new int[0];
@@ -53,6 +54,12 @@ final class ConvScratch {
     float[] weights(int size) {
         if (weights.length < size) weights = new float[size];
         return weights;
+    }
+
+    /** A weight in the Winograd domain ({@link ConvWinograd#transformWeight}), shared with the workers for one call. */
+    float[] transformedWeights(int size) {
+        if (transformedWeights.length < size) transformedWeights = new float[size];
+        return transformedWeights;
     }
 
     /** Offsets of the column matrix's rows in padded planes, shared with the workers for one call. */

@@ -42,6 +42,11 @@ class Conv2dTest {
         shapes.add(ConvReference.of(2, 32, 14, 14, 64, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1));
         shapes.add(ConvReference.of(2, 16, 28, 28, 16, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1)); // resnet's: 6 + 6 + 4 rows
         shapes.add(ConvReference.of(3, 8, 9, 9, 20, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1));    // 6 + 6 + 4 + 4 rows
+        // Winograd's row pairs (ConvWinograd): an odd output height, no padding, asymmetric padding,
+        // rows longer than two vectors.
+        shapes.add(ConvReference.of(2, 8, 11, 13, 9, 3, 3, 1, 1, 0, 0, 0, 0, 1, 1));
+        shapes.add(ConvReference.of(3, 10, 8, 35, 12, 3, 3, 1, 1, 1, 0, 2, 1, 1, 1));
+        shapes.add(ConvReference.of(5, 9, 6, 5, 8, 3, 3, 1, 1, 2, 2, 0, 1, 1, 1));
         // Pooled rows of 8 windows, and of 20 (16 + 4), as the fused pooling reads them by rows.
         shapes.add(ConvReference.of(3, 2, 16, 16, 9, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1));
         shapes.add(ConvReference.of(2, 3, 12, 40, 7, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1));
