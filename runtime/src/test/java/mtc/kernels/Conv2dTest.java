@@ -5,6 +5,7 @@ import static mtc.kernels.FiniteDifferences.dot;
 import static mtc.kernels.FiniteDifferences.random;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -193,6 +194,17 @@ class Conv2dTest {
         c.gradWeight(r, x, dw);
         assertGradient("dx", x, dx, v -> dot(r, forward(c, v, weight)));
         assertGradient("dweight", weight, dw, v -> dot(r, forward(c, x, v)));
+    }
+
+    /** The shapes above that run Winograd's F(4, 3) ({@link ConvWinograd}) and some that must not. */
+    @Test
+    void winogradTakesThreeByThreeUnitStrideLayersOfEightChannelsOrMore() {
+        assertTrue(ConvWinograd.suits(new ConvGeometry(2, 16, 28, 28, 16, 3, 3, 1, 1, 1, 1, 1, 1, 28, 28)));
+        assertTrue(ConvWinograd.suits(new ConvGeometry(2, 8, 11, 13, 9, 3, 3, 1, 1, 0, 0, 1, 1, 9, 11)));
+        assertFalse(ConvWinograd.suits(new ConvGeometry(7, 1, 28, 28, 32, 3, 3, 1, 1, 1, 1, 1, 1, 28, 28)));
+        assertFalse(ConvWinograd.suits(new ConvGeometry(2, 16, 28, 28, 32, 3, 3, 2, 2, 1, 1, 1, 1, 14, 14)));
+        assertFalse(ConvWinograd.suits(new ConvGeometry(7, 6, 14, 14, 16, 5, 5, 1, 1, 0, 0, 1, 1, 10, 10)));
+        assertFalse(ConvWinograd.suits(new ConvGeometry(2, 16, 28, 28, 16, 3, 3, 1, 1, 2, 2, 2, 2, 28, 28)));
     }
 
     @Test
