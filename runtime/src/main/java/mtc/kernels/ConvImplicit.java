@@ -126,45 +126,48 @@ final class ConvImplicit {
     }
 
     /**
-     * {@code out[outAt + r·cols + x] = Σ_p weight[wAt + r·depth + p] · planes[vAt + shifts[p] + x]}: 4-vector strips, then
-     * pairs of vectors and a last single one; six rows at a time and the last one or two strips'
-     * rows four at a time where that covers them exactly ({@link #foursOf}), else the last six moved
-     * up to end at the last row (recomputing some rows to the same values), or row by row when there
-     * are fewer than six.
+     * {@code out[outAt + r·cols + x] = Σ_p weight[wAt + r·depth + p] · planes[vAt + shifts[p] + x]}:
+     * 4-vector strips, then pairs of vectors and a last single one; six rows at a time and the last
+     * one or two strips' rows four at a time where that covers them exactly ({@link #foursOf}), else
+     * the last six moved up to end at the last row (recomputing some rows to the same values), or
+     * row by row when there are fewer than six.
      */
     static void multiply(float[] weight, int wAt, float[] planes, int vAt, int[] shifts, int depth, int rows, int cols,
                          float[] out, int outAt) {
         int col = 0;
         for (; col + STRIP <= cols; col += STRIP) {
+            int v = vAt + col, o = outAt + col;
             if (rows < 6) {
                 for (int r = 0; r < rows; r++) {
-                    ConvKernels.tile1x4(weight, wAt + r * depth, planes, vAt + col, shifts, depth, out, outAt + r * cols + col);
+                    ConvKernels.tile1x4(weight, wAt + r * depth, planes, v, shifts, depth, out, o + r * cols);
                 }
                 continue;
             }
             int fours = foursOf(rows);
             for (int r = 0; r < rows - 4 * fours; r += 6) {
                 int top = Math.min(r, rows - 4 * fours - 6);
-                ConvKernels.tile6x4(weight, wAt + top * depth, depth, planes, vAt + col, shifts, depth, out, outAt + top * cols + col, cols);
+                int w = wAt + top * depth;
+                ConvKernels.tile6x4(weight, w, depth, planes, v, shifts, depth, out, o + top * cols, cols);
             }
             for (int r = rows - 4 * fours; r < rows; r += 4) {
-                ConvKernels.tile4x4(weight, wAt + r * depth, depth, planes, vAt + col, shifts, depth, out, outAt + r * cols + col, cols);
+                ConvKernels.tile4x4(weight, wAt + r * depth, depth, planes, v, shifts, depth, out, o + r * cols, cols);
             }
         }
         for (; col < cols; col += LANES) {
+            int v = vAt + col, o = outAt + col;
             if (rows < 6) {
                 for (int r = 0; r < rows; r++) {
-                    ConvKernels.tile1x1(weight, wAt + r * depth, planes, vAt + col, shifts, depth, out, outAt + r * cols + col);
+                    ConvKernels.tile1x1(weight, wAt + r * depth, planes, v, shifts, depth, out, o + r * cols);
                 }
                 continue;
             }
             boolean two = col + 2 * LANES <= cols;
             for (int r = 0; r < rows; r += 6) {
-                int top = Math.min(r, rows - 6);
+                int top = Math.min(r, rows - 6), w = wAt + top * depth;
                 if (two) {
-                    ConvKernels.tile6x2(weight, wAt + top * depth, depth, planes, vAt + col, shifts, depth, out, outAt + top * cols + col, cols);
+                    ConvKernels.tile6x2(weight, w, depth, planes, v, shifts, depth, out, o + top * cols, cols);
                 } else {
-                    ConvKernels.tile6x1(weight, wAt + top * depth, depth, planes, vAt + col, shifts, depth, out, outAt + top * cols + col, cols);
+                    ConvKernels.tile6x1(weight, w, depth, planes, v, shifts, depth, out, o + top * cols, cols);
                 }
             }
             if (two) col += LANES;

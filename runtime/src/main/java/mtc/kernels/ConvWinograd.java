@@ -83,7 +83,8 @@ final class ConvWinograd {
         float[] u = transformWeight(weight, g);
         int[] shifts = shifts(tiles);
         long call = ConvScratch.nextCall();
-        Conv2d.eachChunk(g, ConvGeometry.CHUNK_COLUMNS, (chunk, s0, s1) -> forward(x, u, y, tiles, shifts, s0, s1, call));
+        Conv2d.eachChunk(g, ConvGeometry.CHUNK_COLUMNS,
+                (chunk, s0, s1) -> forward(x, u, y, tiles, shifts, s0, s1, call));
     }
 
     /**
@@ -140,7 +141,7 @@ final class ConvWinograd {
         return into;
     }
 
-    /** {@code y} for samples {@code [s0, s1)} of convolution {@code call}, given {@link #transformWeight}'s {@code u}. */
+    /** {@code y} for samples {@code [s0, s1)} of convolution {@code call}, given the transformed weight {@code u}. */
     private static void forward(float[] x, float[] u, float[] y, Tiles tiles, int[] shifts, int s0, int s1,
                                 long call) {
         ConvScratch scratch = ConvScratch.current();
@@ -215,10 +216,12 @@ final class ConvWinograd {
         int cols = tiles.cols(), stride = tiles.stride(), cin = g.cin(), cout = g.cout(), depth = 3 * cin;
         ConvImplicit.pad(x, tiles.padded(), s, planes);
         for (int ci = 0; ci < cin; ci++) {
-            transformInput(planes, tiles.plane(ci), tiles.wp(), tiles.count(), v, ci * stride, cin * stride, tiles.wp());
+            int wp = tiles.wp();
+            transformInput(planes, tiles.plane(ci), wp, tiles.count(), v, ci * stride, cin * stride, wp);
         }
         for (int p = 0; p < PRODUCTS; p++) {
-            ConvImplicit.multiply(u, p * cout * depth, v, p * cin * stride, shifts, depth, cout, cols, m, p * cout * cols);
+            ConvImplicit.multiply(u, p * cout * depth, v, p * cin * stride, shifts, depth, cout, cols,
+                    m, p * cout * cols);
         }
     }
 
@@ -251,7 +254,7 @@ final class ConvWinograd {
         }
     }
 
-    /** {@code value} at {@code y[at..]}: whole unless that would pass {@code end}, then its first {@code left} lanes. */
+    /** {@code value} at {@code y[at..]}: whole unless that passes {@code end}, else its first {@code left} lanes. */
     private static void store(FloatVector value, float[] y, int at, int left, int end) {
         if (at + LANES <= end) {
             value.intoArray(y, at);
@@ -284,7 +287,9 @@ final class ConvWinograd {
             }
         }
         int used = (s1 - s0) * span;
-        for (int band = 0; band < PRODUCTS * cin; band++) Arrays.fill(bands, band * stride + used, (band + 1) * stride, 0f);
+        for (int band = 0; band < PRODUCTS * cin; band++) {
+            Arrays.fill(bands, band * stride + used, (band + 1) * stride, 0f);
+        }
         float[] grid = scratch.outputs(PRODUCTS * cout * length);
         Arrays.fill(grid, 0, PRODUCTS * cout * length, 0f);
         for (int s = s0; s < s1; s++) transformGradient(dy, tiles, s, grid, (s - s0) * span, cout * length, length);
@@ -309,7 +314,7 @@ final class ConvWinograd {
         untransformWeight(sums, cout * depth, g, partial, at);
     }
 
-    /** Sample {@code s}'s {@code dM_p} rows at {@code grid[p·pStride + co·length + to + t·wp ..]}, {@code ow} long. */
+    /** Sample {@code s}'s rows of {@code dM_p}, {@code ow} long, at {@code grid[p·pStride + co·length + to + t·wp]}. */
     private static void transformGradient(float[] dy, Tiles tiles, int s, float[] grid, int to, int pStride,
                                           int length) {
         ConvGeometry g = tiles.g();
@@ -338,7 +343,10 @@ final class ConvWinograd {
         }
     }
 
-    /** {@code dg = G^T dU}: {@code sums[p·pStride + co·3·cin + ci·3 + kx]} to {@code partial[at + (co·cin + ci)·9 + ky·3 + kx]}. */
+    /**
+     * {@code dg = G^T dU}: from {@code sums[p·pStride + co·3·cin + ci·3 + kx]} to
+     * {@code partial[at + (co·cin + ci)·9 + ky·3 + kx]}.
+     */
     private static void untransformWeight(float[] sums, int pStride, ConvGeometry g, float[] partial, int at) {
         int cin = g.cin();
         for (int co = 0; co < g.cout(); co++) {
