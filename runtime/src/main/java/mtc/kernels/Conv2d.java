@@ -7,7 +7,7 @@ package mtc.kernels;
  * fixes the bottom/right padding (more than the top for an even {@code padding=same} kernel).
  * Padded positions are zeros. Each kernel overwrites its output; arrays may be longer than needed.
  *
- * <p>3x3 unit-stride convolutions of eight channels or more in and out run with Winograd's F(4, 3)
+ * <p>3x3 unit-stride convolutions of eight input channels or more run with Winograd's F(4, 3)
  * along the rows ({@link ConvWinograd}), half the multiply-adds. Other convolutions run as an
  * implicit GEMM ({@link ConvImplicit}): each sample's planes are
  * zero-padded once, split into stride phases when strided ({@link ConvPlanes}), and read in place by

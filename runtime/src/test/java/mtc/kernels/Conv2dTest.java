@@ -48,6 +48,7 @@ class Conv2dTest {
         shapes.add(ConvReference.of(2, 8, 11, 13, 9, 3, 3, 1, 1, 0, 0, 0, 0, 1, 1));
         shapes.add(ConvReference.of(3, 10, 8, 35, 12, 3, 3, 1, 1, 1, 0, 2, 1, 1, 1));
         shapes.add(ConvReference.of(5, 9, 6, 5, 8, 3, 3, 1, 1, 2, 2, 0, 1, 1, 1));
+        shapes.add(ConvReference.of(3, 12, 10, 10, 5, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1)); // fewer rows than a tile
         // Pooled rows of 8 windows, and of 20 (16 + 4), as the fused pooling reads them by rows.
         shapes.add(ConvReference.of(3, 2, 16, 16, 9, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1));
         shapes.add(ConvReference.of(2, 3, 12, 40, 7, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1));
@@ -198,9 +199,11 @@ class Conv2dTest {
 
     /** The shapes above that run Winograd's F(4, 3) ({@link ConvWinograd}) and some that must not. */
     @Test
-    void winogradTakesThreeByThreeUnitStrideLayersOfEightChannelsOrMore() {
+    void winogradTakesThreeByThreeUnitStrideLayersOfEightInputChannelsOrMore() {
         assertTrue(ConvWinograd.suits(new ConvGeometry(2, 16, 28, 28, 16, 3, 3, 1, 1, 1, 1, 1, 1, 28, 28)));
         assertTrue(ConvWinograd.suits(new ConvGeometry(2, 8, 11, 13, 9, 3, 3, 1, 1, 0, 0, 1, 1, 9, 11)));
+        assertTrue(ConvWinograd.suits(new ConvGeometry(3, 12, 10, 10, 5, 3, 3, 1, 1, 1, 1, 1, 1, 10, 10)));
+        assertFalse(ConvWinograd.suits(new ConvGeometry(3, 12, 10, 10, 3, 3, 3, 1, 1, 1, 1, 1, 1, 10, 10)));
         assertFalse(ConvWinograd.suits(new ConvGeometry(7, 1, 28, 28, 32, 3, 3, 1, 1, 1, 1, 1, 1, 28, 28)));
         assertFalse(ConvWinograd.suits(new ConvGeometry(2, 16, 28, 28, 32, 3, 3, 2, 2, 1, 1, 1, 1, 14, 14)));
         assertFalse(ConvWinograd.suits(new ConvGeometry(7, 6, 14, 14, 16, 5, 5, 1, 1, 0, 0, 1, 1, 10, 10)));
