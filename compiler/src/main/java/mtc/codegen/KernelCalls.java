@@ -114,6 +114,16 @@ final class KernelCalls implements OpVisitor<KernelCall> {
     }
 
     @Override
+    public KernelCall visit(Op.FusedConvBias op) {
+        ImageGeometry g = op.conv().geometry();
+        Window k = g.window();
+        return KernelCall.of("Conv2d", "forwardBias", a(op.conv().in()), a(op.conv().weight()), a(op.bias().bias()),
+                a(op.bias().out()), BATCH, i(g.channelsIn()), i(g.h()), i(g.w()), i(g.channelsOut()), i(k.kh()),
+                i(k.kw()), i(k.sh()), i(k.sw()), i(k.padTop()), i(k.padLeft()), i(k.dh()), i(k.dw()), i(g.oh()),
+                i(g.ow()));
+    }
+
+    @Override
     public KernelCall visit(Op.FusedConvReluMaxPool op) {
         ImageGeometry g = op.conv().geometry();
         Window k = g.window();

@@ -20,7 +20,8 @@ import mtc.kernels.Conv2d;
  *       (optionally) dropout become one {@link Op.FusedBatchNormReluDropout}; softmax cross-entropy
  *       becomes {@link Op.FusedSoftmaxCrossEntropy}, which writes its gradient in the forward pass;
  *       relu followed by max pooling becomes {@link Op.FusedReluMaxPool}, and with the
- *       convolution and bias before it {@link Op.FusedConvReluMaxPool}; a residual connection's
+ *       convolution and bias before it {@link Op.FusedConvReluMaxPool}; a convolution and its bias
+ *       otherwise become {@link Op.FusedConvBias}; a residual connection's
  *       sum followed by relu becomes {@link Op.FusedAddRelu}.
  *       Fused ops carry their own derivatives;</li>
  *   <li>backward, after derivation: the fused norm's gradient also takes over the bias gradient
@@ -108,7 +109,9 @@ public final class Fusion {
      * {@code ops} with each convolution whose one reader is its bias, whose one reader is a fused
      * relu and 2x2 max pooling with stride 2, made one {@link Op.FusedConvReluMaxPool} where the
      * pooling was (the two ops before it drop out), when the kernel can pool each sample's product
-     * as it leaves it ({@link Conv2d#suitsReluMaxPool}: unit strides, an even output size).
+     * as it leaves it ({@link Conv2d#suitsReluMaxPool}: unit strides, an even output size); each
+     * other convolution whose one reader is its bias made one {@link Op.FusedConvBias} where the
+     * bias was.
      */
     private static List<Op> withConvolutions(List<Op> ops) {
         Uses uses = Uses.of(ops);
@@ -120,6 +123,13 @@ public final class Fusion {
                 absorbed.add(conv);
                 absorbed.add(bias);
                 fused.put(pool, new Op.FusedConvReluMaxPool(conv, bias, pool));
+            }
+        }
+        for (Op op : ops) {
+            if (op instanceof Op.Conv2d conv && !absorbed.contains(conv)
+                    && soleReader(ops, uses, conv.out()) instanceof Op.BiasAdd bias) {
+                absorbed.add(conv);
+                fused.put(bias, new Op.FusedConvBias(conv, bias));
             }
         }
         List<Op> out = new ArrayList<>();

@@ -370,6 +370,27 @@ public sealed interface Op {
     }
 
     /**
+     * A convolution with its bias added as each sample's output leaves the kernel ({@code bias}
+     * reading {@code conv}'s output), so the unbiased output is never stored. The same numbers as
+     * the two ops; its derivative is theirs.
+     */
+    record FusedConvBias(Conv2d conv, BiasAdd bias) implements Forward {
+        public List<Buffer> reads() { return List.of(conv.in(), conv.weight(), bias.bias()); }
+        public List<Buffer> writes() { return List.of(bias.out()); }
+        public String attributes() { return conv.attributes(); }
+        public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
+
+        public List<Op> derive(Gradients g) {
+            Buffer dOut = g.of(bias.out());
+            List<Op> ops = new ArrayList<>();
+            ops.add(new BiasGrad(dOut, g.contribution(bias.bias()), bias.features(), bias.spatial()));
+            if (g.needs(conv.in())) ops.add(new Conv2dGradInput(dOut, conv.weight(), g.contribution(conv.in()), conv.geometry()));
+            ops.add(new Conv2dGradWeight(dOut, conv.in(), g.contribution(conv.weight()), conv.geometry()));
+            return ops;
+        }
+    }
+
+    /**
      * A residual connection's sum followed by relu, in one pass: {@code out = relu(a + b)}; the sum
      * ({@code sum}, the {@link Add}'s value) is never stored. Its gradient is relu's, read from
      * {@code out}, and goes to both sides.

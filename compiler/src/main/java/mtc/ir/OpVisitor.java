@@ -31,6 +31,7 @@ public interface OpVisitor<R> {
     R visit(Op.FusedAddRelu op);
     R visit(Op.FusedReluMaxPoolGrad op);
     R visit(Op.FusedConvReluMaxPool op);
+    R visit(Op.FusedConvBias op);
     R visit(Op.OptimizerUpdate op);
     R visit(Op.FusedMatMulGradWeightUpdate op);
     R visit(Op.InitUniform op);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import mtc.check.CheckedModel;
+import mtc.check.PoolKind;
 import mtc.check.Shape;
 import mtc.ir.GraphModels;
 import mtc.ir.IrPipeline;
@@ -38,6 +39,14 @@ class FusionEquivalenceTest {
     @Test
     void normAndReluWithoutDropoutOrLinearBefore() {
         assertSameTraining(new TestModels.Chain("Plain", Shape.of(20)).batchNorm().relu().linear(4).model());
+    }
+
+    /** Convolutions with their bias: a direct one (3 channels in) and Winograd's (16 in), then pooled ones. */
+    @Test
+    void convolutionsWithTheirBias() {
+        assertSameTraining(new TestModels.Chain("Convs", Shape.of(3, 10, 10)).conv2d(16, 3, 1, 1, 1, true).batchNorm()
+                .relu().conv2d(8, 3, 1, 1, 1, true).relu().conv2d(8, 3, 1, 1, 1, true).relu()
+                .pool(PoolKind.MAX, 2, 2, 0).flatten().linear(3).model());
     }
 
     @Test

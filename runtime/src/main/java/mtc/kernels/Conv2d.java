@@ -32,6 +32,25 @@ public final class Conv2d {
     }
 
     /**
+     * {@link #forward}, then the per-channel {@code bias} added ({@link Channels#biasAdd}'s numbers):
+     * Winograd's output transform adds it as it writes each row ({@link ConvWinograd}); other
+     * convolutions add it after.
+     */
+    public static void forwardBias(float[] x, float[] weight, float[] bias, float[] y, int n, int cin, int h, int w,
+                                   int cout, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw, int oh,
+                                   int ow) {
+        ConvGeometry g = new ConvGeometry(n, cin, h, w, cout, kh, kw, sh, sw, ph, pw, dh, dw, oh, ow);
+        check(g, "x", x, "y", y, weight);
+        ConvGeometry.require("Conv2d: bias", bias, cout);
+        if (ConvWinograd.suits(g)) {
+            ConvWinograd.forward(x, weight, bias, y, g);
+            return;
+        }
+        forward(x, weight, y, g);
+        Channels.biasAdd(y, bias, y, n, cout, g.positions());
+    }
+
+    /**
      * {@link #forward}, then the per-channel {@code bias} added, then relu and 2x2 max pooling with
      * stride 2 ({@link Pool2d#reluMaxForward}'s {@code y} and {@code argmax}, bit for bit), in one
      * pass that never stores the convolution's output: for unit strides and an even output size
@@ -68,7 +87,7 @@ public final class Conv2d {
 
     private static void forward(float[] x, float[] weight, float[] y, ConvGeometry g) {
         if (ConvWinograd.suits(g)) {
-            ConvWinograd.forward(x, weight, y, g);
+            ConvWinograd.forward(x, weight, null, y, g);
             return;
         }
         int[] shifts = ConvImplicit.shifts(g, ConvScratch.current().shifts(g.depth()));

@@ -84,14 +84,17 @@ final class ConvWinograd {
         }
     }
 
-    /** {@code y = conv(x, weight)}: the forward pass, or with the kernel flipped, an input gradient. */
-    static void forward(float[] x, float[] weight, float[] y, ConvGeometry g) {
+    /**
+     * {@code y = conv(x, weight)} plus {@code bias} per channel if not null: the forward pass, or
+     * with the kernel flipped and no bias, an input gradient.
+     */
+    static void forward(float[] x, float[] weight, float[] bias, float[] y, ConvGeometry g) {
         Tiles tiles = Tiles.of(g);
         float[] u = transformWeight(weight, g);
         int[] shifts = shifts(tiles);
         long call = ConvScratch.nextCall();
         Conv2d.eachChunk(g, ConvGeometry.CHUNK_COLUMNS,
-                (chunk, s0, s1) -> forward(x, u, y, tiles, shifts, s0, s1, call));
+                (chunk, s0, s1) -> forward(x, u, bias, y, tiles, shifts, s0, s1, call));
     }
 
     /**
@@ -149,8 +152,8 @@ final class ConvWinograd {
     }
 
     /** {@code y} for samples {@code [s0, s1)} of convolution {@code call}, given the transformed weight {@code u}. */
-    private static void forward(float[] x, float[] u, float[] y, Tiles tiles, int[] shifts, int s0, int s1,
-                                long call) {
+    private static void forward(float[] x, float[] u, float[] bias, float[] y, Tiles tiles, int[] shifts, int s0,
+                                int s1, long call) {
         ConvScratch scratch = ConvScratch.current();
         ConvGeometry g = tiles.g();
         int cols = tiles.cols(), cout = g.cout();
@@ -161,8 +164,8 @@ final class ConvWinograd {
             product(x, u, tiles, shifts, s, planes, v, m);
             int end = (s + 1) * g.outputSize();
             for (int co = 0; co < cout; co++) {
-                untransformRows(m, cout * cols, co * cols, tiles.wp(), g.oh(), y, (s * cout + co) * g.positions(),
-                        g.ow(), g.ow(), end);
+                untransformRows(m, cout * cols, co * cols, tiles.wp(), g.oh(), bias, co, y,
+                        (s * cout + co) * g.positions(), g.ow(), g.ow(), end);
             }
         }
     }
@@ -209,7 +212,7 @@ final class ConvWinograd {
         for (int s = s0; s < s1; s++) {
             product(x, u, tiles, shifts, s, planes, v, m);
             for (int co = 0; co < cout; co++) {
-                untransformRows(m, cout * cols, co * cols, wp, g.oh(), out, 0, wp, wp, out.length);
+                untransformRows(m, cout * cols, co * cols, wp, g.oh(), null, co, out, 0, wp, wp, out.length);
                 PoolPairs.reluForwardPlane(out, 0, wp, bias[co], map, g.ow() / 2, pooled, y, argmax,
                         (s * cout + co) * pooled);
             }
@@ -233,13 +236,16 @@ final class ConvWinograd {
     }
 
     /**
-     * The output transform of one channel: from the products {@code m[p·pStride + from + t·wp + x]},
+     * The output transform of channel {@code co}: from the products {@code m[p·pStride + from + t·wp + x]},
      * rows {@code 4t..4t + 3} (those below {@code oh}) of {@code width} columns at
-     * {@code dst[to + row·rowStride ..]}. Whole vectors, a row at a time, so that each row's last
-     * one spills into the next row, written after it; one that would pass {@code end} is masked.
+     * {@code dst[to + row·rowStride ..]}, with {@code bias[co]} added unless {@code bias} is null.
+     * Whole vectors, a row at a time, so that each row's last one spills into the next row, written
+     * after it; one that would pass {@code end} is masked.
      */
-    private static void untransformRows(float[] m, int pStride, int from, int wp, int oh, float[] dst, int to,
-                                        int rowStride, int width, int end) {
+    private static void untransformRows(float[] m, int pStride, int from, int wp, int oh, float[] bias, int co,
+                                        float[] dst, int to, int rowStride, int width, int end) {
+        boolean biased = bias != null;
+        FloatVector shift = FloatVector.broadcast(SPECIES, biased ? bias[co] : 0f);
         for (int t = 0; ROWS * t < oh; t++) {
             int at = from + t * wp, top = to + ROWS * t * rowStride, rows = Math.min(ROWS, oh - ROWS * t);
             for (int r = 0; r < rows; r++) {
@@ -255,7 +261,7 @@ final class ConvWinograd {
                         default -> m1.sub(m2).add(m3.sub(m4).mul(8f))
                                 .add(FloatVector.fromArray(SPECIES, m, at + 5 * pStride + x));
                     };
-                    store(row, dst, top + r * rowStride + x, width - x, end);
+                    store(biased ? row.add(shift) : row, dst, top + r * rowStride + x, width - x, end);
                 }
             }
         }
