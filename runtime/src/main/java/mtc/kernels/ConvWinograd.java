@@ -171,15 +171,14 @@ final class ConvWinograd {
     }
 
     /**
-     * The input transform of one padded plane at {@code from} ({@code wp} wide): tile {@code t}'s six
-     * transformed rows go to {@code v[to + p·pStride + t·rowStride ..]}, each {@code wp} long.
-     * Whole vectors: each row's last one spills into the next row's start, which is written after it,
-     * or past the last row into the plane's slack.
+     * The input transform of the padded plane at {@code from} ({@code wp} wide): tile {@code t}'s six
+     * transformed rows go to {@code v[to + p·pStride + t·wp ..]}, each {@code wp} long. Whole
+     * vectors: each row's last one spills into the next row's start, which is written after it, or
+     * past the last row into the slack after the transformed plane.
      */
-    private static void transformInput(float[] planes, int from, int wp, int tiles, float[] v, int to, int pStride,
-                                       int rowStride) {
+    private static void transformInput(float[] planes, int from, int wp, int tiles, float[] v, int to, int pStride) {
         for (int t = 0; t < tiles; t++) {
-            int d = from + ROWS * t * wp, at = to + t * rowStride;
+            int d = from + ROWS * t * wp, at = to + t * wp;
             for (int x = 0; x < wp; x += LANES) {
                 FloatVector d0 = FloatVector.fromArray(SPECIES, planes, d + x);
                 FloatVector d1 = FloatVector.fromArray(SPECIES, planes, d + wp + x);
@@ -226,8 +225,7 @@ final class ConvWinograd {
         int cols = tiles.cols(), stride = tiles.stride(), cin = g.cin(), cout = g.cout(), depth = 3 * cin;
         ConvImplicit.pad(x, tiles.padded(), s, planes);
         for (int ci = 0; ci < cin; ci++) {
-            int wp = tiles.wp();
-            transformInput(planes, tiles.plane(ci), wp, tiles.count(), v, ci * stride, cin * stride, wp);
+            transformInput(planes, tiles.plane(ci), tiles.wp(), tiles.count(), v, ci * stride, cin * stride);
         }
         for (int p = 0; p < PRODUCTS; p++) {
             ConvImplicit.multiply(u, p * cout * depth, v, p * cin * stride, shifts, depth, cout, cols,
@@ -296,7 +294,7 @@ final class ConvWinograd {
             ConvImplicit.pad(x, tiles.padded(), s, planes);
             for (int ci = 0; ci < cin; ci++) {
                 transformInput(planes, tiles.plane(ci), wp, tiles.count(), bands, ci * stride + (s - s0) * span,
-                        cin * stride, wp);
+                        cin * stride);
             }
         }
         int used = (s1 - s0) * span;
