@@ -73,25 +73,26 @@ final class KernelCalls implements OpVisitor<KernelCall> {
 
     @Override
     public KernelCall visit(Op.Conv2d op) {
-        return convolution("forward", a(op.in()), a(op.weight()), a(op.out()), op.geometry());
+        return convolution("forward", List.of(a(op.in()), a(op.weight()), a(op.out())), op.geometry());
     }
 
     @Override
     public KernelCall visit(Op.Conv2dGradInput op) {
-        return convolution("gradInput", a(op.dOut()), a(op.weight()), a(op.dIn()), op.geometry());
+        return convolution("gradInput", List.of(a(op.dOut()), a(op.weight()), a(op.dIn())), op.geometry());
     }
 
     @Override
     public KernelCall visit(Op.Conv2dGradWeight op) {
-        return convolution("gradWeight", a(op.dOut()), a(op.in()), a(op.dWeight()), op.geometry());
+        return convolution("gradWeight", List.of(a(op.dOut()), a(op.in()), a(op.dWeight())), op.geometry());
     }
 
-    /** {@code Conv2d.method(a, b, c, n, cin, h, w, cout, kh, kw, sh, sw, ph, pw, dh, dw, oh, ow)}. */
-    private static KernelCall convolution(String method, Arg a, Arg b, Arg c, ImageGeometry g) {
+    /** {@code Conv2d.method(arrays..., n, cin, h, w, cout, kh, kw, sh, sw, ph, pw, dh, dw, oh, ow)}. */
+    private static KernelCall convolution(String method, List<Arg> arrays, ImageGeometry g) {
         Window k = g.window();
-        return KernelCall.of("Conv2d", method, a, b, c, BATCH, i(g.channelsIn()), i(g.h()), i(g.w()),
-                i(g.channelsOut()), i(k.kh()), i(k.kw()), i(k.sh()), i(k.sw()), i(k.padTop()), i(k.padLeft()),
-                i(k.dh()), i(k.dw()), i(g.oh()), i(g.ow()));
+        List<Arg> args = new ArrayList<>(arrays);
+        args.addAll(List.of(BATCH, i(g.channelsIn()), i(g.h()), i(g.w()), i(g.channelsOut()), i(k.kh()), i(k.kw()),
+                i(k.sh()), i(k.sw()), i(k.padTop()), i(k.padLeft()), i(k.dh()), i(k.dw()), i(g.oh()), i(g.ow())));
+        return new KernelCall("Conv2d", method, args);
     }
 
     @Override
@@ -115,22 +116,14 @@ final class KernelCalls implements OpVisitor<KernelCall> {
 
     @Override
     public KernelCall visit(Op.FusedConvBias op) {
-        ImageGeometry g = op.conv().geometry();
-        Window k = g.window();
-        return KernelCall.of("Conv2d", "forwardBias", a(op.conv().in()), a(op.conv().weight()), a(op.bias().bias()),
-                a(op.bias().out()), BATCH, i(g.channelsIn()), i(g.h()), i(g.w()), i(g.channelsOut()), i(k.kh()),
-                i(k.kw()), i(k.sh()), i(k.sw()), i(k.padTop()), i(k.padLeft()), i(k.dh()), i(k.dw()), i(g.oh()),
-                i(g.ow()));
+        return convolution("forwardBias", List.of(a(op.conv().in()), a(op.conv().weight()), a(op.bias().bias()),
+                a(op.bias().out())), op.conv().geometry());
     }
 
     @Override
     public KernelCall visit(Op.FusedConvReluMaxPool op) {
-        ImageGeometry g = op.conv().geometry();
-        Window k = g.window();
-        return KernelCall.of("Conv2d", "forwardReluMaxPool", a(op.conv().in()), a(op.conv().weight()),
-                a(op.bias().bias()), a(op.pool().out()), a(op.pool().argmax()), BATCH, i(g.channelsIn()), i(g.h()),
-                i(g.w()), i(g.channelsOut()), i(k.kh()), i(k.kw()), i(k.sh()), i(k.sw()), i(k.padTop()),
-                i(k.padLeft()), i(k.dh()), i(k.dw()), i(g.oh()), i(g.ow()));
+        return convolution("forwardReluMaxPool", List.of(a(op.conv().in()), a(op.conv().weight()),
+                a(op.bias().bias()), a(op.pool().out()), a(op.pool().argmax())), op.conv().geometry());
     }
 
     @Override

@@ -362,9 +362,7 @@ public sealed interface Op {
             Buffer dBiased = Autodiff.gradient(bias.out());
             List<Op> ops = new ArrayList<>();
             ops.add(new FusedReluMaxPoolGrad(g.of(pool.out()), pool.argmax(), dBiased, pool.geometry()));
-            ops.add(new BiasGrad(dBiased, g.contribution(bias.bias()), bias.features(), bias.spatial()));
-            if (g.needs(conv.in())) ops.add(new Conv2dGradInput(dBiased, conv.weight(), g.contribution(conv.in()), conv.geometry()));
-            ops.add(new Conv2dGradWeight(dBiased, conv.in(), g.contribution(conv.weight()), conv.geometry()));
+            ops.addAll(FusedConvBias.gradients(conv, bias, dBiased, g));
             return ops;
         }
     }
@@ -381,10 +379,16 @@ public sealed interface Op {
         public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
 
         public List<Op> derive(Gradients g) {
-            Buffer dOut = g.of(bias.out());
+            return gradients(conv, bias, g.of(bias.out()), g);
+        }
+
+        /** The gradients of a convolution and its bias (bias, input, weight), given the biased output's. */
+        static List<Op> gradients(Conv2d conv, BiasAdd bias, Buffer dOut, Gradients g) {
             List<Op> ops = new ArrayList<>();
             ops.add(new BiasGrad(dOut, g.contribution(bias.bias()), bias.features(), bias.spatial()));
-            if (g.needs(conv.in())) ops.add(new Conv2dGradInput(dOut, conv.weight(), g.contribution(conv.in()), conv.geometry()));
+            if (g.needs(conv.in())) {
+                ops.add(new Conv2dGradInput(dOut, conv.weight(), g.contribution(conv.in()), conv.geometry()));
+            }
             ops.add(new Conv2dGradWeight(dOut, conv.in(), g.contribution(conv.weight()), conv.geometry()));
             return ops;
         }

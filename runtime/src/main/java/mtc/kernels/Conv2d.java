@@ -149,10 +149,11 @@ public final class Conv2d {
         ConvGeometry g = new ConvGeometry(n, cin, h, w, cout, kh, kw, sh, sw, ph, pw, dh, dw, oh, ow);
         check(g, "x", x, "dy", dy, dweight);
         int k = g.depth();
-        int columns = ConvWinograd.suits(g) ? ConvWinograd.WEIGHT_CHUNK_COLUMNS : ConvGeometry.WEIGHT_CHUNK_COLUMNS;
+        boolean winograd = ConvWinograd.suits(g);
+        int columns = winograd ? ConvWinograd.WEIGHT_CHUNK_COLUMNS : ConvGeometry.WEIGHT_CHUNK_COLUMNS;
         int partial = g.cout() * k;
         float[] partials = ConvScratch.current().partials(g.chunks(columns) * partial);
-        if (ConvWinograd.suits(g)) {
+        if (winograd) {
             ConvWinograd.weightGradient(dy, x, g, partials);
             ChunkLayout.sumPartials(partials, g.chunks(columns), g.cout(), k, k, dweight);
             return;
