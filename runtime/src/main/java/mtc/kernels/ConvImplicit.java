@@ -195,7 +195,7 @@ final class ConvImplicit {
 
     /**
      * {@code partial[co, k] = Σ dy[s, co, oy, ox] · x[...]} over samples {@code [s0, s1)} of
-     * convolution {@code call}: dot products ({@link ConvKernels#dot4x5}) of {@code dy} spread on the
+     * convolution {@code call}: dot products ({@link ConvKernels#dots}) of {@code dy} spread on the
      * padded width (zeros between rows) with, for each column-matrix row {@code (ci, ky, kx)}, the
      * band of padded rows {@code ky·dh .. ky·dh + oh − 1} of every sample's plane {@code ci}, shifted
      * by {@code kx·dw} (strided: the rows of its phase, {@link ConvPlanes#fillBands}). Each band
@@ -232,15 +232,7 @@ final class ConvImplicit {
         for (int co = 0; co < g.cout(); co++) {
             for (int s = s0; s < s1; s++) spread(dy, g, s, co, grid, co * length + (s - s0) * span);
         }
-        float[] lanes = scratch.lanes(20 * LANES);
-        for (int i = 0; i < g.cout(); i += 4) {
-            int top = Math.min(i, g.cout() - 4);
-            for (int j = 0; j < k; j += 5) {
-                int left = Math.min(j, k - 5);
-                ConvKernels.dot4x5(grid, top * length, length, band, rows, left, length,
-                        partial, at + top * k + left, k, lanes);
-            }
-        }
+        ConvKernels.dots(grid, 0, g.cout(), band, rows, 0, k, length, partial, at, scratch.lanes(20 * LANES));
     }
 
     /**

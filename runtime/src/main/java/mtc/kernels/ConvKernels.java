@@ -287,6 +287,25 @@ final class ConvKernels {
     }
 
     /**
+     * {@code out[outOff + r·count + c]}: the dot product over {@code length} elements of row
+     * {@code r < rows} of {@code a} (at {@code aOff + r·length}) with row {@code bRows[from + c]} of
+     * {@code b}, {@code c < count}; by {@link #dot4x5} tiles, the last ones moved back to end at the
+     * last row and column (recomputing some products to the same values). Needs four rows and five
+     * columns or more.
+     */
+    static void dots(float[] a, int aOff, int rows, float[] b, int[] bRows, int from, int count, int length,
+                     float[] out, int outOff, float[] lanes) {
+        for (int i = 0; i < rows; i += 4) {
+            int top = Math.min(i, rows - 4);
+            for (int j = 0; j < count; j += 5) {
+                int left = Math.min(j, count - 5);
+                dot4x5(a, aOff + top * length, length, b, bRows, from + left, length, out, outOff + top * count + left,
+                        count, lanes);
+            }
+        }
+    }
+
+    /**
      * Dot products of rows {@code i..i+3} of {@code a} (row {@code r} at {@code aOff + r·lda}) with
      * the column-matrix rows {@code j..j+4} (row {@code c} at {@code bRows[j + c]} of {@code b}) over
      * {@code depth} elements, a multiple of the vector length: each is a per-lane fma chain in order

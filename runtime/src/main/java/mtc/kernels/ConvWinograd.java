@@ -21,7 +21,7 @@ import jdk.incubator.vector.VectorSpecies;
  * </pre>
  * The transforms are additions along whole rows, vectorised as they lie in memory. The weight
  * gradient runs the same algebra backwards: {@code dM = A dy}, {@code dU_p = Σ dM_p ⋆ V_p} as dot
- * products ({@link ConvKernels#dot4x5}), and {@code dg = G^T dU}. The input gradient is a forward
+ * products ({@link ConvKernels#dots}), and {@code dg = G^T dU}. The input gradient is a forward
  * convolution of the flipped kernel ({@link Conv2d#gradInput}). Each output is a fixed sequence of
  * operations, so results are bit-identical for any thread count; they differ from the direct sums
  * by rounding, a few times more of it than the direct sums have (the transforms scale terms by up
@@ -279,7 +279,7 @@ final class ConvWinograd {
      * of convolution {@code call}. The transformed inputs lie in bands, one per {@code (p, ci)}, each
      * holding the chunk's samples one after the other ({@code tiles·wp} apart), and the transformed
      * output gradients on the same grid, zero in the columns past {@code ow}; per {@code p}, dot
-     * products of the two ({@link ConvKernels#dot4x5}) give {@code dU_p[co, ci·3 + kx]}.
+     * products of the two ({@link ConvKernels#dots}) give {@code dU_p[co, ci·3 + kx]}.
      */
     private static void weightGradient(float[] dy, float[] x, Tiles tiles, int s0, int s1, float[] partial, int at,
                                        long call) {
@@ -313,14 +313,8 @@ final class ConvWinograd {
         float[] sums = scratch.sums(PRODUCTS * cout * depth);
         float[] lanes = scratch.lanes(20 * LANES);
         for (int p = 0; p < PRODUCTS; p++) {
-            for (int i = 0; i < cout; i += 4) {
-                int top = Math.min(i, cout - 4);
-                for (int j = 0; j < depth; j += 5) {
-                    int left = Math.min(j, depth - 5);
-                    ConvKernels.dot4x5(grid, (p * cout + top) * length, length, bands, rows, p * depth + left, length,
-                            sums, (p * cout + top) * depth + left, depth, lanes);
-                }
-            }
+            ConvKernels.dots(grid, p * cout * length, cout, bands, rows, p * depth, depth, length,
+                    sums, p * cout * depth, lanes);
         }
         untransformWeight(sums, cout * depth, g, partial, at);
     }
