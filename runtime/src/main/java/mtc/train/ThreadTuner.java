@@ -35,20 +35,26 @@ final class ThreadTuner {
     /**
      * Steps between the end of one probe and the start of the next: few at first, while the JIT
      * still changes which count is faster (the second thread's code is compiled last), doubling up
-     * to {@link #KEEP}.
+     * to {@link #KEEP}; and at most {@link #FIRST_KEEP_NANOS}, doubling up to {@link #KEEP_NANOS},
+     * so that a choice made while the JIT compiles does not last a residual network's whole epoch
+     * (200 of its steps took 5-8 s, on one thread).
      */
     static final int FIRST_KEEP = 200;
     static final int KEEP = 1600;
+    static final long FIRST_KEEP_NANOS = 1_000_000_000L;
+    static final long KEEP_NANOS = 8_000_000_000L;
+    /** Doublings from the first wait to the longest: 200 << 3 = 1600 steps, 1 s << 3 = 8 s. */
+    private static final int DOUBLINGS = 3;
     /** The ratio of median block times beyond which {@link #clearWin} holds. */
     static final double CLEAR_WIN = 1.25;
 
     private final int most;
     /** The mean step of each block of a probe. */
     private final long[] blockNanos = new long[PROBE_BLOCKS];
-    /** Steps left to run with the current choice before probing again. */
+    /** Steps left to run with the current choice (or the one-thread warm-up) before probing again. */
     private int keep;
-    /** Time spent in the one-thread warm-up so far, or -1 once it is over. */
-    private long warmUpNanos;
+    /** Time left to run with the current choice (or the one-thread warm-up) before probing again. */
+    private long keepNanos = WARM_UP_NANOS;
     /** The block being timed in a probe, or -1 between probes. */
     private final Network net;
     private int probeBlock = -1;
@@ -80,8 +86,8 @@ final class ThreadTuner {
     void stepped(long nanos) {
         if (most == 1) return;
         if (probeBlock < 0) {
-            boolean warmUpOver = warmUpNanos >= 0 && (warmUpNanos += nanos) >= WARM_UP_NANOS;
-            if (--keep <= 0 || warmUpOver) startBlock(0);
+            keepNanos -= nanos;
+            if (--keep <= 0 || keepNanos <= 0) startBlock(0);
             return;
         }
         elapsed += nanos;
@@ -94,14 +100,15 @@ final class ThreadTuner {
             net.setThreads(choice);
             probeBlock = -1;
             boolean clear = clearWin();
-            boolean settled = clear && choice == lastClearChoice;
+            boolean settled = clear && choice == most && lastClearChoice == most;
             lastClearChoice = clear ? choice : 0;
-            keep = settled ? KEEP : Math.min(KEEP, FIRST_KEEP << probes++);
+            int doublings = Math.min(DOUBLINGS, probes++);
+            keep = settled ? KEEP : FIRST_KEEP << doublings;
+            keepNanos = settled ? KEEP_NANOS : FIRST_KEEP_NANOS << doublings;
         }
     }
 
     private void startBlock(int block) {
-        warmUpNanos = -1;
         probeBlock = block;
         stepsInBlock = 0;
         elapsed = 0;
@@ -120,10 +127,13 @@ final class ThreadTuner {
 
     /**
      * Whether one count was faster by a margin that a busier or quieter machine is unlikely to
-     * reverse soon: when two probes in a row find the same clear winner, the next probe waits the
-     * longest, as each probe runs half its blocks on the slower count (probing as often as at
-     * first cost a tenth of LeNet-5's early steps). One probe is not enough: while the JIT still
-     * compiles on the other core, one thread can win the first probe by far.
+     * reverse soon: when two probes in a row find all threads clearly faster, the next probe waits
+     * the longest, as each probe runs half its blocks on the slower count (probing as often as at
+     * first cost a tenth of LeNet-5's early steps). One probe is not enough, nor a clear win of one
+     * thread: while the JIT still compiles on the other core, one thread can win probes by far, and
+     * keeping it for the longest wait would outlast the compiling by far (two threads are 1.5-1.75x
+     * faster once compiled). On a machine that stays busy, the wait after one thread's wins doubles
+     * up to the longest anyway.
      */
     private boolean clearWin() {
         long all = median(0), one = median(1);

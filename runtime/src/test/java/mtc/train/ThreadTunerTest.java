@@ -98,4 +98,54 @@ class ThreadTunerTest {
         run(tuner, (ThreadTuner.PROBE_BLOCKS - 1) * stepsPerBlock, t -> t == 2 ? step : 3 * step / 2);
         assertEquals(2, net.threads(), "two threads won by their mean step");
     }
+
+    /**
+     * One thread clearly faster in two probes in a row (as while the JIT compiles on the other
+     * core): kept only for the doubling wait, not the longest.
+     */
+    @Test
+    void aClearWinOfOneThreadIsNotKeptLongest() {
+        net.setThreads(2);
+        ThreadTuner tuner = new ThreadTuner(net, 0);
+        run(tuner, probeSteps(), t -> t == 2 ? 160 : 100);
+        run(tuner, ThreadTuner.FIRST_KEEP, t -> t == 2 ? 160 : 100);
+        run(tuner, probeSteps() - 1, t -> t == 2 ? 160 : 100);
+        run(tuner, 1, t -> t == 2 ? 160 : 100);
+        assertEquals(1, net.threads());
+        run(tuner, 2 * ThreadTuner.FIRST_KEEP, t -> 100);
+        assertEquals(2, net.threads(), "probing again after the doubled wait: the first block has all threads");
+    }
+
+    /** Slow steps (40 ms): the wait after a probe ends after a second, not 200 steps (8 s). */
+    @Test
+    void slowStepsProbeAgainAfterASecond() {
+        net.setThreads(2);
+        int step = 40_000_000;
+        int stepsPerBlock = (int) ((ThreadTuner.BLOCK_NANOS + step - 1) / step);
+        ThreadTuner tuner = new ThreadTuner(net, 0);
+        run(tuner, ThreadTuner.PROBE_BLOCKS * stepsPerBlock, t -> t == 2 ? step : step + 1);
+        assertEquals(2, net.threads());
+        int wait = (int) (ThreadTuner.FIRST_KEEP_NANOS / step);
+        run(tuner, wait + stepsPerBlock, t -> step);
+        assertEquals(1, net.threads(), "a second later: probing, the second block on one thread");
+    }
+
+    /**
+     * However many probes find no clear winner, the wait between them doubles up to the longest and
+     * stays there (200 << 24 steps would overflow an int: the tuner would then probe without end).
+     */
+    @Test
+    void theWaitStopsDoublingAtTheLongest() {
+        net.setThreads(2);
+        ThreadTuner tuner = new ThreadTuner(net, 0);
+        run(tuner, ThreadTuner.BLOCK, t -> 100); // the first probe's first block
+        for (int probe = 0; probe < 40; probe++) {
+            run(tuner, probeSteps() - ThreadTuner.BLOCK, t -> t == 2 ? 99 : 100); // the rest: no clear winner
+            int wait = ThreadTuner.FIRST_KEEP << Math.min(3, probe);
+            run(tuner, wait + ThreadTuner.BLOCK - 1, t -> 100);
+            assertEquals(2, net.threads(), "after probe " + probe + ": " + wait + " steps, then a block on all threads");
+            run(tuner, 1, t -> 100);
+            assertEquals(1, net.threads(), "the next probe's second block");
+        }
+    }
 }
