@@ -6,7 +6,9 @@ import java.util.Arrays;
  * 2-d max and average pooling over NCHW batches, matching PyTorch's CPU kernels for contiguous
  * tensors ({@code MaxPool2d}, {@code AvgPool2d} with {@code count_include_pad=True},
  * {@code ceil_mode=False}) bit for bit: the same window bounds, the same order of float additions,
- * the same divisor and the same choice of maximum. {@code ph, pw} are the top/left paddings;
+ * the same divisor and the same choice of maximum; except a global average (one window over each
+ * whole plane, as PyTorch's {@code AdaptiveAvgPool2d(1)}), summed in vector lanes ({@link PoolGlobal}).
+ * {@code ph, pw} are the top/left paddings;
  * {@code oh, ow} the output size. Each plane (sample, channel) is independent; outputs are overwritten.
  */
 public final class Pool2d {
@@ -113,11 +115,19 @@ public final class Pool2d {
         return best;
     }
 
-    /** {@code y} = the float sum of each window's inputs in row-major order, divided by its {@link PoolGeometry#divisor}. */
+    /**
+     * {@code y} = the float sum of each window's inputs in row-major order, divided by its
+     * {@link PoolGeometry#divisor}; a window over the whole plane is summed in vector lanes instead
+     * ({@link PoolGlobal}).
+     */
     public static void avgForward(float[] x, float[] y, int n, int c, int h, int w, int kh, int kw,
                                   int sh, int sw, int ph, int pw, int oh, int ow) {
         PoolGeometry g = new PoolGeometry(n, c, h, w, kh, kw, sh, sw, ph, pw, oh, ow);
         g.check("x", x, "y", y);
+        if (PoolGlobal.suits(g)) {
+            PoolGlobal.forward(x, y, g);
+            return;
+        }
         for (int plane = 0; plane < n * c; plane++) {
             int in = plane * h * w;
             int out = plane * oh * ow;
@@ -139,6 +149,10 @@ public final class Pool2d {
                                    int sh, int sw, int ph, int pw, int oh, int ow) {
         PoolGeometry g = new PoolGeometry(n, c, h, w, kh, kw, sh, sw, ph, pw, oh, ow);
         g.check("dx", dx, "dy", dy);
+        if (PoolGlobal.suits(g)) {
+            PoolGlobal.backward(dy, dx, g);
+            return;
+        }
         Arrays.fill(dx, 0, n * c * h * w, 0f);
         for (int plane = 0; plane < n * c; plane++) {
             int in = plane * h * w;

@@ -42,6 +42,8 @@ class Pool2dTest {
                 new int[] {1, 3, 6, 5, 3, 2, 1, 1, 1, 1},     // stride 1: every input in several windows
                 new int[] {2, 1, 5, 8, 2, 4, 3, 1, 1, 2},     // non-square everything
                 new int[] {7, 5, 4, 6, 4, 6, 1, 1, 0, 0},     // global pooling
+                new int[] {64, 8, 14, 14, 14, 14, 1, 1, 0, 0}, // global, planes of 196, enough for two threads
+                new int[] {3, 2, 3, 3, 3, 3, 1, 1, 0, 0},     // global, a plane shorter than a vector
                 new int[] {1, 1, 1, 1, 1, 1, 1, 1, 0, 0});
     }
 
