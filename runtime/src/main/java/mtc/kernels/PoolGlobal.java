@@ -1,5 +1,7 @@
 package mtc.kernels;
 
+import java.util.Arrays;
+import java.util.function.IntConsumer;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -23,25 +25,21 @@ final class PoolGlobal {
 
     /** {@code y[plane]} = the mean of the plane's {@code h·w} inputs. */
     static void forward(float[] x, float[] y, PoolGeometry g) {
-        int planes = g.n() * g.c(), size = g.h() * g.w();
-        float divisor = size;
-        Parallel.ranges(planes, Parallel.partsForStreamed((long) planes * size), (from, to) -> {
-            for (int plane = from; plane < to; plane++) y[plane] = sum(x, plane * size, size) / divisor;
-        });
+        int size = g.h() * g.w();
+        eachPlane(g, plane -> y[plane] = sum(x, plane * size, size) / size);
     }
 
-    /** {@code dx[plane, ·]} = {@code dy[plane] / (h·w)}: what adding it to a zeroed plane gives. */
+    /** {@code dx[plane, ·]} = {@code dy[plane] / (h·w)}: what adding it to a zeroed plane gives (+0 for -0). */
     static void backward(float[] dy, float[] dx, PoolGeometry g) {
-        int planes = g.n() * g.c(), size = g.h() * g.w();
-        float divisor = size;
-        Parallel.ranges(planes, Parallel.partsForStreamed((long) planes * size), (from, to) -> {
-            for (int plane = from; plane < to; plane++) {
-                float delta = 0f + dy[plane] / divisor; // as added to zero: a -0 gradient gives +0
-                FloatVector spread = FloatVector.broadcast(SPECIES, delta);
-                int at = plane * size, i = 0;
-                for (; i + LANES <= size; i += LANES) spread.intoArray(dx, at + i);
-                for (; i < size; i++) dx[at + i] = delta;
-            }
+        int size = g.h() * g.w();
+        eachPlane(g, plane -> Arrays.fill(dx, plane * size, (plane + 1) * size, 0f + dy[plane] / size));
+    }
+
+    /** Runs {@code body} for every plane, the planes split between as many threads as their size pays for. */
+    private static void eachPlane(PoolGeometry g, IntConsumer body) {
+        int planes = g.n() * g.c();
+        Parallel.ranges(planes, Parallel.partsForStreamed((long) planes * g.h() * g.w()), (from, to) -> {
+            for (int plane = from; plane < to; plane++) body.accept(plane);
         });
     }
 
