@@ -202,6 +202,12 @@ final class KernelCalls implements OpVisitor<KernelCall> {
     }
 
     @Override
+    public KernelCall visit(Op.FusedAddReluGrad op) {
+        return KernelCall.of("Elementwise", "addReluBackward", a(op.a()), a(op.b()), a(op.saved()), a(op.dIn()),
+                rows(op.dIn()), i(op.width()));
+    }
+
+    @Override
     public KernelCall visit(Op.DropoutTrain op) {
         return KernelCall.of("Dropout", "forward", a(op.in()), a(op.out()), a(op.mask()), BATCH, i(op.width()),
                 f(op.p()), RNG);

@@ -25,7 +25,9 @@ import mtc.kernels.Conv2d;
  *       sum followed by relu becomes {@link Op.FusedAddRelu}.
  *       Fused ops carry their own derivatives;</li>
  *   <li>backward, after derivation: the fused norm's gradient also takes over the bias gradient
- *       of the linear layer before it, when that reads the norm's input gradient.</li>
+ *       of the linear layer before it, when that reads the norm's input gradient; the sum of a
+ *       value's two gradients followed by relu's gradient, the sum's one reader, becomes one
+ *       {@link Op.FusedAddReluGrad}.</li>
  * </ul>
  * Fused ops compute the same numbers as the ops they replace.
  */
@@ -157,6 +159,7 @@ public final class Fusion {
     }
 
     public static List<Op> backward(List<Op> ops) {
+        Uses uses = Uses.of(ops);
         List<Op> out = new ArrayList<>();
         for (int i = 0; i < ops.size(); i++) {
             Op op = ops.get(i);
@@ -165,6 +168,11 @@ public final class Fusion {
                     && next instanceof Op.BiasGrad bias && bias.spatial() == 1
                     && bias.dOut().name().equals(norm.norm().dIn().name())) {
                 out.add(new Op.FusedBatchNormReluDropoutGrad(norm.dOut(), norm.gate(), norm.norm(), bias.dBias()));
+                i++;
+            } else if (op instanceof Op.Add sum && next instanceof Op.ActivationGrad relu
+                    && relu.kind() == ActivationKind.RELU && relu.dOut().name().equals(sum.out().name())
+                    && uses.count(sum.out()) == 1) {
+                out.add(new Op.FusedAddReluGrad(sum.a(), sum.b(), relu.saved(), relu.dIn(), sum.width()));
                 i++;
             } else {
                 out.add(op);

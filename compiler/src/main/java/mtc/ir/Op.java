@@ -412,6 +412,17 @@ public sealed interface Op {
         }
     }
 
+    /**
+     * Two gradients of a value read twice summed, then relu's gradient of that sum, in one pass:
+     * {@code dIn = saved > 0 ? a + b : 0}, the sum never stored (the {@link Add} of a residual
+     * connection's input gradients when the relu after the connection's sum is what made that input).
+     */
+    record FusedAddReluGrad(Buffer a, Buffer b, Buffer saved, Buffer dIn, int width) implements Op {
+        public List<Buffer> reads() { return List.of(a, b, saved); }
+        public List<Buffer> writes() { return List.of(dIn); }
+        public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
+    }
+
     /** {@link SoftmaxCrossEntropy} and its gradient in one op: the gradient is written in the forward pass. */
     record FusedSoftmaxCrossEntropy(Buffer logits, Buffer dLogits, int classes) implements Forward {
         public List<Buffer> reads() { return List.of(logits); }

@@ -29,6 +29,7 @@ public interface OpVisitor<R> {
     R visit(Op.FusedSoftmaxCrossEntropy op);
     R visit(Op.FusedReluMaxPool op);
     R visit(Op.FusedAddRelu op);
+    R visit(Op.FusedAddReluGrad op);
     R visit(Op.FusedReluMaxPoolGrad op);
     R visit(Op.FusedConvReluMaxPool op);
     R visit(Op.FusedConvBias op);

@@ -2,10 +2,14 @@ package mtc.codegen;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import mtc.check.CheckedModel;
 import mtc.check.PoolKind;
 import mtc.check.Shape;
+import mtc.diag.SourceFile;
+import mtc.driver.Frontend;
+import mtc.driver.FrontendResult;
 import mtc.ir.GraphModels;
 import mtc.ir.IrPipeline;
 import mtc.ir.Program;
@@ -53,6 +57,24 @@ class FusionEquivalenceTest {
     void aNormWhoseOutputIsReadTwice() {
         assertSameTraining(IrPipeline.build(GraphModels.residualRelu(20, 40, 3, true), true),
                 IrPipeline.build(GraphModels.residualRelu(20, 40, 3, true), false));
+    }
+
+    /**
+     * A residual network from the language: batch norm over images followed by relu, residual sums
+     * followed by relu (the gradients of their inputs summed, then relu's gradient), a shortcut.
+     */
+    @Test
+    void residualBlocksOverImages() {
+        String text = """
+                block basic(c) = conv2d(c, 3, padding=1) -> batchnorm -> relu -> conv2d(c, 3, padding=1) -> batchnorm
+                input [2, 8, 8]
+                conv2d(8, 3, padding=1) -> batchnorm -> relu -> residual(basic(8)) -> relu -> residual(basic(8)) -> relu
+                  -> residual(basic(8), shortcut = conv2d(8, 1) -> batchnorm) -> relu
+                  -> global_avgpool -> flatten -> linear(3)
+                """;
+        FrontendResult result = Frontend.check(new SourceFile("residual.mt", text));
+        assertTrue(result.model() != null, result.diagnostics().toString());
+        assertSameTraining(result.model());
     }
 
     private static void assertSameTraining(CheckedModel model) {

@@ -39,4 +39,22 @@ public final class Elementwise {
         }
         for (; i < to; i++) out[i] = Math.max(a[i] + b[i], 0f);
     }
+
+    /**
+     * {@code dx = y > 0 ? a + b : 0}: the values of {@link #add} then {@link Activations#reluBackward}
+     * (a NaN in {@code y} passes the sum); {@code dx} may be {@code a} or {@code b}.
+     */
+    public static void addReluBackward(float[] a, float[] b, float[] y, float[] dx, int n, int width) {
+        Parallel.elements(n * width, (from, to) -> addReluBackwardRange(a, b, y, dx, from, to));
+    }
+
+    private static void addReluBackwardRange(float[] a, float[] b, float[] y, float[] dx, int from, int to) {
+        FloatVector zero = FloatVector.zero(S);
+        int i = from;
+        for (; i + S.length() <= to; i += S.length()) {
+            FloatVector sum = FloatVector.fromArray(S, a, i).add(FloatVector.fromArray(S, b, i));
+            sum.blend(zero, FloatVector.fromArray(S, y, i).compare(VectorOperators.LE, 0f)).intoArray(dx, i);
+        }
+        for (; i < to; i++) dx[i] = y[i] <= 0f ? 0f : a[i] + b[i];
+    }
 }

@@ -23,4 +23,24 @@ class ElementwiseTest {
             assertArrayEquals(expected, a, "in place, size " + size);
         }
     }
+
+    /** relu's gradient of a sum of two gradients, bit for bit as the two kernels: outputs of zero, NaN, in place. */
+    @Test
+    void addReluBackwardIsAddThenReluBackward() {
+        for (int size : new int[] {1, 15, 16, 37, 1000}) {
+            float[] a = FiniteDifferences.random(size, 3), b = FiniteDifferences.random(size, 4);
+            float[] y = FiniteDifferences.random(size, 5);
+            for (int i = 0; i < size; i += 5) y[i] = 0f;               // relu's output where it stopped
+            for (int i = 2; i < size; i += 9) y[i] = Float.NaN;
+            for (int i = 4; i < size; i += 13) a[i] = Float.NaN;
+            float[] expected = new float[size];
+            Elementwise.add(a, b, expected, 1, size);
+            Activations.reluBackward(expected, y, expected, 1, size);
+            float[] dx = new float[size];
+            Elementwise.addReluBackward(a, b, y, dx, 1, size);
+            assertArrayEquals(expected, dx, "size " + size);
+            Elementwise.addReluBackward(a, b, y, b, 1, size);
+            assertArrayEquals(expected, b, "in place, size " + size);
+        }
+    }
 }
