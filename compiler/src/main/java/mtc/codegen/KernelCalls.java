@@ -150,10 +150,29 @@ final class KernelCalls implements OpVisitor<KernelCall> {
     }
 
     @Override
+    public KernelCall visit(Op.FusedBatchNormRelu op) {
+        Op.BatchNormTrain norm = op.norm();
+        Op.BatchNormState s = norm.state();
+        return KernelCall.of("BatchNormKernels", "trainRelu", a(norm.in()), a(op.out()), a(norm.saved().xhat()),
+                a(norm.saved().invStd()), a(s.gamma()), a(s.beta()), a(s.runningMean()), a(s.runningVar()),
+                a(s.batchesTracked()), SCRATCH, BATCH, i(norm.channels()), i(norm.spatial()), f(norm.eps()),
+                f(norm.momentum()));
+    }
+
+    @Override
     public KernelCall visit(Op.BatchNormEval op) {
         Op.BatchNormState s = op.state();
         return KernelCall.of("BatchNormKernels", "eval", a(op.in()), a(op.out()), a(s.gamma()), a(s.beta()),
                 a(s.runningMean()), a(s.runningVar()), SCRATCH, BATCH, i(op.channels()), i(op.spatial()), f(op.eps()));
+    }
+
+    @Override
+    public KernelCall visit(Op.FusedBatchNormEvalRelu op) {
+        Op.BatchNormEval norm = op.norm();
+        Op.BatchNormState s = norm.state();
+        return KernelCall.of("BatchNormKernels", "evalRelu", a(norm.in()), a(op.out()), a(s.gamma()), a(s.beta()),
+                a(s.runningMean()), a(s.runningVar()), SCRATCH, BATCH, i(norm.channels()), i(norm.spatial()),
+                f(norm.eps()));
     }
 
     @Override

@@ -84,6 +84,7 @@ final class LayoutText {
     private static int normChannels(Op op) {
         if (op instanceof Op.BatchNormTrain norm) return norm.channels();
         if (op instanceof Op.FusedBatchNormReluDropout fused) return fused.norm().channels();
+        if (op instanceof Op.FusedBatchNormRelu fused) return fused.norm().channels();
         return 0;
     }
 

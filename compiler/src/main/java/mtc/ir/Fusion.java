@@ -17,7 +17,8 @@ import mtc.kernels.Conv2d;
  * that op is its one reader: a value with two uses (a residual connection's input) stays.
  * <ul>
  *   <li>forward, before derivation: training batch norm over feature rows, then relu, then
- *       (optionally) dropout become one {@link Op.FusedBatchNormReluDropout}; softmax cross-entropy
+ *       (optionally) dropout become one {@link Op.FusedBatchNormReluDropout}, over images batch
+ *       norm and relu one {@link Op.FusedBatchNormRelu}; softmax cross-entropy
  *       becomes {@link Op.FusedSoftmaxCrossEntropy}, which writes its gradient in the forward pass;
  *       relu followed by max pooling becomes {@link Op.FusedReluMaxPool}, and with the
  *       convolution and bias before it {@link Op.FusedConvReluMaxPool}; a convolution and its bias
@@ -45,6 +46,10 @@ public final class Fusion {
                 out.add(withNext);
             } else if (op instanceof Op.BatchNormTrain norm && norm.spatial() == 1) {
                 out.add(normGroup(norm, ops, uses, absorbed));
+            } else if (op instanceof Op.BatchNormTrain norm && soleReader(ops, uses, norm.out()) instanceof Op.Activation relu
+                    && relu.kind() == ActivationKind.RELU) {
+                absorbed.add(relu);
+                out.add(new Op.FusedBatchNormRelu(norm, relu.out(), relu.width()));
             } else if (op instanceof Op.SoftmaxCrossEntropy loss) {
                 out.add(new Op.FusedSoftmaxCrossEntropy(loss.logits(), lossGradient(loss.logits(), uses),
                         loss.classes()));
@@ -71,7 +76,8 @@ public final class Fusion {
     /**
      * {@code op} fused with the one reader of its output, which joins {@code absorbed}: relu with the
      * max pooling after it (window positions are kept as floats, so only planes small enough for
-     * every offset to be exact), a residual sum with the relu after it; null when neither applies.
+     * every offset to be exact), a residual sum with the relu after it, evaluation-mode batch norm
+     * over images with the relu after it; null when none applies.
      */
     private static Op withItsReader(Op op, List<Op> ops, Uses uses, Set<Op> absorbed) {
         if (op instanceof Op.Activation relu && relu.kind() == ActivationKind.RELU
@@ -87,13 +93,18 @@ public final class Fusion {
             absorbed.add(relu);
             return new Op.FusedAddRelu(add.a(), add.b(), add.out(), relu.out(), add.width());
         }
+        if (op instanceof Op.BatchNormEval norm && norm.spatial() > 1
+                && soleReader(ops, uses, norm.out()) instanceof Op.Activation relu && relu.kind() == ActivationKind.RELU) {
+            absorbed.add(relu);
+            return new Op.FusedBatchNormEvalRelu(norm, relu.out());
+        }
         return null;
     }
 
     /**
-     * The evaluation pass: a residual connection's sum and the relu after it, and relu and the max
-     * pooling after it, become one op each, as in training (the pooling's argmax is written and not
-     * read: a quarter of what the relu's output cost).
+     * The evaluation pass: a residual connection's sum and the relu after it, relu and the max
+     * pooling after it, and batch norm over images and the relu after it become one op each, as in
+     * training (the pooling's argmax is written and not read: a quarter of what the relu's output cost).
      */
     public static List<Op> evaluation(List<Op> ops) {
         Uses uses = Uses.of(ops);

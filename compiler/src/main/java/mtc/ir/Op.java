@@ -200,6 +200,14 @@ public sealed interface Op {
         public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
     }
 
+    /** Evaluation-mode batch norm over images, then relu, in one pass: {@code out = relu(norm)}. */
+    record FusedBatchNormEvalRelu(BatchNormEval norm, Buffer out) implements Op {
+        public List<Buffer> reads() { return norm.reads(); }
+        public List<Buffer> writes() { return List.of(out); }
+        public String attributes() { return norm.attributes(); }
+        public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
+    }
+
     /** Evaluation: probabilities to the caller's array if wanted, loss and accuracy if labels are given. */
     record SoftmaxEval(Buffer logits, int classes) implements Op {
         public List<Buffer> reads() { return List.of(logits); }
@@ -319,6 +327,28 @@ public sealed interface Op {
                     : List.of(norm.dIn(), norm.dGamma(), norm.dBeta(), dBias);
         }
         public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
+    }
+
+    /**
+     * Training batch norm over images, then relu, in one pass: {@code out = relu(norm)}, the norm's
+     * own output never stored. Its derivative is the two ops': relu's gradient, read from {@code out},
+     * then the norm's.
+     */
+    record FusedBatchNormRelu(BatchNormTrain norm, Buffer out, int width) implements Forward {
+        public List<Buffer> reads() { return norm.reads(); }
+        public List<Buffer> writes() {
+            BatchNormState s = norm.state();
+            return List.of(out, norm.saved().xhat(), norm.saved().invStd(),
+                    s.runningMean(), s.runningVar(), s.batchesTracked());
+        }
+        public String attributes() { return norm.attributes(); }
+        public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
+
+        public List<Op> derive(Gradients g) {
+            Buffer dNorm = Autodiff.gradient(norm.out());
+            return List.of(new ActivationGrad(ActivationKind.RELU, 0f, g.of(out), out, dNorm, width),
+                    norm.gradient(g, dNorm));
+        }
     }
 
     /**

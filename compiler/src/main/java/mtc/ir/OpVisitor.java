@@ -13,6 +13,7 @@ public interface OpVisitor<R> {
     R visit(Op.Add op);
     R visit(Op.SoftmaxCrossEntropy op);
     R visit(Op.BatchNormEval op);
+    R visit(Op.FusedBatchNormEvalRelu op);
     R visit(Op.SoftmaxEval op);
     R visit(Op.MatMulGradWeight op);
     R visit(Op.MatMulGradInput op);
@@ -26,6 +27,7 @@ public interface OpVisitor<R> {
     R visit(Op.SoftmaxCrossEntropyGrad op);
     R visit(Op.FusedBatchNormReluDropout op);
     R visit(Op.FusedBatchNormReluDropoutGrad op);
+    R visit(Op.FusedBatchNormRelu op);
     R visit(Op.FusedSoftmaxCrossEntropy op);
     R visit(Op.FusedReluMaxPool op);
     R visit(Op.FusedAddRelu op);

@@ -20,11 +20,12 @@ import mtc.runtime.StepStats;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fused training computes the very numbers of the separate ops: the same model compiled with and
- * without {@link mtc.ir.Fusion} and {@link mtc.ir.UpdateFusion} gives bit-identical losses, weights
- * and running statistics after a few steps with dropout. 40 features exercise both the vector loops
- * and their scalar tails; inputs are two-thirds zeros, so products of the input skip zero tiles,
- * and 20 inputs leave a last tile of the weight update that overlaps the one before.
+ * Fused training and evaluation compute the very numbers of the separate ops: the same model
+ * compiled with and without {@link mtc.ir.Fusion} and {@link mtc.ir.UpdateFusion} gives bit-identical
+ * losses, weights and running statistics after a few steps with dropout, then bit-identical
+ * evaluation probabilities. 40 features exercise both the vector loops and their scalar tails;
+ * inputs are two-thirds zeros, so products of the input skip zero tiles, and 20 inputs leave a last
+ * tile of the weight update that overlaps the one before.
  */
 class FusionEquivalenceTest {
     private static final int N = 8;
@@ -86,6 +87,7 @@ class FusionEquivalenceTest {
         Network separate = network(separateProgram);
         double[] fusedLosses = train(fused);
         assertArrayEquals(train(separate), fusedLosses);
+        assertArrayEquals(evaluate(separate), evaluate(fused), "evaluation");
         for (int t = 0; t < fused.spec().tensors().size(); t++) {
             String name = fused.spec().tensors().get(t).name();
             if (name.endsWith("num_batches_tracked")) assertArrayEquals(separate.longs(t), fused.longs(t), name);
@@ -97,6 +99,17 @@ class FusionEquivalenceTest {
         Network net = NetworkClasses.instantiate(ClassGenerator.generate(program));
         net.initialize(new Rng(3));
         return net;
+    }
+
+    /** The probabilities of evaluation mode for a batch of the training data's kind. */
+    private static float[] evaluate(Network net) {
+        Rng data = new Rng(6);
+        float[] x = new float[N * net.spec().inputSize()];
+        for (int i = 0; i < x.length; i++) x[i] = data.nextInt(3) == 0 ? data.uniform(-2f, 2f) : 0f;
+        int[] labels = new int[N];
+        float[] probs = new float[N * net.spec().classes()];
+        net.evaluate(x, labels, N, probs, new StepStats());
+        return probs;
     }
 
     private static double[] train(Network net) {

@@ -34,10 +34,11 @@ class FusionTest {
     }
 
     @Test
-    void imageNormsAndNormsWithoutReluStaySeparate() {
+    void imageNormsTakeTheirReluAndNormsWithoutReluStaySeparate() {
         Program images = IrPipeline.build(new TestModels.Chain("I", Shape.of(2, 2, 3)).batchNorm().relu().flatten()
                 .linear(3).model());
-        assertEquals("batch_norm_train", names(images.forwardTrain()).get(0));
+        assertEquals("fused_batch_norm_relu", names(images.forwardTrain()).get(0));
+        assertTrue(names(images.backward()).containsAll(List.of("relu_grad", "batch_norm_grad")));
         Program noRelu = IrPipeline.build(new TestModels.Chain("D", Shape.of(4)).linear(3).batchNorm().dropout(0.5)
                 .linear(2).model());
         assertEquals(List.of("matmul", "bias_add", "batch_norm_train", "dropout_train", "matmul", "bias_add",

@@ -129,31 +129,40 @@ final class BatchNormImages {
         return s;
     }
 
-    /** {@code xhat = (x − mean)·invStd}, {@code y = γ·xhat + β}, with mean and invStd in {@code scratch}. */
+    /**
+     * {@code xhat = (x − mean)·invStd}, {@code y = γ·xhat + β}, with mean and invStd in {@code scratch};
+     * then relu if {@code relu} (as {@link Activations#relu}).
+     */
     static void normalise(float[] x, float[] y, float[] xhat, float[] gamma, float[] beta, double[] scratch,
-                          int n, int c, int spatial) {
+                          int n, int c, int spatial, boolean relu) {
         eachRun(n, c, spatial, (from, to) -> {
             for (int run = from; run < to; run++) {
                 int ch = run % c;
                 float mean = (float) scratch[ch];
                 float inv = (float) scratch[c + ch];
                 float g = gamma[ch], shift = beta[ch]; // locals: the stores below could alias the arrays
-                for (int p = run * spatial; p < (run + 1) * spatial; p++) {
+                int end = (run + 1) * spatial;
+                for (int p = run * spatial; p < end; p++) {
                     float h = (x[p] - mean) * inv;
                     xhat[p] = h;
-                    y[p] = h * g + shift;
+                    y[p] = relu ? Math.max(h * g + shift, 0f) : h * g + shift;
                 }
             }
         });
     }
 
-    /** {@code y = x·scratch[ch] + scratch[c + ch]}. */
-    static void scaleAndShift(float[] x, float[] y, double[] scratch, int n, int c, int spatial) {
+    /** {@code y = x·scratch[ch] + scratch[c + ch]}, then relu if {@code relu} (as {@link Activations#relu}). */
+    static void scaleAndShift(float[] x, float[] y, double[] scratch, int n, int c, int spatial, boolean relu) {
         eachRun(n, c, spatial, (from, to) -> {
             for (int run = from; run < to; run++) {
                 float scale = (float) scratch[run % c];
                 float shift = (float) scratch[c + run % c];
-                for (int p = run * spatial; p < (run + 1) * spatial; p++) y[p] = x[p] * scale + shift;
+                int end = (run + 1) * spatial;
+                if (relu) {
+                    for (int p = run * spatial; p < end; p++) y[p] = Math.max(x[p] * scale + shift, 0f);
+                } else {
+                    for (int p = run * spatial; p < end; p++) y[p] = x[p] * scale + shift;
+                }
             }
         });
     }

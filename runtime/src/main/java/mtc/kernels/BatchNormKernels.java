@@ -23,7 +23,19 @@ public final class BatchNormKernels {
                              int n, int c, int spatial, float eps, float momentum) {
         statistics(x, invStd, runMean, runVar, scratch, n, c, spatial, eps, momentum);
         if (spatial == 1) BatchNormRows.normalise(x, y, xhat, gamma, beta, scratch, n, c);
-        else BatchNormImages.normalise(x, y, xhat, gamma, beta, scratch, n, c, spatial);
+        else BatchNormImages.normalise(x, y, xhat, gamma, beta, scratch, n, c, spatial, false);
+        counter[0]++;
+    }
+
+    /**
+     * {@link #train} over images ({@code spatial > 1}) then relu, {@code y = max(γ·xhat + β, 0)}: the
+     * same numbers as the two kernels, the norm's own output never stored.
+     */
+    public static void trainRelu(float[] x, float[] y, float[] xhat, float[] invStd, float[] gamma, float[] beta,
+                                 float[] runMean, float[] runVar, long[] counter, double[] scratch,
+                                 int n, int c, int spatial, float eps, float momentum) {
+        statistics(x, invStd, runMean, runVar, scratch, n, c, spatial, eps, momentum);
+        BatchNormImages.normalise(x, y, xhat, gamma, beta, scratch, n, c, spatial, true);
         counter[0]++;
     }
 
@@ -51,13 +63,26 @@ public final class BatchNormKernels {
     /** Evaluation forward: normalises with the running statistics ({@code y = x·scale + shift} per channel). */
     public static void eval(float[] x, float[] y, float[] gamma, float[] beta, float[] runMean, float[] runVar,
                             double[] scratch, int n, int c, int spatial, float eps) {
+        evalScales(gamma, beta, runMean, runVar, scratch, c, eps);
+        if (spatial == 1) BatchNormRows.scaleAndShift(x, y, scratch, n, c);
+        else BatchNormImages.scaleAndShift(x, y, scratch, n, c, spatial, false);
+    }
+
+    /** {@link #eval} over images ({@code spatial > 1}) then relu: the same numbers as the two kernels. */
+    public static void evalRelu(float[] x, float[] y, float[] gamma, float[] beta, float[] runMean, float[] runVar,
+                                double[] scratch, int n, int c, int spatial, float eps) {
+        evalScales(gamma, beta, runMean, runVar, scratch, c, eps);
+        BatchNormImages.scaleAndShift(x, y, scratch, n, c, spatial, true);
+    }
+
+    /** Evaluation's {@code y = x·scale + shift} per channel: {@code scale} to {@code scratch[ch]}, {@code shift} to {@code scratch[c + ch]}. */
+    private static void evalScales(float[] gamma, float[] beta, float[] runMean, float[] runVar, double[] scratch,
+                                   int c, float eps) {
         for (int ch = 0; ch < c; ch++) {
             float scale = gamma[ch] * (float) (1.0 / Math.sqrt(runVar[ch] + (double) eps));
             scratch[ch] = scale;
             scratch[c + ch] = beta[ch] - runMean[ch] * scale;
         }
-        if (spatial == 1) BatchNormRows.scaleAndShift(x, y, scratch, n, c);
-        else BatchNormImages.scaleAndShift(x, y, scratch, n, c, spatial);
     }
 
     /**
