@@ -160,6 +160,14 @@ final class KernelCalls implements OpVisitor<KernelCall> {
     }
 
     @Override
+    public KernelCall visit(Op.FusedBatchNormGradBias op) {
+        Op.BatchNormGrad norm = op.norm();
+        return KernelCall.of("BatchNormKernels", "backwardBias", a(norm.dOut()), a(norm.saved().xhat()),
+                a(norm.gamma()), a(norm.saved().invStd()), a(norm.dIn()), a(norm.dGamma()), a(norm.dBeta()),
+                a(op.dBias()), SCRATCH, BATCH, i(norm.channels()), i(norm.spatial()));
+    }
+
+    @Override
     public KernelCall visit(Op.BatchNormEval op) {
         Op.BatchNormState s = op.state();
         return KernelCall.of("BatchNormKernels", "eval", a(op.in()), a(op.out()), a(s.gamma()), a(s.beta()),

@@ -26,9 +26,10 @@ import mtc.kernels.Conv2d;
  *       sum followed by relu becomes {@link Op.FusedAddRelu}.
  *       Fused ops carry their own derivatives;</li>
  *   <li>backward, after derivation: the fused norm's gradient also takes over the bias gradient
- *       of the linear layer before it, when that reads the norm's input gradient; the sum of a
- *       value's two gradients followed by relu's gradient, the sum's one reader, becomes one
- *       {@link Op.FusedAddReluGrad}.</li>
+ *       of the linear layer before it, when that reads the norm's input gradient, and a norm's
+ *       gradient over images that of the convolution before it ({@link Op.FusedBatchNormGradBias});
+ *       the sum of a value's two gradients followed by relu's gradient, the sum's one reader,
+ *       becomes one {@link Op.FusedAddReluGrad}.</li>
  * </ul>
  * Fused ops compute the same numbers as the ops they replace.
  */
@@ -179,6 +180,10 @@ public final class Fusion {
                     && next instanceof Op.BiasGrad bias && bias.spatial() == 1
                     && bias.dOut().name().equals(norm.norm().dIn().name())) {
                 out.add(new Op.FusedBatchNormReluDropoutGrad(norm.dOut(), norm.gate(), norm.norm(), bias.dBias()));
+                i++;
+            } else if (op instanceof Op.BatchNormGrad norm && norm.spatial() > 1
+                    && next instanceof Op.BiasGrad bias && bias.dOut().name().equals(norm.dIn().name())) {
+                out.add(new Op.FusedBatchNormGradBias(norm, bias.dBias()));
                 i++;
             } else if (op instanceof Op.Add sum && next instanceof Op.ActivationGrad relu
                     && relu.kind() == ActivationKind.RELU && relu.dOut().name().equals(sum.out().name())

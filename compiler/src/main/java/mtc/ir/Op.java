@@ -352,6 +352,17 @@ public sealed interface Op {
     }
 
     /**
+     * {@code norm} over images and the {@link BiasGrad} of its input gradient (the bias of the
+     * convolution before the norm), in one op: the bias gradient summed as the input gradient is
+     * written, instead of read back.
+     */
+    record FusedBatchNormGradBias(BatchNormGrad norm, Buffer dBias) implements Op {
+        public List<Buffer> reads() { return norm.reads(); }
+        public List<Buffer> writes() { return List.of(norm.dIn(), norm.dGamma(), norm.dBeta(), dBias); }
+        public <R> R accept(OpVisitor<R> v) { return v.visit(this); }
+    }
+
+    /**
      * relu, then max pooling, in one pass: {@code out = relu(max over each window of in)}, the same
      * values as the two ops (relu is monotonic, so it commutes with the maximum). {@code argmax}
      * keeps where each window's gradient goes (-1 where the relu stops it), so the relu's output is

@@ -28,6 +28,7 @@ public interface OpVisitor<R> {
     R visit(Op.FusedBatchNormReluDropout op);
     R visit(Op.FusedBatchNormReluDropoutGrad op);
     R visit(Op.FusedBatchNormRelu op);
+    R visit(Op.FusedBatchNormGradBias op);
     R visit(Op.FusedSoftmaxCrossEntropy op);
     R visit(Op.FusedReluMaxPool op);
     R visit(Op.FusedAddRelu op);

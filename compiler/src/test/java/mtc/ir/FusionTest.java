@@ -47,6 +47,16 @@ class FusionTest {
     }
 
     @Test
+    void aConvolutionsNormTakesOverItsBiasGradient() {
+        Program p = IrPipeline.build(new TestModels.Chain("C", Shape.of(2, 6, 6)).conv2d(4, 3, 1, 1, 1, true)
+                .batchNorm().relu().flatten().linear(3).model());
+        assertEquals(List.of("fused_conv_bias", "fused_batch_norm_relu"), names(p.forwardTrain()).subList(0, 2));
+        List<String> backward = names(p.backward());
+        assertTrue(backward.contains("fused_batch_norm_grad_bias"), backward.toString());
+        assertEquals(1, backward.stream().filter("bias_grad"::equals).count(), backward.toString()); // the linear's
+    }
+
+    @Test
     void intermediateBuffersAreGoneFromTraining() {
         Program seed = IrPipeline.build(TestModels.seed(784, 256, 10, 0.2));
         List<String> buffers = seed.buffers().stream().map(Buffer::name).toList();

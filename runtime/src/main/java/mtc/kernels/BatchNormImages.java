@@ -193,8 +193,12 @@ final class BatchNormImages {
         }
     }
 
+    /**
+     * {@code dx = k·(m·dy − Σdy − xhat·Σ(dy·xhat))} per channel, {@code k = γ·invStd/m}; with
+     * {@code dxSums} not null, each run of {@code dx} also summed there as it is written.
+     */
     static void inputGradient(float[] dy, float[] xhat, float[] gamma, float[] invStd, float[] dx,
-                              float[] dgamma, float[] dbeta, int n, int c, int spatial) {
+                              float[] dgamma, float[] dbeta, int n, int c, int spatial, RunSums dxSums) {
         int m = n * spatial;
         float fm = m;
         eachRun(n, c, spatial, (from, to) -> {
@@ -202,7 +206,20 @@ final class BatchNormImages {
                 int ch = run % c;
                 float k = gamma[ch] * invStd[ch] / m;
                 float sumDy = dbeta[ch], sumDyXhat = dgamma[ch]; // locals: dx could alias the arrays
-                for (int i = run * spatial; i < (run + 1) * spatial; i++) dx[i] = k * (fm * dy[i] - sumDy - xhat[i] * sumDyXhat);
+                FloatVector whole = FloatVector.zero(F);
+                int i = run * spatial, end = i + spatial;
+                for (; i + F.length() <= end; i += F.length()) {
+                    FloatVector d = FloatVector.fromArray(F, dy, i).mul(fm).sub(sumDy)
+                            .sub(FloatVector.fromArray(F, xhat, i).mul(sumDyXhat)).mul(k);
+                    d.intoArray(dx, i);
+                    whole = whole.add(d);
+                }
+                float tail = 0f;
+                for (; i < end; i++) {
+                    dx[i] = k * (fm * dy[i] - sumDy - xhat[i] * sumDyXhat);
+                    tail += dx[i];
+                }
+                if (dxSums != null) dxSums.put(run, whole, tail);
             }
         });
     }

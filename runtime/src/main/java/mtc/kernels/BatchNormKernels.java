@@ -92,13 +92,33 @@ public final class BatchNormKernels {
      */
     public static void backward(float[] dy, float[] xhat, float[] gamma, float[] invStd, float[] dx,
                                 float[] dgamma, float[] dbeta, double[] scratch, int n, int c, int spatial) {
+        parameterGradients(dy, xhat, dgamma, dbeta, scratch, n, c, spatial);
+        if (spatial == 1) BatchNormRows.inputGradient(dy, xhat, gamma, invStd, dx, dgamma, dbeta, n, c);
+        else BatchNormImages.inputGradient(dy, xhat, gamma, invStd, dx, dgamma, dbeta, n, c, spatial, null);
+    }
+
+    /**
+     * {@link #backward} over images ({@code spatial > 1}) and the bias gradient {@code dbias = Σ dx}
+     * per channel of the convolution before, summed as {@code dx} is written: the numbers of
+     * {@link Channels#biasGrad} over {@code dx}, without reading it again.
+     */
+    public static void backwardBias(float[] dy, float[] xhat, float[] gamma, float[] invStd, float[] dx,
+                                    float[] dgamma, float[] dbeta, float[] dbias, double[] scratch,
+                                    int n, int c, int spatial) {
+        parameterGradients(dy, xhat, dgamma, dbeta, scratch, n, c, spatial);
+        RunSums sums = RunSums.of(n * c);
+        BatchNormImages.inputGradient(dy, xhat, gamma, invStd, dx, dgamma, dbeta, n, c, spatial, sums);
+        sums.total(dbias, n, c);
+    }
+
+    /** {@code dβ = Σ dy}, {@code dγ = Σ dy·xhat}. */
+    private static void parameterGradients(float[] dy, float[] xhat, float[] dgamma, float[] dbeta,
+                                           double[] scratch, int n, int c, int spatial) {
         if (spatial == 1) BatchNormRows.gradientSums(dy, xhat, scratch, n, c);
         else BatchNormImages.gradientSums(dy, xhat, scratch, n, c, spatial);
         for (int ch = 0; ch < c; ch++) {
             dbeta[ch] = (float) scratch[ch];
             dgamma[ch] = (float) scratch[c + ch];
         }
-        if (spatial == 1) BatchNormRows.inputGradient(dy, xhat, gamma, invStd, dx, dgamma, dbeta, n, c);
-        else BatchNormImages.inputGradient(dy, xhat, gamma, invStd, dx, dgamma, dbeta, n, c, spatial);
     }
 }

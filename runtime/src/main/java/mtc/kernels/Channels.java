@@ -30,35 +30,15 @@ public final class Channels {
     }
 
     /**
-     * {@code dbias[ch] = Σ_{s,p} dy[s, ch, p]}: per channel, lane-wise sums over the whole vectors
-     * of every sample's run in sample order, then the lanes in order, then the scalar tails in order
-     * (a fixed sequence of float additions, whatever the thread count: threads split the channels).
+     * {@code dbias[ch] = Σ_{s,p} dy[s, ch, p]}, summed as {@link RunSums} describes (a fixed
+     * sequence of float additions, whatever the thread count: threads split the samples, as the
+     * kernels that wrote {@code dy} did).
      */
     public static void biasGrad(float[] dy, float[] dbias, int n, int c, int spatial) {
-        Parallel.ranges(c, Math.min(c, Parallel.partsForStreamed((long) n * c * spatial)), (from, to) -> biasGrad(dy, dbias, n, c, spatial, from, to));
-    }
-
-    /** Channels {@code [from, to)}; the lane sums kept in {@code [c, LANES]} so that samples are read in order. */
-    private static void biasGrad(float[] dy, float[] dbias, int n, int c, int spatial, int from, int to) {
-        float[] lanes = new float[(to - from) * LANES];
-        float[] tails = new float[to - from];
-        int whole = spatial / LANES * LANES;
-        for (int s = 0; s < n; s++) {
-            for (int ch = from; ch < to; ch++) {
-                int base = (s * c + ch) * spatial;
-                int at = (ch - from) * LANES;
-                FloatVector acc = FloatVector.fromArray(GemmKernels.SPECIES, lanes, at);
-                for (int p = 0; p < whole; p += LANES) acc = acc.add(FloatVector.fromArray(GemmKernels.SPECIES, dy, base + p));
-                acc.intoArray(lanes, at);
-                float tail = tails[ch - from];
-                for (int p = whole; p < spatial; p++) tail += dy[base + p];
-                tails[ch - from] = tail;
-            }
-        }
-        for (int ch = from; ch < to; ch++) {
-            float sum = 0f;
-            for (int l = 0; l < LANES; l++) sum += lanes[(ch - from) * LANES + l];
-            dbias[ch] = sum + tails[ch - from];
-        }
+        RunSums sums = RunSums.of(n * c);
+        Parallel.ranges(n * c, Parallel.partsForStreamed((long) n * c * spatial), (from, to) -> {
+            for (int run = from; run < to; run++) sums.sum(dy, run * spatial, spatial, run);
+        });
+        sums.total(dbias, n, c);
     }
 }
