@@ -45,12 +45,8 @@ public final class Fusion {
             Op withNext = withItsReader(op, ops, uses, absorbed);
             if (withNext != null) {
                 out.add(withNext);
-            } else if (op instanceof Op.BatchNormTrain norm && norm.spatial() == 1) {
+            } else if (op instanceof Op.BatchNormTrain norm) {
                 out.add(normGroup(norm, ops, uses, absorbed));
-            } else if (op instanceof Op.BatchNormTrain norm && soleReader(ops, uses, norm.out()) instanceof Op.Activation relu
-                    && relu.kind() == ActivationKind.RELU) {
-                absorbed.add(relu);
-                out.add(new Op.FusedBatchNormRelu(norm, relu.out(), relu.width()));
             } else if (op instanceof Op.SoftmaxCrossEntropy loss) {
                 out.add(new Op.FusedSoftmaxCrossEntropy(loss.logits(), lossGradient(loss.logits(), uses),
                         loss.classes()));
@@ -61,11 +57,19 @@ public final class Fusion {
         return withConvolutions(out);
     }
 
-    /** The norm with the relu and dropout that are the only readers of its output, or the norm alone. */
+    /**
+     * The norm with the relu and dropout that are the only readers of its output (over images, the
+     * relu unless a max pooling takes it), or the norm alone.
+     */
     private static Op normGroup(Op.BatchNormTrain norm, List<Op> ops, Uses uses, Set<Op> absorbed) {
         Op.Activation relu = soleReader(ops, uses, norm.out()) instanceof Op.Activation a
                 && a.kind() == ActivationKind.RELU ? a : null;
         if (relu == null) return norm;
+        if (norm.spatial() > 1) {
+            if (maxPoolAfter(relu, ops, uses) != null) return norm;
+            absorbed.add(relu);
+            return new Op.FusedBatchNormRelu(norm, relu.out(), relu.width());
+        }
         Op.DropoutTrain dropout = soleReader(ops, uses, relu.out()) instanceof Op.DropoutTrain d ? d : null;
         absorbed.add(relu);
         if (dropout != null) absorbed.add(dropout);
@@ -81,13 +85,12 @@ public final class Fusion {
      * over images with the relu after it; null when none applies.
      */
     private static Op withItsReader(Op op, List<Op> ops, Uses uses, Set<Op> absorbed) {
-        if (op instanceof Op.Activation relu && relu.kind() == ActivationKind.RELU
-                && soleReader(ops, uses, relu.out()) instanceof Op.Pool2d pool && pool.kind() == PoolKind.MAX
-                && (long) pool.geometry().h() * pool.geometry().w() < 1 << 24) {
+        Op.Pool2d pool = op instanceof Op.Activation relu ? maxPoolAfter(relu, ops, uses) : null;
+        if (pool != null) {
             absorbed.add(pool);
             Buffer argmax = Buffer.batched(pool.out().name().replace(".out", ".argmax"), Buffer.Role.SAVED,
                     pool.out().shape());
-            return new Op.FusedReluMaxPool(relu.in(), pool.out(), argmax, pool.geometry());
+            return new Op.FusedReluMaxPool(((Op.Activation) op).in(), pool.out(), argmax, pool.geometry());
         }
         if (op instanceof Op.Add add && soleReader(ops, uses, add.out()) instanceof Op.Activation relu
                 && relu.kind() == ActivationKind.RELU) {
@@ -95,9 +98,23 @@ public final class Fusion {
             return new Op.FusedAddRelu(add.a(), add.b(), add.out(), relu.out(), add.width());
         }
         if (op instanceof Op.BatchNormEval norm && norm.spatial() > 1
-                && soleReader(ops, uses, norm.out()) instanceof Op.Activation relu && relu.kind() == ActivationKind.RELU) {
+                && soleReader(ops, uses, norm.out()) instanceof Op.Activation relu && relu.kind() == ActivationKind.RELU
+                && maxPoolAfter(relu, ops, uses) == null) {
             absorbed.add(relu);
             return new Op.FusedBatchNormEvalRelu(norm, relu.out());
+        }
+        return null;
+    }
+
+    /**
+     * The max pooling that is the one reader of relu {@code relu}'s output and that it fuses with, or
+     * null. A batch norm before such a relu is left alone: the pooling's fusion spares more (its
+     * backward pass scatters to the kept argmax instead of searching the windows again).
+     */
+    private static Op.Pool2d maxPoolAfter(Op.Activation relu, List<Op> ops, Uses uses) {
+        if (relu.kind() == ActivationKind.RELU && soleReader(ops, uses, relu.out()) instanceof Op.Pool2d pool
+                && pool.kind() == PoolKind.MAX && (long) pool.geometry().h() * pool.geometry().w() < 1 << 24) {
+            return pool;
         }
         return null;
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import mtc.check.PoolKind;
 import mtc.check.Shape;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,15 @@ class FusionTest {
         assertEquals(List.of("matmul", "bias_add", "batch_norm_train", "dropout_train", "matmul", "bias_add",
                 "fused_softmax_cross_entropy"), names(noRelu.forwardTrain()));
         assertTrue(names(noRelu.backward()).containsAll(List.of("dropout_grad", "batch_norm_grad")));
+    }
+
+    /** relu and the max pooling after it fuse rather than the norm and the relu, in both passes. */
+    @Test
+    void aNormBeforeReluAndMaxPoolingLeavesTheReluToThePooling() {
+        Program p = IrPipeline.build(new TestModels.Chain("P", Shape.of(2, 4, 4)).batchNorm().relu()
+                .pool(PoolKind.MAX, 2, 2, 0).flatten().linear(3).model());
+        assertEquals(List.of("batch_norm_train", "fused_relu_max_pool"), names(p.forwardTrain()).subList(0, 2));
+        assertEquals(List.of("batch_norm_eval", "fused_relu_max_pool"), names(p.forwardEval()).subList(0, 2));
     }
 
     @Test
