@@ -107,7 +107,7 @@ public final class Fusion {
     }
 
     /**
-     * The max pooling that is the one reader of relu {@code relu}'s output and that it fuses with, or
+     * The max pooling that is the one reader of {@code relu}'s output and that it fuses with, or
      * null. A batch norm before such a relu is left alone: the pooling's fusion spares more (its
      * backward pass scatters to the kept argmax instead of searching the windows again).
      */

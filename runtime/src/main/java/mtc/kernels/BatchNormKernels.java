@@ -75,7 +75,10 @@ public final class BatchNormKernels {
         BatchNormImages.scaleAndShift(x, y, scratch, n, c, spatial, true);
     }
 
-    /** Evaluation's {@code y = x·scale + shift} per channel: {@code scale} to {@code scratch[ch]}, {@code shift} to {@code scratch[c + ch]}. */
+    /**
+     * Evaluation's {@code y = x·scale + shift} per channel: {@code scratch[ch] = scale},
+     * {@code scratch[c + ch] = shift}.
+     */
     private static void evalScales(float[] gamma, float[] beta, float[] runMean, float[] runVar, double[] scratch,
                                    int c, float eps) {
         for (int ch = 0; ch < c; ch++) {
