@@ -142,18 +142,18 @@ final class KernelCalls implements OpVisitor<KernelCall> {
 
     @Override
     public KernelCall visit(Op.BatchNormTrain op) {
-        Op.BatchNormState s = op.state();
-        return KernelCall.of("BatchNormKernels", "train", a(op.in()), a(op.out()), a(op.saved().xhat()),
-                a(op.saved().invStd()), a(s.gamma()), a(s.beta()), a(s.runningMean()), a(s.runningVar()),
-                a(s.batchesTracked()), SCRATCH, BATCH, i(op.channels()), i(op.spatial()), f(op.eps()),
-                f(op.momentum()));
+        return normTraining("train", op, op.out());
     }
 
     @Override
     public KernelCall visit(Op.FusedBatchNormRelu op) {
-        Op.BatchNormTrain norm = op.norm();
+        return normTraining("trainRelu", op.norm(), op.out());
+    }
+
+    /** {@code BatchNormKernels.method} for training-mode {@code norm}, writing {@code out}. */
+    private KernelCall normTraining(String method, Op.BatchNormTrain norm, Buffer out) {
         Op.BatchNormState s = norm.state();
-        return KernelCall.of("BatchNormKernels", "trainRelu", a(norm.in()), a(op.out()), a(norm.saved().xhat()),
+        return KernelCall.of("BatchNormKernels", method, a(norm.in()), a(out), a(norm.saved().xhat()),
                 a(norm.saved().invStd()), a(s.gamma()), a(s.beta()), a(s.runningMean()), a(s.runningVar()),
                 a(s.batchesTracked()), SCRATCH, BATCH, i(norm.channels()), i(norm.spatial()), f(norm.eps()),
                 f(norm.momentum()));
@@ -169,16 +169,18 @@ final class KernelCalls implements OpVisitor<KernelCall> {
 
     @Override
     public KernelCall visit(Op.BatchNormEval op) {
-        Op.BatchNormState s = op.state();
-        return KernelCall.of("BatchNormKernels", "eval", a(op.in()), a(op.out()), a(s.gamma()), a(s.beta()),
-                a(s.runningMean()), a(s.runningVar()), SCRATCH, BATCH, i(op.channels()), i(op.spatial()), f(op.eps()));
+        return normEvaluation("eval", op, op.out());
     }
 
     @Override
     public KernelCall visit(Op.FusedBatchNormEvalRelu op) {
-        Op.BatchNormEval norm = op.norm();
+        return normEvaluation("evalRelu", op.norm(), op.out());
+    }
+
+    /** {@code BatchNormKernels.method} for evaluation-mode {@code norm}, writing {@code out}. */
+    private KernelCall normEvaluation(String method, Op.BatchNormEval norm, Buffer out) {
         Op.BatchNormState s = norm.state();
-        return KernelCall.of("BatchNormKernels", "evalRelu", a(norm.in()), a(op.out()), a(s.gamma()), a(s.beta()),
+        return KernelCall.of("BatchNormKernels", method, a(norm.in()), a(out), a(s.gamma()), a(s.beta()),
                 a(s.runningMean()), a(s.runningVar()), SCRATCH, BATCH, i(norm.channels()), i(norm.spatial()),
                 f(norm.eps()));
     }
