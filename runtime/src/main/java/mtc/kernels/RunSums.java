@@ -13,8 +13,9 @@ import jdk.incubator.vector.VectorSpecies;
  * afterwards ({@link Channels#biasGrad}).
  */
 final class RunSums {
-    private static final VectorSpecies<Float> SPECIES = GemmKernels.SPECIES;
-    private static final int LANES = GemmKernels.LANES;
+    /** The preferred shape, as batch norm ({@link BatchNormImages}) uses, whose vectors {@link #put} receives. */
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
     /** The calling thread's sums, filled by all threads in one call. */
     private static final ThreadLocal<RunSums> OWN = ThreadLocal.withInitial(RunSums::new);
 
